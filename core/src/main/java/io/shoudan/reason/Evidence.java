@@ -1,0 +1,101 @@
+package io.shoudan.reason;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The facts that made a reason hold, in a fixed order: names to text or to lists of text
+ * (e.g. {@code required=3.2.0, actual=3.1.4}). The message templates name these keys.
+ */
+public final class Evidence {
+
+    public static final Evidence NONE = new Evidence(new String[0], new Object[0]);
+
+    private final String[] keys;
+    private final Object[] values;
+
+    private Evidence(String[] keys, Object[] values) {
+        this.keys = keys;
+        this.values = values;
+    }
+
+    /** Pairs of key and value; values are rendered with {@link String#valueOf} unless they are lists. */
+    public static Evidence of(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("evidence needs key/value pairs");
+        }
+        int n = keysAndValues.length / 2;
+        String[] keys = new String[n];
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (String) keysAndValues[2 * i];
+            values[i] = normalise(keysAndValues[2 * i + 1]);
+        }
+        return new Evidence(keys, values);
+    }
+
+    private static Object normalise(Object value) {
+        if (value instanceof List<?> list) {
+            List<String> texts = new ArrayList<>(list.size());
+            for (Object item : list) {
+                texts.add(String.valueOf(item));
+            }
+            return Collections.unmodifiableList(texts);
+        }
+        return String.valueOf(value);
+    }
+
+    /** The value for {@code key}: a {@code String}, a {@code List<String>}, or {@code null}. */
+    public Object get(String key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    public String text(String key) {
+        Object value = get(key);
+        return value instanceof String s ? s : null;
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    public String key(int index) {
+        return keys[index];
+    }
+
+    public Object value(int index) {
+        return values[index];
+    }
+
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            map.put(keys[i], values[i]);
+        }
+        return map;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Evidence other && asMap().equals(other.asMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(asMap());
+    }
+
+    @Override
+    public String toString() {
+        return asMap().toString();
+    }
+}

@@ -1,0 +1,121 @@
+package io.shoudan.reason;
+
+import static io.shoudan.reason.Actor.ACQUIRER;
+import static io.shoudan.reason.Actor.CASHIER;
+import static io.shoudan.reason.Actor.CHANNEL;
+import static io.shoudan.reason.Actor.CONSUMER;
+import static io.shoudan.reason.Actor.MERCHANT;
+import static io.shoudan.reason.Retry.AFTER_FIX;
+import static io.shoudan.reason.Retry.LATER;
+import static io.shoudan.reason.Retry.NEVER;
+import static io.shoudan.reason.Retry.NOW;
+
+/**
+ * The public reason catalogue (contracts/REASONS.md). Declaration order is the contract's table
+ * order, which orders a verdict's reasons within blocking and within warnings. A code is public API:
+ * never rename one or reuse it for another meaning; add new ones with their category, actor and retry.
+ */
+public enum ReasonCode {
+    INTEGRATION_METHOD_NOT_OFFERED(Category.INTEGRATION, "METHOD_NOT_OFFERED", ACQUIRER, AFTER_FIX),
+    INTEGRATION_CHANNEL_NOT_CONNECTED(Category.INTEGRATION, "CHANNEL_NOT_CONNECTED", ACQUIRER, AFTER_FIX),
+    INTEGRATION_PROTOCOL_TOO_OLD(Category.INTEGRATION, "PROTOCOL_TOO_OLD", ACQUIRER, AFTER_FIX),
+    MAINTENANCE_CHANNEL_WINDOW(Category.MAINTENANCE, "CHANNEL_WINDOW", CHANNEL, LATER),
+    MAINTENANCE_PLATFORM_WINDOW(Category.MAINTENANCE, "PLATFORM_WINDOW", ACQUIRER, LATER),
+    MAINTENANCE_CHANNEL_UNAVAILABLE(Category.MAINTENANCE, "CHANNEL_UNAVAILABLE", CHANNEL, LATER),
+    MAINTENANCE_CHANNEL_DEGRADED(Category.MAINTENANCE, "CHANNEL_DEGRADED", CHANNEL, NOW, false),
+    TERMINAL_NOT_ACTIVATED(Category.TERMINAL, "NOT_ACTIVATED", ACQUIRER, AFTER_FIX),
+    TERMINAL_LOCKED(Category.TERMINAL, "LOCKED", ACQUIRER, AFTER_FIX),
+    TERMINAL_UNBOUND(Category.TERMINAL, "UNBOUND", ACQUIRER, AFTER_FIX),
+    TERMINAL_RELOCATED(Category.TERMINAL, "RELOCATED", MERCHANT, AFTER_FIX),
+    TERMINAL_NOT_SIGNED_ON(Category.TERMINAL, "NOT_SIGNED_ON", CASHIER, NOW),
+    TERMINAL_FIRMWARE_TOO_OLD(Category.TERMINAL, "FIRMWARE_TOO_OLD", ACQUIRER, AFTER_FIX),
+    TERMINAL_HARDWARE_UNSUPPORTED(Category.TERMINAL, "HARDWARE_UNSUPPORTED", ACQUIRER, AFTER_FIX),
+    TERMINAL_MODEL_NOT_CERTIFIED(Category.TERMINAL, "MODEL_NOT_CERTIFIED", ACQUIRER, AFTER_FIX),
+    TERMINAL_METHOD_NOT_CONFIGURED(Category.TERMINAL, "METHOD_NOT_CONFIGURED", ACQUIRER, AFTER_FIX),
+    MERCHANT_NOT_APPROVED(Category.MERCHANT, "NOT_APPROVED", MERCHANT, AFTER_FIX),
+    MERCHANT_SUSPENDED(Category.MERCHANT, "SUSPENDED", ACQUIRER, AFTER_FIX),
+    MERCHANT_TYPE_NOT_ELIGIBLE(Category.MERCHANT, "TYPE_NOT_ELIGIBLE", MERCHANT, AFTER_FIX),
+    MERCHANT_PRODUCT_NOT_SIGNED(Category.MERCHANT, "PRODUCT_NOT_SIGNED", MERCHANT, AFTER_FIX),
+    MERCHANT_PRODUCT_SUSPENDED(Category.MERCHANT, "PRODUCT_SUSPENDED", ACQUIRER, AFTER_FIX),
+    MERCHANT_CREDIT_RATING_TOO_LOW(Category.MERCHANT, "CREDIT_RATING_TOO_LOW", MERCHANT, AFTER_FIX),
+    MERCHANT_METHOD_DISABLED_BY_MERCHANT(Category.MERCHANT, "METHOD_DISABLED_BY_MERCHANT", MERCHANT, AFTER_FIX),
+    MERCHANT_LIMIT_EXCEEDED(Category.MERCHANT, "LIMIT_EXCEEDED", MERCHANT, LATER),
+    POLICY_INDUSTRY_RESTRICTED(Category.POLICY, "INDUSTRY_RESTRICTED", ACQUIRER, NEVER),
+    POLICY_REGION_RESTRICTED(Category.POLICY, "REGION_RESTRICTED", ACQUIRER, NEVER),
+    POLICY_AMOUNT_OUT_OF_RANGE(Category.POLICY, "AMOUNT_OUT_OF_RANGE", CASHIER, NEVER),
+    POLICY_INSTALLMENT_NOT_ALLOWED(Category.POLICY, "INSTALLMENT_NOT_ALLOWED", CASHIER, NEVER),
+    POLICY_REGULATORY_LIMIT(Category.POLICY, "REGULATORY_LIMIT", MERCHANT, LATER),
+    CONSUMER_ACCOUNT_FROZEN(Category.CONSUMER, "ACCOUNT_FROZEN", CONSUMER, AFTER_FIX),
+    CONSUMER_HUABEI_UNAVAILABLE(Category.CONSUMER, "HUABEI_UNAVAILABLE", CONSUMER, AFTER_FIX),
+    CONSUMER_INSUFFICIENT_FUNDS(Category.CONSUMER, "INSUFFICIENT_FUNDS", CONSUMER, AFTER_FIX),
+    CONSUMER_PAYMENT_CODE_INVALID(Category.CONSUMER, "PAYMENT_CODE_INVALID", CONSUMER, NOW),
+    CONSUMER_CONFIRMATION_REQUIRED(Category.CONSUMER, "CONFIRMATION_REQUIRED", CONSUMER, NOW, false),
+    CONSUMER_RISK_REJECTED(Category.CONSUMER, "RISK_REJECTED", CONSUMER, AFTER_FIX),
+    OPERATION_CODE_METHOD_MISMATCH(Category.OPERATION, "CODE_METHOD_MISMATCH", CASHIER, NOW),
+    OPERATION_UNRECOGNIZED_CODE(Category.OPERATION, "UNRECOGNIZED_CODE", CASHIER, NOW),
+    OPERATION_INVALID_AMOUNT(Category.OPERATION, "INVALID_AMOUNT", CASHIER, NOW),
+    OPERATION_WRONG_TRANSACTION_TYPE(Category.OPERATION, "WRONG_TRANSACTION_TYPE", CASHIER, NOW),
+    OPERATION_DUPLICATE_REQUEST(Category.OPERATION, "DUPLICATE_REQUEST", CASHIER, NEVER),
+    NETWORK_TERMINAL_OFFLINE(Category.NETWORK, "TERMINAL_OFFLINE", MERCHANT, NOW),
+    NETWORK_CHANNEL_TIMEOUT(Category.NETWORK, "CHANNEL_TIMEOUT", CHANNEL, NOW),
+    SECURITY_MAC_INVALID(Category.SECURITY, "MAC_INVALID", ACQUIRER, AFTER_FIX),
+    SECURITY_SIGNATURE_INVALID(Category.SECURITY, "SIGNATURE_INVALID", ACQUIRER, AFTER_FIX),
+    SECURITY_KEY_EXPIRED(Category.SECURITY, "KEY_EXPIRED", ACQUIRER, AFTER_FIX),
+    SECURITY_CERTIFICATE_EXPIRED(Category.SECURITY, "CERTIFICATE_EXPIRED", ACQUIRER, AFTER_FIX),
+    SECURITY_REPLAY_DETECTED(Category.SECURITY, "REPLAY_DETECTED", ACQUIRER, NEVER);
+
+    private final Category category;
+    private final String code;
+    private final Actor actor;
+    private final Retry retry;
+    private final boolean blocking;
+
+    ReasonCode(Category category, String name, Actor actor, Retry retry) {
+        this(category, name, actor, retry, true);
+    }
+
+    ReasonCode(Category category, String name, Actor actor, Retry retry, boolean blocking) {
+        this.category = category;
+        this.code = category.name() + "." + name;
+        this.actor = actor;
+        this.retry = retry;
+        this.blocking = blocking;
+    }
+
+    /** The public code, e.g. {@code TERMINAL.FIRMWARE_TOO_OLD}. */
+    public String code() {
+        return code;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public Retry retry() {
+        return retry;
+    }
+
+    /** False only for warnings, which never stop a payment. */
+    public boolean blocking() {
+        return blocking;
+    }
+
+    /** Looks a public code up; {@code null} when the catalogue has no such code. */
+    public static ReasonCode ofCode(String code) {
+        for (ReasonCode candidate : values()) {
+            if (candidate.code.equals(code)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

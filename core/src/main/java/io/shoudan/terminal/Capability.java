@@ -1,0 +1,6 @@
+package io.shoudan.terminal;
+
+/** Hardware a terminal model has. */
+public enum Capability {
+    SCANNER, NFC, CHIP, MAGSTRIPE, PRINTER, PINPAD
+}

@@ -1,16 +1,91 @@
 package io.shoudan.eligibility;
 
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.reason.Reason;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Decides whether a payment method is supported right now and explains every refusal. The one
  * implementation of the rules: live payments and diagnoses both call it.
+ *
+ * <p>Stateless and thread-safe. On the hot path it runs each rule's cheap test; evidence is built only
+ * for rules that hold, and alternatives stop at the first blocking rule of each other method.
  */
 public final class EligibilityEngine {
 
-    public Verdict evaluate(Snapshot snapshot, PaymentIntent intent) {
-        throw new UnsupportedOperationException("in progress");
+    private final List<Rule> rules;
+
+    public EligibilityEngine() {
+        this.rules = Rules.ALL;
     }
 
+    /** The full verdict: every reason and the alternatives. */
+    public Verdict evaluate(Snapshot snapshot, PaymentIntent intent) {
+        return new Verdict(intent.method(), reasons(Facts.of(snapshot, intent)), alternatives(snapshot, intent));
+    }
+
+    /** Every reason, without looking for alternatives: what a live payment needs. */
     public Verdict evaluateWithoutAlternatives(Snapshot snapshot, PaymentIntent intent) {
-        throw new UnsupportedOperationException("in progress");
+        return new Verdict(intent.method(), reasons(Facts.of(snapshot, intent)), List.of());
+    }
+
+    private List<Reason> reasons(Facts facts) {
+        List<Reason> reasons = null;
+        boolean warnings = false;
+        for (int i = 0, n = rules.size(); i < n; i++) {
+            Rule rule = rules.get(i);
+            if (rule.holds(facts)) {
+                if (reasons == null) {
+                    reasons = new ArrayList<>(4);
+                }
+                rule.explain(facts, reasons);
+                warnings |= !rule.code().blocking();
+            }
+        }
+        if (reasons == null) {
+            return List.of();
+        }
+        return warnings ? blockingFirst(reasons) : reasons;
+    }
+
+    /** Rules run in catalogue order, so a stable partition gives the contract's order. */
+    private static List<Reason> blockingFirst(List<Reason> reasons) {
+        List<Reason> ordered = new ArrayList<>(reasons.size());
+        for (Reason reason : reasons) {
+            if (reason.blocking()) {
+                ordered.add(reason);
+            }
+        }
+        for (Reason reason : reasons) {
+            if (!reason.blocking()) {
+                ordered.add(reason);
+            }
+        }
+        return ordered;
+    }
+
+    private List<PaymentMethod> alternatives(Snapshot snapshot, PaymentIntent intent) {
+        List<PaymentMethod> alternatives = new ArrayList<>(PaymentMethod.all().size());
+        for (PaymentMethod other : PaymentMethod.all()) {
+            if (other != intent.method() && accepts(Facts.alternative(snapshot, other, intent.amount()))) {
+                alternatives.add(other);
+            }
+        }
+        return alternatives;
+    }
+
+    private boolean accepts(Facts facts) {
+        if (facts.rule == null) {
+            return false;
+        }
+        for (int i = 0, n = rules.size(); i < n; i++) {
+            Rule rule = rules.get(i);
+            if (rule.code().blocking() && rule.holds(facts)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

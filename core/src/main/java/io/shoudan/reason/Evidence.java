@@ -1,5 +1,7 @@
 package io.shoudan.reason;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,7 +48,24 @@ public final class Evidence {
             }
             return Collections.unmodifiableList(texts);
         }
+        if (value instanceof OffsetDateTime time) {
+            // Always with seconds, so machines and people read one form.
+            return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
         return String.valueOf(value);
+    }
+
+    /** This evidence followed by {@code more}'s entries whose keys are not here yet. */
+    public Evidence and(Evidence more) {
+        List<String> k = new ArrayList<>(List.of(keys));
+        List<Object> v = new ArrayList<>(List.of(values));
+        for (int i = 0; i < more.keys.length; i++) {
+            if (!k.contains(more.keys[i])) {
+                k.add(more.keys[i]);
+                v.add(more.values[i]);
+            }
+        }
+        return new Evidence(k.toArray(String[]::new), v.toArray());
     }
 
     /** The value for {@code key}: a {@code String}, a {@code List<String>}, or {@code null}. */

@@ -1,7 +1,56 @@
 package io.shoudan.server;
 
+import io.shoudan.eligibility.EligibilityEngine;
+import io.shoudan.policy.Policy;
+import io.shoudan.server.cli.DiagnoseCommand;
+import io.shoudan.server.cli.ShoudanCommand;
+import io.shoudan.server.scenario.DefaultPolicy;
+import io.shoudan.server.scenario.PolicyReader;
+import io.shoudan.server.scenario.ScenarioReader;
+import io.shoudan.server.scenario.VerdictJson;
+import io.shoudan.server.scenario.VerdictText;
+import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/** Wires Shoudan by hand, in one place, and runs the command line. */
 public final class Main {
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("shoudan");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command tree, writing UTF-8 whatever the platform's locale says. */
+    public static CommandLine commandLine() {
+        PolicyReader policyReader = new PolicyReader();
+        Supplier<Policy> defaultPolicy = memoized(() -> DefaultPolicy.load(policyReader));
+        ScenarioReader scenarios = new ScenarioReader(policyReader, defaultPolicy);
+        EligibilityEngine engine = new EligibilityEngine();
+
+        CommandLine cli = new CommandLine(new ShoudanCommand());
+        cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), new VerdictText()));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return cli;
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 }

@@ -1,0 +1,383 @@
+package io.shoudan.eligibility;
+
+import io.shoudan.channel.ChannelStatus;
+import io.shoudan.channel.MaintenanceWindow;
+import io.shoudan.consumer.AccountStatus;
+import io.shoudan.consumer.ConsumerState;
+import io.shoudan.consumer.HuabeiStatus;
+import io.shoudan.merchant.MccRange;
+import io.shoudan.merchant.MerchantStatus;
+import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductStatus;
+import io.shoudan.merchant.RegionPrefix;
+import io.shoudan.merchant.Usage;
+import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentCode;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.money.Money;
+import io.shoudan.policy.MethodRule;
+import io.shoudan.policy.PeriodLimits;
+import io.shoudan.reason.Evidence;
+import io.shoudan.reason.Reason;
+import io.shoudan.reason.ReasonCode;
+import io.shoudan.terminal.Capability;
+import io.shoudan.terminal.Terminal;
+import io.shoudan.terminal.TerminalStatus;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.shoudan.reason.ReasonCode.*;
+
+/**
+ * Every eligibility rule of the scenario contract, one per reason code, in catalogue order.
+ * Adding a rule means adding one entry here (and its texts in {@code ReasonTexts}).
+ */
+final class Rules {
+
+    private Rules() {
+    }
+
+    static final List<Rule> ALL = List.of(
+            Rule.of(INTEGRATION_METHOD_NOT_OFFERED,
+                    f -> f.rule == null,
+                    f -> Evidence.of("method", f.method)),
+            Rule.of(INTEGRATION_CHANNEL_NOT_CONNECTED,
+                    f -> f.channel == null || !f.channel.connected(),
+                    f -> Evidence.of("method", f.method, "channel", f.method.channel(),
+                            "connection", f.channel == null ? "ABSENT" : "DISCONNECTED")),
+            Rule.of(INTEGRATION_PROTOCOL_TOO_OLD,
+                    f -> f.rule != null && f.rule.minProtocolVersion() != null
+                            && f.terminal().protocolVersion() < f.rule.minProtocolVersion(),
+                    f -> Evidence.of("method", f.method, "required", f.rule.minProtocolVersion(),
+                            "actual", f.terminal().protocolVersion())),
+            Rule.of(MAINTENANCE_CHANNEL_WINDOW,
+                    f -> window(f, f.method.channel()) != null,
+                    f -> windowEvidence(window(f, f.method.channel()))),
+            Rule.of(MAINTENANCE_PLATFORM_WINDOW,
+                    f -> window(f, null) != null,
+                    f -> windowEvidence(window(f, null))),
+            Rule.of(MAINTENANCE_CHANNEL_UNAVAILABLE,
+                    f -> f.channel != null && f.channel.status() == ChannelStatus.DOWN,
+                    f -> Evidence.of("channel", f.method.channel(), "status", f.channel.status())),
+            Rule.of(MAINTENANCE_CHANNEL_DEGRADED,
+                    f -> f.channel != null && f.channel.status() == ChannelStatus.DEGRADED,
+                    f -> Evidence.of("channel", f.method.channel(), "status", f.channel.status())),
+            Rule.of(TERMINAL_NOT_ACTIVATED,
+                    f -> f.terminal().status() == TerminalStatus.NOT_ACTIVATED
+                            || f.terminal().status() == TerminalStatus.RETIRED,
+                    f -> Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status())),
+            Rule.of(TERMINAL_LOCKED,
+                    f -> f.terminal().status() == TerminalStatus.LOCKED,
+                    f -> Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status())),
+            Rule.of(TERMINAL_UNBOUND,
+                    f -> !f.terminal().merchantId().equals(f.merchant().id()),
+                    f -> Evidence.of("terminal", f.terminal().sn(), "boundTo", f.terminal().merchantId(),
+                            "merchant", f.merchant().id())),
+            Rule.of(TERMINAL_RELOCATED,
+                    f -> f.terminal().observedRegion() != null
+                            && !f.terminal().observedRegion().sameCityAs(f.terminal().registeredRegion()),
+                    f -> Evidence.of("registered", f.terminal().registeredRegion(),
+                            "observed", f.terminal().observedRegion())),
+            Rule.of(TERMINAL_NOT_SIGNED_ON,
+                    f -> !f.terminal().signedOn(),
+                    f -> Evidence.of("terminal", f.terminal().sn(), "signedOn", false)),
+            Rule.of(TERMINAL_FIRMWARE_TOO_OLD,
+                    f -> f.rule != null && f.rule.minFirmware() != null
+                            && f.terminal().firmware().isBefore(f.rule.minFirmware()),
+                    f -> Evidence.of("method", f.method, "required", f.rule.minFirmware(),
+                            "actual", f.terminal().firmware())),
+            Rule.of(TERMINAL_HARDWARE_UNSUPPORTED,
+                    f -> f.rule != null && !f.terminal().capabilities().containsAll(f.rule.requiresCapabilities()),
+                    f -> Evidence.of("method", f.method, "model", f.terminal().model(),
+                            "missing", missingCapabilities(f.rule, f.terminal()))),
+            Rule.of(TERMINAL_MODEL_NOT_CERTIFIED,
+                    f -> f.rule != null && f.rule.certifiedModels() != null
+                            && !f.rule.certifiedModels().contains(f.terminal().model()),
+                    f -> Evidence.of("method", f.method, "model", f.terminal().model(),
+                            "certified", f.rule.certifiedModels().stream().map(Object::toString).sorted().toList())),
+            Rule.of(TERMINAL_METHOD_NOT_CONFIGURED,
+                    f -> !f.terminal().enabledMethods().contains(f.method),
+                    f -> Evidence.of("method", f.method, "enabled", List.copyOf(f.terminal().enabledMethods()))),
+            Rule.of(MERCHANT_NOT_APPROVED,
+                    f -> f.merchant().status() == MerchantStatus.PENDING_REVIEW
+                            || f.merchant().status() == MerchantStatus.REJECTED,
+                    f -> Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status())),
+            Rule.of(MERCHANT_SUSPENDED,
+                    f -> f.merchant().status() == MerchantStatus.SUSPENDED
+                            || f.merchant().status() == MerchantStatus.CLOSED,
+                    f -> Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status())),
+            Rule.of(MERCHANT_TYPE_NOT_ELIGIBLE,
+                    f -> f.rule != null && f.rule.merchantTypes() != null
+                            && !f.rule.merchantTypes().contains(f.merchant().type()),
+                    f -> Evidence.of("method", f.method, "type", f.merchant().type(),
+                            "allowed", List.copyOf(f.rule.merchantTypes()))),
+            new ProductRule(MERCHANT_PRODUCT_NOT_SIGNED, false),
+            new ProductRule(MERCHANT_PRODUCT_SUSPENDED, true),
+            Rule.of(MERCHANT_CREDIT_RATING_TOO_LOW,
+                    f -> f.rule != null && f.rule.minCreditRating() != null
+                            && f.merchant().creditRating().isWorseThan(f.rule.minCreditRating()),
+                    f -> Evidence.of("method", f.method, "rating", f.merchant().creditRating(),
+                            "required", f.rule.minCreditRating())),
+            Rule.of(MERCHANT_METHOD_DISABLED_BY_MERCHANT,
+                    f -> f.merchant().disabledMethods().contains(f.method),
+                    f -> Evidence.of("method", f.method, "merchant", f.merchant().id())),
+            Rule.of(MERCHANT_LIMIT_EXCEEDED,
+                    f -> f.rule != null && exceeded(f, f.rule.dailyLimit(), f.rule.monthlyLimit()) != null,
+                    f -> limitEvidence(f, f.rule.dailyLimit(), f.rule.monthlyLimit())),
+            Rule.of(POLICY_INDUSTRY_RESTRICTED,
+                    f -> f.rule != null && deniedMcc(f) != null,
+                    f -> Evidence.of("method", f.method, "mcc", f.merchant().mcc(), "rule", deniedMcc(f))),
+            Rule.of(POLICY_REGION_RESTRICTED,
+                    f -> f.rule != null && deniedRegion(f) != null,
+                    f -> Evidence.of("method", f.method, "region", f.merchant().region(), "rule", deniedRegion(f))),
+            Rule.of(POLICY_AMOUNT_OUT_OF_RANGE,
+                    f -> f.rule != null && (belowMin(f) || aboveMax(f)),
+                    f -> Evidence.of("method", f.method, "amount", f.amount,
+                            "bound", belowMin(f) ? "MIN" : "MAX",
+                            "limit", belowMin(f) ? f.rule.amountMin() : f.rule.amountMax())),
+            Rule.of(POLICY_INSTALLMENT_NOT_ALLOWED,
+                    f -> f.installments > 0 && !installmentProblems(f).isEmpty(),
+                    f -> installmentEvidence(f)),
+            Rule.of(POLICY_REGULATORY_LIMIT,
+                    f -> f.rule != null && exceeded(f, typeLimits(f).daily(), typeLimits(f).monthly()) != null,
+                    f -> Evidence.of("merchantType", f.merchant().type()).and(
+                            limitEvidence(f, typeLimits(f).daily(), typeLimits(f).monthly()))),
+            Rule.of(CONSUMER_ACCOUNT_FROZEN,
+                    f -> f.consumer != null && f.consumer.accountStatus() != AccountStatus.NORMAL,
+                    f -> Evidence.of("channel", f.method.channel(), "status", f.consumer.accountStatus())),
+            Rule.of(CONSUMER_HUABEI_UNAVAILABLE,
+                    f -> f.consumer != null && f.method == PaymentMethod.HUABEI && f.consumer.huabeiStatus() != null
+                            && f.consumer.huabeiStatus() != HuabeiStatus.OPEN,
+                    f -> Evidence.of("status", f.consumer.huabeiStatus())),
+            Rule.of(CONSUMER_INSUFFICIENT_FUNDS,
+                    f -> f.consumer != null && fundsAvailable(f) != null && fundsAvailable(f).isLessThan(f.amount),
+                    f -> Evidence.of("source", f.method == PaymentMethod.HUABEI ? "HUABEI" : "BALANCE",
+                            "available", fundsAvailable(f), "amount", f.amount)),
+            Rule.of(CONSUMER_PAYMENT_CODE_INVALID,
+                    f -> f.consumer != null && !f.consumer.paymentCodeValid(),
+                    f -> Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode))),
+            Rule.of(OPERATION_CODE_METHOD_MISMATCH,
+                    f -> f.paymentCode != null && codeMismatch(f),
+                    f -> Evidence.of("method", f.method,
+                            "scanned", scannedIssuer(f),
+                            "expected", f.method.scansCode() ? f.method.channel().name() : "CARD",
+                            "paymentCode", PaymentCode.masked(f.paymentCode))),
+            Rule.of(OPERATION_UNRECOGNIZED_CODE,
+                    f -> f.paymentCode != null && f.method.scansCode() && PaymentCode.issuerOrNull(f.paymentCode) == null,
+                    f -> Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode),
+                            "length", f.paymentCode.length())),
+            Rule.of(OPERATION_INVALID_AMOUNT,
+                    f -> !f.amount.isPositive(),
+                    f -> Evidence.of("amount", f.amount)),
+            Rule.of(NETWORK_TERMINAL_OFFLINE,
+                    f -> silentTooLong(f),
+                    f -> Evidence.of("lastSeenAt", f.terminal().lastSeenAt(),
+                            "silentSeconds", secondsBetween(f.terminal().lastSeenAt(), f.at()),
+                            "thresholdSeconds", f.snapshot.policy().terminalOfflineAfterSeconds())),
+            Rule.of(SECURITY_KEY_EXPIRED,
+                    f -> f.terminal().keysExpireAt() != null && !f.terminal().keysExpireAt().isAfter(f.at()),
+                    f -> Evidence.of("terminal", f.terminal().sn(), "expiredAt", f.terminal().keysExpireAt())),
+            Rule.of(SECURITY_CERTIFICATE_EXPIRED,
+                    f -> f.channel != null && f.channel.credentialExpiresAt() != null
+                            && !f.channel.credentialExpiresAt().isAfter(f.at()),
+                    f -> Evidence.of("channel", f.method.channel(), "expiredAt", f.channel.credentialExpiresAt())));
+
+    // --- maintenance -------------------------------------------------------------------------
+
+    /** The first window holding now for {@code channel}, or for the platform when it is null. */
+    private static MaintenanceWindow window(Facts f, Channel channel) {
+        for (MaintenanceWindow window : f.snapshot.maintenance()) {
+            if (window.channel() == channel && window.holdsAt(f.at())) {
+                return window;
+            }
+        }
+        return null;
+    }
+
+    private static Evidence windowEvidence(MaintenanceWindow window) {
+        return Evidence.of("scope", window.scope(), "from", window.from(), "to", window.to());
+    }
+
+    // --- terminal ----------------------------------------------------------------------------
+
+    private static List<Capability> missingCapabilities(MethodRule rule, Terminal terminal) {
+        List<Capability> missing = new ArrayList<>();
+        for (Capability needed : rule.requiresCapabilities()) {
+            if (!terminal.capabilities().contains(needed)) {
+                missing.add(needed);
+            }
+        }
+        return missing;
+    }
+
+    private static boolean silentTooLong(Facts f) {
+        Long threshold = f.snapshot.policy().terminalOfflineAfterSeconds();
+        OffsetDateTime lastSeen = f.terminal().lastSeenAt();
+        if (threshold == null || lastSeen == null) {
+            return false;
+        }
+        long seconds = f.at().toEpochSecond() - lastSeen.toEpochSecond();
+        int nanos = f.at().getNano() - lastSeen.getNano();
+        return seconds > threshold || (seconds == threshold && nanos > 0);
+    }
+
+    private static long secondsBetween(OffsetDateTime from, OffsetDateTime to) {
+        return to.toEpochSecond() - from.toEpochSecond();
+    }
+
+    // --- merchant ----------------------------------------------------------------------------
+
+    /** One reason per required product that is not active; suspended ones and the rest apart. */
+    private record ProductRule(ReasonCode code, boolean suspended) implements Rule {
+
+        @Override
+        public boolean holds(Facts f) {
+            if (f.rule == null) {
+                return false;
+            }
+            return anyMatches(f, f.rule.requiresProducts())
+                    || (f.installments > 0 && anyMatches(f, f.rule.installmentProducts()));
+        }
+
+        @Override
+        public void explain(Facts f, List<Reason> out) {
+            addReasons(f, f.rule.requiresProducts(), out);
+            if (f.installments > 0) {
+                addReasons(f, f.rule.installmentProducts(), out);
+            }
+        }
+
+        private boolean matches(ProductStatus status) {
+            return status != ProductStatus.ACTIVE && (status == ProductStatus.SUSPENDED) == suspended;
+        }
+
+        private boolean anyMatches(Facts f, List<Product> products) {
+            for (Product product : products) {
+                if (matches(f.merchant().product(product))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void addReasons(Facts f, List<Product> products, List<Reason> out) {
+            for (Product product : products) {
+                ProductStatus status = f.merchant().product(product);
+                if (matches(status)) {
+                    out.add(Reason.of(code, "method", f.method, "product", product, "status", status));
+                }
+            }
+        }
+    }
+
+    // --- limits ------------------------------------------------------------------------------
+
+    /** "DAILY" or "MONTHLY" for the limit this payment would pass (monthly first: it lasts longer). */
+    private static String exceeded(Facts f, Money daily, Money monthly) {
+        Usage used = f.merchant().usage(f.method);
+        if (monthly != null && used.month().plus(f.amount).isGreaterThan(monthly)) {
+            return "MONTHLY";
+        }
+        if (daily != null && used.today().plus(f.amount).isGreaterThan(daily)) {
+            return "DAILY";
+        }
+        return null;
+    }
+
+    private static Evidence limitEvidence(Facts f, Money daily, Money monthly) {
+        String period = exceeded(f, daily, monthly);
+        Usage used = f.merchant().usage(f.method);
+        boolean monthlyPeriod = "MONTHLY".equals(period);
+        return Evidence.of("method", f.method, "period", period,
+                "limit", monthlyPeriod ? monthly : daily,
+                "used", monthlyPeriod ? used.month() : used.today(),
+                "amount", f.amount);
+    }
+
+    private static PeriodLimits typeLimits(Facts f) {
+        PeriodLimits limits = f.rule.merchantTypeLimits().get(f.merchant().type());
+        return limits == null ? PeriodLimits.NONE : limits;
+    }
+
+    // --- policy ------------------------------------------------------------------------------
+
+    private static MccRange deniedMcc(Facts f) {
+        for (MccRange range : f.rule.deniedMcc()) {
+            if (range.contains(f.merchant().mcc())) {
+                return range;
+            }
+        }
+        return null;
+    }
+
+    private static RegionPrefix deniedRegion(Facts f) {
+        for (RegionPrefix prefix : f.rule.deniedRegions()) {
+            if (prefix.covers(f.merchant().region())) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    private static boolean belowMin(Facts f) {
+        return f.rule.amountMin() != null && f.amount.isLessThan(f.rule.amountMin());
+    }
+
+    private static boolean aboveMax(Facts f) {
+        return f.rule.amountMax() != null && f.amount.isGreaterThan(f.rule.amountMax());
+    }
+
+    /** Why these installments cannot be offered: COUNT, AMOUNT and/or METHOD; empty when they can. */
+    private static List<String> installmentProblems(Facts f) {
+        List<String> problems = new ArrayList<>(3);
+        if (f.method != PaymentMethod.HUABEI) {
+            problems.add("METHOD");
+        }
+        if (f.rule != null && f.rule.installmentCounts() != null && !f.rule.installmentCounts().contains(f.installments)) {
+            problems.add("COUNT");
+        }
+        if (f.rule != null && f.rule.installmentMinAmount() != null && f.amount.isLessThan(f.rule.installmentMinAmount())) {
+            problems.add("AMOUNT");
+        }
+        return problems;
+    }
+
+    private static Evidence installmentEvidence(Facts f) {
+        List<Object> evidence = new ArrayList<>(List.of("method", f.method, "installments", f.installments,
+                "problems", installmentProblems(f), "amount", f.amount));
+        if (f.rule != null && f.rule.installmentCounts() != null) {
+            evidence.addAll(List.of("allowedCounts", f.rule.installmentCounts()));
+        }
+        if (f.rule != null && f.rule.installmentMinAmount() != null) {
+            evidence.addAll(List.of("minAmount", f.rule.installmentMinAmount()));
+        }
+        return Evidence.of(evidence.toArray());
+    }
+
+    // --- consumer and operation --------------------------------------------------------------
+
+    /** The consumer's money for this method, or {@code null} when the method draws on none we know. */
+    private static Money fundsAvailable(Facts f) {
+        ConsumerState consumer = f.consumer;
+        return switch (f.method) {
+            case HUABEI -> consumer.huabeiAvailable();
+            case ALIPAY, WECHAT_PAY -> consumer.balance();
+            default -> null;
+        };
+    }
+
+    private static boolean codeMismatch(Facts f) {
+        if (!f.method.scansCode()) {
+            return true;
+        }
+        Channel issuer = PaymentCode.issuerOrNull(f.paymentCode);
+        return issuer != null && issuer != f.method.channel();
+    }
+
+    private static String scannedIssuer(Facts f) {
+        Channel issuer = PaymentCode.issuerOrNull(f.paymentCode);
+        return issuer == null ? "UNKNOWN" : issuer.name();
+    }
+}

@@ -1,0 +1,375 @@
+package io.shoudan.reason;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.shoudan.reason.ReasonCode.*;
+
+/**
+ * What each reason says to a person, in Chinese and English: the message (what is wrong, with the
+ * concrete values) and the remedy (what the actor should do). Templates name evidence keys in
+ * braces: {@code {key}} is the value as is, {@code {key~}} its label ("HUABEI" → 花呗 / Huabei),
+ * {@code {key~ns}} the label of {@code ns:value} (e.g. {@code {mcc~why}} says why an MCC is restricted).
+ */
+public final class ReasonTexts {
+
+    private record Templates(Text message, Text remedy) {
+    }
+
+    private static final Map<ReasonCode, Templates> TEMPLATES = build();
+
+    private ReasonTexts() {
+    }
+
+    public static String message(Reason reason, Lang lang) {
+        return render(templates(reason.code()).message().in(lang), reason.evidence(), lang);
+    }
+
+    public static String remedy(Reason reason, Lang lang) {
+        return render(templates(reason.code()).remedy().in(lang), reason.evidence(), lang);
+    }
+
+    public static Text message(Reason reason) {
+        return new Text(message(reason, Lang.ZH), message(reason, Lang.EN));
+    }
+
+    public static Text remedy(Reason reason) {
+        return new Text(remedy(reason, Lang.ZH), remedy(reason, Lang.EN));
+    }
+
+    /**
+     * The name a person reads for a value or {@code namespace:value} key (e.g. {@code HUABEI},
+     * {@code actor:MERCHANT}), or the key itself when there is none.
+     */
+    public static String label(String key, Lang lang) {
+        Text label = Labels.of(key);
+        return label == null ? key : label.in(lang);
+    }
+
+    /** The raw templates, for tests that check every code has texts in both languages. */
+    public static Text messageTemplate(ReasonCode code) {
+        return templates(code).message();
+    }
+
+    public static Text remedyTemplate(ReasonCode code) {
+        return templates(code).remedy();
+    }
+
+    private static Templates templates(ReasonCode code) {
+        Templates templates = TEMPLATES.get(code);
+        if (templates == null) {
+            throw new IllegalStateException("no texts for " + code + ": every catalogue code needs them");
+        }
+        return templates;
+    }
+
+    // --- rendering ---------------------------------------------------------------------------
+
+    static String render(String template, Evidence evidence, Lang lang) {
+        return render(template, evidence, lang, true);
+    }
+
+    private static String render(String template, Evidence evidence, Lang lang, boolean labelsMayNest) {
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            int close = c == '{' ? template.indexOf('}', i) : -1;
+            if (close < 0) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            out.append(placeholder(template.substring(i + 1, close), evidence, lang, labelsMayNest));
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    private static String placeholder(String spec, Evidence evidence, Lang lang, boolean labelsMayNest) {
+        int tilde = spec.indexOf('~');
+        String key = tilde < 0 ? spec : spec.substring(0, tilde);
+        Object value = evidence.get(key);
+        if (value == null) {
+            return "{" + spec + "}";
+        }
+        String namespace = tilde < 0 ? null : spec.substring(tilde + 1);
+        if (value instanceof List<?> list) {
+            StringBuilder joined = new StringBuilder();
+            for (Object item : list) {
+                if (!joined.isEmpty()) {
+                    joined.append(lang == Lang.ZH ? "、" : ", ");
+                }
+                joined.append(one(String.valueOf(item), namespace, evidence, lang, labelsMayNest));
+            }
+            return joined.isEmpty() ? (lang == Lang.ZH ? "无" : "none") : joined.toString();
+        }
+        return one((String) value, namespace, evidence, lang, labelsMayNest);
+    }
+
+    private static String one(String value, String namespace, Evidence evidence, Lang lang, boolean labelsMayNest) {
+        if (namespace == null) {
+            return value;
+        }
+        String key = switch (namespace) {
+            case "" -> value;
+            case "province" -> "province:" + value.substring(0, Math.min(2, value.length()));
+            default -> namespace + ":" + value;
+        };
+        Text label = Labels.of(key);
+        if (label == null) {
+            return value;
+        }
+        String text = label.in(lang);
+        return labelsMayNest && text.indexOf('{') >= 0 ? render(text, evidence, lang, false) : text;
+    }
+
+    // --- the texts ---------------------------------------------------------------------------
+
+    private static Map<ReasonCode, Templates> build() {
+        Map<ReasonCode, Templates> t = new EnumMap<>(ReasonCode.class);
+        add(t, INTEGRATION_METHOD_NOT_OFFERED,
+                "收单平台尚未开通{method~}收款，任何终端都无法受理该方式。",
+                "The acquiring platform does not offer {method~} yet, so no terminal can take it.",
+                "请联系收单机构开通{method~}；在此之前请顾客改用其他支付方式。",
+                "Ask the acquirer to integrate {method~}; until then, ask the customer to pay another way.");
+        add(t, INTEGRATION_CHANNEL_NOT_CONNECTED,
+                "收单平台与{channel~}之间没有有效的通道连接或合同，{method~}暂时无法使用。",
+                "The acquirer has no active connection or contract with {channel~}, so {method~} cannot be used.",
+                "收单机构运维需恢复与{channel~}的连接或签约；在此之前请顾客改用其他支付方式。",
+                "Acquirer operations must restore the {channel~} connection or contract; meanwhile, use another method.");
+        add(t, INTEGRATION_PROTOCOL_TOO_OLD,
+                "终端报文协议版本为 v{actual}，{method~}需要 v{required} 及以上。",
+                "The terminal speaks message protocol v{actual}; {method~} needs v{required} or later.",
+                "收单机构需为该终端升级对接协议到 v{required}（通常随终端应用升级下发）。",
+                "The acquirer must move this terminal to protocol v{required} (usually shipped with an application update).");
+        add(t, MAINTENANCE_CHANNEL_WINDOW,
+                "{scope~}正在进行计划维护（{from} 至 {to}），维护期间无法交易。",
+                "{scope~} is in scheduled maintenance from {from} to {to}; payments through it are paused.",
+                "请在 {to} 之后重试，或请顾客改用其他通道的支付方式。",
+                "Retry after {to}, or ask the customer to pay with a method on another channel.");
+        add(t, MAINTENANCE_PLATFORM_WINDOW,
+                "收单平台正在进行系统维护（{from} 至 {to}），维护期间无法交易。",
+                "The acquiring platform is in maintenance from {from} to {to}; no payment can be taken meanwhile.",
+                "请在 {to} 之后重试。",
+                "Retry after {to}.");
+        add(t, MAINTENANCE_CHANNEL_UNAVAILABLE,
+                "{channel~}通道当前不可用，交易无法送达。",
+                "{channel~} is down right now; payments cannot reach it.",
+                "请稍后重试或改用其他通道的支付方式；收单机构正在跟进通道恢复。",
+                "Retry later or use a method on another channel; the acquirer is following the channel's recovery.");
+        add(t, MAINTENANCE_CHANNEL_DEGRADED,
+                "{channel~}通道响应缓慢或间歇性失败，交易可能需要更长时间。",
+                "{channel~} is slow or failing intermittently; payments may take longer.",
+                "可以继续交易；如果超时，请先在终端查询交易结果，不要直接重复收款。",
+                "You can go on; if a payment times out, query its result on the terminal before charging again.");
+        add(t, TERMINAL_NOT_ACTIVATED,
+                "终端 {terminal} 的状态为“{status~}”，尚未激活或已停用，不能交易。",
+                "Terminal {terminal} is {status~}: it was never activated or has been retired, so it cannot take payments.",
+                "请联系收单机构激活该终端；已停用的终端需要更换。",
+                "Ask the acquirer to activate the terminal; a retired terminal must be replaced.");
+        add(t, TERMINAL_LOCKED,
+                "终端 {terminal} 已被锁定（风控，或多次密码/MAC 错误）。",
+                "Terminal {terminal} is locked (risk control, or too many wrong PINs or MACs).",
+                "请联系收单机构客服核实锁定原因并解锁。",
+                "Call the acquirer's support to find out why it was locked and have it unlocked.");
+        add(t, TERMINAL_UNBOUND,
+                "终端 {terminal} 绑定的是商户 {boundTo}，不是当前商户 {merchant}。",
+                "Terminal {terminal} is bound to merchant {boundTo}, not to merchant {merchant}.",
+                "请收单机构把终端改绑到商户 {merchant}，或使用该商户自己的终端。",
+                "Have the acquirer rebind the terminal to merchant {merchant}, or use that merchant's own terminal.");
+        add(t, TERMINAL_RELOCATED,
+                "终端登记在 {registered}（{registered~province}），但当前定位在 {observed}（{observed~province}），属于跨城市移机。",
+                "The terminal is registered in region {registered} ({registered~province}) but is now located in "
+                        + "{observed} ({observed~province}): it has been moved to another city (移机).",
+                "请把终端移回登记地使用，或向收单机构申请移机并更新登记地址。",
+                "Move the terminal back to where it is registered, or apply to the acquirer to register the new address.");
+        add(t, TERMINAL_NOT_SIGNED_ON,
+                "终端 {terminal} 今天还没有签到，没有有效的工作密钥。",
+                "Terminal {terminal} has not signed on today and has no valid working keys.",
+                "请收银员在终端上执行“签到”后重试。",
+                "The cashier should run sign-on (签到) on the terminal and try again.");
+        add(t, TERMINAL_FIRMWARE_TOO_OLD,
+                "终端固件版本为 {actual}，低于{method~}要求的最低版本 {required}。",
+                "The terminal runs firmware {actual}, older than the {required} that {method~} needs.",
+                "请把终端固件升级到 {required} 或更高（联系收单机构远程升级，或到服务网点升级）。",
+                "Upgrade the terminal firmware to {required} or later (ask the acquirer for a remote update or visit a service point).");
+        add(t, TERMINAL_HARDWARE_UNSUPPORTED,
+                "终端型号 {model} 缺少{method~}所需的硬件：{missing~}。",
+                "Terminal model {model} lacks hardware that {method~} needs: {missing~}.",
+                "请向收单机构申请更换带{missing~}的终端。",
+                "Ask the acquirer for a terminal model with a {missing~}.");
+        add(t, TERMINAL_MODEL_NOT_CERTIFIED,
+                "终端型号 {model} 不在{method~}的认证机型名单中（认证机型：{certified}）。",
+                "Terminal model {model} is not certified for {method~} (certified models: {certified}).",
+                "请向收单机构申请更换为认证机型。",
+                "Ask the acquirer for a certified terminal model.");
+        add(t, TERMINAL_METHOD_NOT_CONFIGURED,
+                "终端设置（POS 参数）中没有开启{method~}；当前开启的是：{enabled~}。",
+                "{method~} is not switched on in the terminal's settings; switched on are: {enabled~}.",
+                "请收单机构在终端参数中开启{method~}并下发，终端重新签到或更新参数后即可使用。",
+                "Have the acquirer switch {method~} on in the terminal parameters; it works after the terminal signs on again or updates its parameters.");
+        add(t, MERCHANT_NOT_APPROVED,
+                "商户 {merchant} 的资质审核状态为“{status~}”，尚未通过。",
+                "Merchant {merchant}'s qualification review is {status~}: it has not passed.",
+                "请商户补齐资质材料等待审核；被驳回的请按驳回意见修改后重新提交。",
+                "The merchant should complete its documents and wait for review; if rejected, fix what the rejection names and resubmit.");
+        add(t, MERCHANT_SUSPENDED,
+                "商户 {merchant} 的状态为“{status~}”，收款已被暂停。",
+                "Merchant {merchant} is {status~}: it cannot take payments.",
+                "请商户联系收单机构了解原因并处理。",
+                "The merchant should call the acquirer to learn why and resolve it.");
+        add(t, MERCHANT_TYPE_NOT_ELIGIBLE,
+                "{method~}不向{type~}开放，只对{allowed~}开放。",
+                "{method~} is not available to {type~}; it is open to {allowed~}.",
+                "商户如需收取{method~}，需先升级为{allowed~}（例如办理营业执照后向收单机构申请变更）。",
+                "To take {method~}, the merchant must first become one of: {allowed~} (e.g. obtain a business licence and ask the acquirer to change its type).");
+        add(t, MERCHANT_PRODUCT_NOT_SIGNED,
+                "{method~}需要商户开通“{product~}”，而该产品的状态是“{status~}”。",
+                "{method~} needs the merchant's {product~} product, which is {status~}.",
+                "请商户签约并开通{product~}；审核中的请等待审核通过。",
+                "The merchant should sign up for {product~}; if it is pending approval, wait for it.");
+        add(t, MERCHANT_PRODUCT_SUSPENDED,
+                "{method~}需要的“{product~}”产品已被暂停。",
+                "The {product~} product that {method~} needs has been suspended.",
+                "请商户联系收单机构了解暂停原因并申请恢复。",
+                "The merchant should ask the acquirer why it was suspended and apply to have it restored.");
+        add(t, MERCHANT_CREDIT_RATING_TOO_LOW,
+                "商户信用评级为 {rating} 级，低于{method~}要求的 {required} 级。",
+                "The merchant's credit rating is {rating}, below the {required} that {method~} requires.",
+                "保持良好经营和结算记录以提升评级，达到 {required} 级后可再次申请。",
+                "Keep a clean trading and settlement record to raise the rating; apply again once it reaches {required}.");
+        add(t, MERCHANT_METHOD_DISABLED_BY_MERCHANT,
+                "商户 {merchant} 自行关闭了{method~}收款。",
+                "Merchant {merchant} has switched {method~} off itself.",
+                "如需收取，请商户在商户后台重新开启{method~}。",
+                "If it wants to take it, the merchant can switch {method~} back on in its merchant portal.");
+        add(t, MERCHANT_LIMIT_EXCEEDED,
+                "本笔 {amount} 元会超过商户{method~}的{period~period}限额 {limit} 元（已收 {used} 元）。",
+                "This {amount} CNY payment would pass the merchant's {period~period} {method~} limit of {limit} CNY ({used} CNY already taken).",
+                "请在限额于{period~reset}重置后再收，或请顾客改用其他支付方式；如需提高限额请联系收单机构。",
+                "Take it after the limit resets ({period~reset}) or use another method; to raise the limit, ask the acquirer.");
+        add(t, POLICY_INDUSTRY_RESTRICTED,
+                "商户行业 MCC {mcc}（{mcc~mcc}）在{method~}的受限行业名单中（规则 {rule}）：{mcc~why}。",
+                "The merchant's MCC {mcc} ({mcc~mcc}) is restricted for {method~} (rule {rule}): {mcc~why}.",
+                "该行业不能使用{method~}，重试也不会成功；请顾客改用其他支付方式。",
+                "{method~} cannot be used in this industry and retrying will not help; ask the customer to pay another way.");
+        add(t, POLICY_REGION_RESTRICTED,
+                "商户所在地区 {region}（{region~province}）在{method~}的受限地区名单中（规则 {rule}）。",
+                "The merchant's region {region} ({region~province}) is restricted for {method~} (rule {rule}).",
+                "该地区暂不能使用{method~}；请顾客改用其他支付方式。",
+                "{method~} is not available in this region; ask the customer to pay another way.");
+        add(t, POLICY_AMOUNT_OUT_OF_RANGE,
+                "金额 {amount} 元{bound~bound}。",
+                "The amount {amount} CNY {bound~bound}.",
+                "请核对输入的金额；金额无误时请改用其他支付方式。",
+                "Check the amount typed; if it is right, use another method.");
+        add(t, POLICY_INSTALLMENT_NOT_ALLOWED,
+                "本笔不能分 {installments} 期：{problems~problem}。",
+                "This payment cannot be split into {installments} installments: {problems~problem}.",
+                "请选择可用的分期期数，或不分期付款。",
+                "Choose an offered installment count, or pay without installments.");
+        add(t, POLICY_REGULATORY_LIMIT,
+                "按监管要求，{merchantType~}的{method~}收款{period~period}上限为 {limit} 元；已收 {used} 元，本笔 {amount} 元会超限。",
+                "Regulation caps {merchantType~} at {limit} CNY of {method~} receipts {period~period}; {used} CNY is already taken and this {amount} CNY would pass it.",
+                "请在{period~reset}额度恢复后再收，或请顾客改用不受此限的方式（如借记卡、扫码付款）；办理营业执照升级为个体工商户可解除该限制。",
+                "Take it after the cap resets ({period~reset}) or use a method without this cap (debit card, QR); registering as an individual business lifts it.");
+        add(t, CONSUMER_ACCOUNT_FROZEN,
+                "顾客的{channel~}账户状态为“{status~}”，无法付款。",
+                "The customer's {channel~} account is {status~} and cannot pay.",
+                "请顾客联系{channel~}客服解除限制，或改用其他支付方式。",
+                "The customer should contact {channel~} to lift the restriction, or pay another way.");
+        add(t, CONSUMER_HUABEI_UNAVAILABLE,
+                "顾客的花呗状态为“{status~}”，不能用花呗付款。",
+                "The customer's Huabei is {status~} and cannot be used.",
+                "请顾客在支付宝中查看花呗（逾期的需先还款），或改用余额、银行卡付款。",
+                "The customer should check Huabei in the Alipay app (repay first if overdue), or pay from balance or a bank card.");
+        add(t, CONSUMER_INSUFFICIENT_FUNDS,
+                "顾客的{source~source}为 {available} 元，不够支付本笔 {amount} 元。",
+                "The customer's {source~source} is {available} CNY, less than this {amount} CNY payment.",
+                "请顾客充值或更换付款方式。",
+                "The customer should top up or choose another way to pay.");
+        add(t, CONSUMER_PAYMENT_CODE_INVALID,
+                "顾客的付款码 {paymentCode} 已过期、已使用或无效。",
+                "The customer's payment code {paymentCode} has expired, was already used or is not valid.",
+                "请顾客刷新付款码后重新扫码。",
+                "Ask the customer to refresh the payment code and scan again.");
+        add(t, CONSUMER_CONFIRMATION_REQUIRED,
+                "需要顾客在手机上输入支付密码确认，交易处理中。",
+                "The customer must confirm the payment on the phone (enter the password); the payment is pending.",
+                "请顾客在手机上确认；终端会自动查询结果，请勿重复收款。",
+                "Ask the customer to confirm on the phone; the terminal queries the result itself, so do not charge again.");
+        add(t, CONSUMER_RISK_REJECTED,
+                "{channel~}的风控拒绝了这位顾客的本笔付款。",
+                "{channel~}'s risk control refused this customer's payment.",
+                "请顾客改用其他支付方式，或联系{channel~}客服。",
+                "Ask the customer to pay another way or to contact {channel~}.");
+        add(t, OPERATION_CODE_METHOD_MISMATCH,
+                "扫到的是{scanned~code}，而所选的{method~}需要{expected~code}。",
+                "The code scanned is {scanned~code}, but the selected {method~} needs {expected~code}.",
+                "请在终端上选择与顾客付款方式一致的交易类型，或请顾客出示{expected~code}。",
+                "Select the transaction type that matches what the customer shows, or ask for {expected~code}.");
+        add(t, OPERATION_UNRECOGNIZED_CODE,
+                "扫到的内容（{paymentCode}，{length} 位）不是任何已支持通道的付款码。",
+                "What was scanned ({paymentCode}, {length} characters) is not a payment code of any supported channel.",
+                "请顾客打开支付宝、微信或云闪付的“付款码”页面重新扫码，不要扫收款码或其他二维码。",
+                "Ask the customer to open the payment-code page of Alipay, WeChat or UnionPay and scan again; do not scan collection or other QR codes.");
+        add(t, OPERATION_INVALID_AMOUNT,
+                "金额 {amount} 元无效：金额必须大于 0。",
+                "The amount {amount} CNY is not valid: it must be above zero.",
+                "请重新输入正确的金额。",
+                "Type the correct amount again.");
+        add(t, OPERATION_WRONG_TRANSACTION_TYPE,
+                "原交易 {payment} 当前状态为“{state}”，不能做“{operation}”：{detail}。",
+                "Original payment {payment} is {state}, so {operation} is not possible: {detail}.",
+                "请核对原交易后选择正确的交易类型（如已结算的交易请做退货而不是撤销）。",
+                "Check the original payment and choose the right transaction (e.g. refund, not void, after settlement).");
+        add(t, OPERATION_DUPLICATE_REQUEST,
+                "请求号 {requestId} 已经用过，但这次的 {field} 与第一次不同。",
+                "Request id {requestId} was already used, and this time its {field} differs from the first.",
+                "新的交易请使用新的请求号（流水号）；重试原交易时请保持内容完全一致。",
+                "Use a new request id (trace number) for a new payment; a retry must repeat the original exactly.");
+        add(t, NETWORK_TERMINAL_OFFLINE,
+                "终端已 {silentSeconds} 秒没有与平台通讯（最后通讯 {lastSeenAt}，超过 {thresholdSeconds} 秒即视为离线）。",
+                "The terminal has been silent for {silentSeconds} seconds (last heard {lastSeenAt}; offline after {thresholdSeconds} seconds).",
+                "请检查终端网络（Wi-Fi、4G 或网线），必要时重启终端后重试。",
+                "Check the terminal's network (Wi-Fi, 4G or cable), restart it if needed, and try again.");
+        add(t, NETWORK_CHANNEL_TIMEOUT,
+                "{channel~}没有在规定时间内应答；交易结果已通过查询或撤销确定为“{outcome}”。",
+                "{channel~} did not answer in time; the outcome was settled by query or reversal as {outcome}.",
+                "以终端上显示的最终结果为准，不要重复收款；可立即重新发起新交易。",
+                "Trust the final result the terminal shows and do not charge twice; a new payment can be started at once.");
+        add(t, SECURITY_MAC_INVALID,
+                "终端 {terminal} 发来的报文 MAC 校验失败。",
+                "The MAC of the message from terminal {terminal} did not verify.",
+                "请收银员重新签到获取新工作密钥；仍失败时请收单机构检查终端主密钥。",
+                "The cashier should sign on again to get fresh keys; if it still fails, the acquirer must check the terminal master key.");
+        add(t, SECURITY_SIGNATURE_INVALID,
+                "来自{source}的签名验证失败。",
+                "The signature from {source} did not verify.",
+                "收单机构需核对签名密钥或证书配置；交易结果将通过查询确认。",
+                "The acquirer must check the signing keys or certificates; the payment's outcome is settled by query.");
+        add(t, SECURITY_KEY_EXPIRED,
+                "终端 {terminal} 的工作密钥已于 {expiredAt} 过期。",
+                "Terminal {terminal}'s working keys expired at {expiredAt}.",
+                "请在终端上重新签到以下载新密钥；仍失败时请联系收单机构重新灌装密钥。",
+                "Sign on again on the terminal to load new keys; if that fails, ask the acquirer to reload them.");
+        add(t, SECURITY_CERTIFICATE_EXPIRED,
+                "收单机构用于{channel~}的证书或密钥已于 {expiredAt} 过期。",
+                "The acquirer's certificate or key for {channel~} expired at {expiredAt}.",
+                "收单机构需尽快更新{channel~}的证书或密钥；在此之前请改用其他通道的支付方式。",
+                "The acquirer must renew its {channel~} certificate or key; meanwhile use a method on another channel.");
+        add(t, SECURITY_REPLAY_DETECTED,
+                "请求重复使用了之前的随机数或流水号（{detail}），已被拒绝。",
+                "The request repeats an earlier nonce or trace number ({detail}) and was refused.",
+                "收单机构需检查终端或商户系统的流水号生成；这不是一次正常的重试。",
+                "The acquirer must check how the terminal or merchant system numbers requests; this is not a normal retry.");
+        return t;
+    }
+
+    private static void add(Map<ReasonCode, Templates> t, ReasonCode code, String messageZh, String messageEn,
+                            String remedyZh, String remedyEn) {
+        t.put(code, new Templates(new Text(messageZh, messageEn), new Text(remedyZh, remedyEn)));
+    }
+}

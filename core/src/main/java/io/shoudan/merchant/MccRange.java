@@ -18,11 +18,15 @@ public record MccRange(Mcc low, Mcc high) {
             Mcc single = Mcc.parse(text);
             return new MccRange(single, single);
         }
+        Mcc low;
+        Mcc high;
         try {
-            return new MccRange(Mcc.parse(text.substring(0, dash)), Mcc.parse(text.substring(dash + 1)));
+            low = Mcc.parse(text.substring(0, dash));
+            high = Mcc.parse(text.substring(dash + 1));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not an MCC or an MCC range like \"6010-6012\"", e);
         }
+        return new MccRange(low, high);
     }
 
     public boolean contains(Mcc mcc) {

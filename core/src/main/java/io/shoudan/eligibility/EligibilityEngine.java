@@ -11,19 +11,26 @@ import java.util.List;
  * implementation of the rules: live payments and diagnoses both call it.
  *
  * <p>Stateless and thread-safe. On the hot path it runs each rule's cheap test; evidence is built only
- * for rules that hold, and alternatives stop at the first blocking rule of each other method.
+ * for rules that hold. Alternatives run only the rules that depend on the method, each stopping at
+ * its first blocking rule: the others were already decided for the asked method.
  */
 public final class EligibilityEngine {
 
-    private final List<Rule> rules;
+    private final Rule[] rules;
+    /** The blocking rules that read the method, for alternatives. */
+    private final Rule[] perMethodBlockingRules;
 
     public EligibilityEngine() {
-        this.rules = Rules.ALL;
+        this.rules = Rules.ALL.toArray(Rule[]::new);
+        this.perMethodBlockingRules = Rules.ALL.stream()
+                .filter(rule -> rule.code().blocking() && !Rules.SAME_FOR_EVERY_METHOD.contains(rule.code()))
+                .toArray(Rule[]::new);
     }
 
     /** The full verdict: every reason and the alternatives. */
     public Verdict evaluate(Snapshot snapshot, PaymentIntent intent) {
-        return new Verdict(intent.method(), reasons(Facts.of(snapshot, intent)), alternatives(snapshot, intent));
+        List<Reason> reasons = reasons(Facts.of(snapshot, intent));
+        return new Verdict(intent.method(), reasons, alternatives(snapshot, intent, reasons));
     }
 
     /** Every reason, without looking for alternatives: what a live payment needs. */
@@ -34,8 +41,7 @@ public final class EligibilityEngine {
     private List<Reason> reasons(Facts facts) {
         List<Reason> reasons = null;
         boolean warnings = false;
-        for (int i = 0, n = rules.size(); i < n; i++) {
-            Rule rule = rules.get(i);
+        for (Rule rule : rules) {
             if (rule.holds(facts)) {
                 if (reasons == null) {
                     reasons = new ArrayList<>(4);
@@ -66,7 +72,12 @@ public final class EligibilityEngine {
         return ordered;
     }
 
-    private List<PaymentMethod> alternatives(Snapshot snapshot, PaymentIntent intent) {
+    private List<PaymentMethod> alternatives(Snapshot snapshot, PaymentIntent intent, List<Reason> askedReasons) {
+        for (Reason reason : askedReasons) {
+            if (Rules.SAME_FOR_EVERY_METHOD.contains(reason.code())) {
+                return List.of();
+            }
+        }
         List<PaymentMethod> alternatives = new ArrayList<>(PaymentMethod.all().size());
         for (PaymentMethod other : PaymentMethod.all()) {
             if (other != intent.method() && accepts(Facts.alternative(snapshot, other, intent.amount()))) {
@@ -80,9 +91,8 @@ public final class EligibilityEngine {
         if (facts.rule == null) {
             return false;
         }
-        for (int i = 0, n = rules.size(); i < n; i++) {
-            Rule rule = rules.get(i);
-            if (rule.code().blocking() && rule.holds(facts)) {
+        for (Rule rule : perMethodBlockingRules) {
+            if (rule.holds(facts)) {
                 return false;
             }
         }

@@ -26,7 +26,9 @@ import io.shoudan.terminal.TerminalStatus;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static io.shoudan.reason.ReasonCode.*;
 
@@ -39,150 +41,456 @@ final class Rules {
     private Rules() {
     }
 
+    /**
+     * Codes whose rules read nothing of the method: the terminal's state, the merchant's status, the
+     * platform window, the amount's sign. They hold for every method alike, so alternatives need not
+     * run them again: when one blocks the asked method, it blocks every other one too.
+     */
+    static final Set<ReasonCode> SAME_FOR_EVERY_METHOD = EnumSet.of(MAINTENANCE_PLATFORM_WINDOW,
+            TERMINAL_NOT_ACTIVATED, TERMINAL_LOCKED, TERMINAL_UNBOUND, TERMINAL_RELOCATED, TERMINAL_NOT_SIGNED_ON,
+            MERCHANT_NOT_APPROVED, MERCHANT_SUSPENDED, OPERATION_INVALID_AMOUNT, NETWORK_TERMINAL_OFFLINE,
+            SECURITY_KEY_EXPIRED);
+
     static final List<Rule> ALL = List.of(
-            Rule.of(INTEGRATION_METHOD_NOT_OFFERED,
-                    f -> f.rule == null,
-                    f -> Evidence.of("method", f.method)),
-            Rule.of(INTEGRATION_CHANNEL_NOT_CONNECTED,
-                    f -> f.channel == null || !f.channel.connected(),
-                    f -> Evidence.of("method", f.method, "channel", f.method.channel(),
-                            "connection", f.channel == null ? "ABSENT" : "DISCONNECTED")),
-            Rule.of(INTEGRATION_PROTOCOL_TOO_OLD,
-                    f -> f.rule != null && f.rule.minProtocolVersion() != null
-                            && f.terminal().protocolVersion() < f.rule.minProtocolVersion(),
-                    f -> Evidence.of("method", f.method, "required", f.rule.minProtocolVersion(),
-                            "actual", f.terminal().protocolVersion())),
-            Rule.of(MAINTENANCE_CHANNEL_WINDOW,
-                    f -> window(f, f.method.channel()) != null,
-                    f -> windowEvidence(window(f, f.method.channel()))),
-            Rule.of(MAINTENANCE_PLATFORM_WINDOW,
-                    f -> window(f, null) != null,
-                    f -> windowEvidence(window(f, null))),
-            Rule.of(MAINTENANCE_CHANNEL_UNAVAILABLE,
-                    f -> f.channel != null && f.channel.status() == ChannelStatus.DOWN,
-                    f -> Evidence.of("channel", f.method.channel(), "status", f.channel.status())),
-            Rule.of(MAINTENANCE_CHANNEL_DEGRADED,
-                    f -> f.channel != null && f.channel.status() == ChannelStatus.DEGRADED,
-                    f -> Evidence.of("channel", f.method.channel(), "status", f.channel.status())),
-            Rule.of(TERMINAL_NOT_ACTIVATED,
-                    f -> f.terminal().status() == TerminalStatus.NOT_ACTIVATED
-                            || f.terminal().status() == TerminalStatus.RETIRED,
-                    f -> Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status())),
-            Rule.of(TERMINAL_LOCKED,
-                    f -> f.terminal().status() == TerminalStatus.LOCKED,
-                    f -> Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status())),
-            Rule.of(TERMINAL_UNBOUND,
-                    f -> !f.terminal().merchantId().equals(f.merchant().id()),
-                    f -> Evidence.of("terminal", f.terminal().sn(), "boundTo", f.terminal().merchantId(),
-                            "merchant", f.merchant().id())),
-            Rule.of(TERMINAL_RELOCATED,
-                    f -> f.terminal().observedRegion() != null
-                            && !f.terminal().observedRegion().sameCityAs(f.terminal().registeredRegion()),
-                    f -> Evidence.of("registered", f.terminal().registeredRegion(),
-                            "observed", f.terminal().observedRegion())),
-            Rule.of(TERMINAL_NOT_SIGNED_ON,
-                    f -> !f.terminal().signedOn(),
-                    f -> Evidence.of("terminal", f.terminal().sn(), "signedOn", false)),
-            Rule.of(TERMINAL_FIRMWARE_TOO_OLD,
-                    f -> f.rule != null && f.rule.minFirmware() != null
-                            && f.terminal().firmware().isBefore(f.rule.minFirmware()),
-                    f -> Evidence.of("method", f.method, "required", f.rule.minFirmware(),
-                            "actual", f.terminal().firmware())),
-            Rule.of(TERMINAL_HARDWARE_UNSUPPORTED,
-                    f -> f.rule != null && !f.terminal().capabilities().containsAll(f.rule.requiresCapabilities()),
-                    f -> Evidence.of("method", f.method, "model", f.terminal().model(),
-                            "missing", missingCapabilities(f.rule, f.terminal()))),
-            Rule.of(TERMINAL_MODEL_NOT_CERTIFIED,
-                    f -> f.rule != null && f.rule.certifiedModels() != null
-                            && !f.rule.certifiedModels().contains(f.terminal().model()),
-                    f -> Evidence.of("method", f.method, "model", f.terminal().model(),
-                            "certified", f.rule.certifiedModels().stream().map(Object::toString).sorted().toList())),
-            Rule.of(TERMINAL_METHOD_NOT_CONFIGURED,
-                    f -> !f.terminal().enabledMethods().contains(f.method),
-                    f -> Evidence.of("method", f.method, "enabled", List.copyOf(f.terminal().enabledMethods()))),
-            Rule.of(MERCHANT_NOT_APPROVED,
-                    f -> f.merchant().status() == MerchantStatus.PENDING_REVIEW
-                            || f.merchant().status() == MerchantStatus.REJECTED,
-                    f -> Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status())),
-            Rule.of(MERCHANT_SUSPENDED,
-                    f -> f.merchant().status() == MerchantStatus.SUSPENDED
-                            || f.merchant().status() == MerchantStatus.CLOSED,
-                    f -> Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status())),
-            Rule.of(MERCHANT_TYPE_NOT_ELIGIBLE,
-                    f -> f.rule != null && f.rule.merchantTypes() != null
-                            && !f.rule.merchantTypes().contains(f.merchant().type()),
-                    f -> Evidence.of("method", f.method, "type", f.merchant().type(),
-                            "allowed", List.copyOf(f.rule.merchantTypes()))),
+            new Rule(INTEGRATION_METHOD_NOT_OFFERED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule == null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method);
+                }
+            },
+            new Rule(INTEGRATION_CHANNEL_NOT_CONNECTED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.channel == null || !f.channel.connected();
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "channel", f.method.channel(),
+                            "connection", f.channel == null ? "ABSENT" : "DISCONNECTED");
+                }
+            },
+            new Rule(INTEGRATION_PROTOCOL_TOO_OLD) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && f.rule.minProtocolVersion() != null
+                            && f.terminal().protocolVersion() < f.rule.minProtocolVersion();
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "required", f.rule.minProtocolVersion(),
+                            "actual", f.terminal().protocolVersion());
+                }
+            },
+            new Rule(MAINTENANCE_CHANNEL_WINDOW) {
+                @Override
+                boolean holds(Facts f) {
+                    return window(f, f.method.channel()) != null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return windowEvidence(window(f, f.method.channel()));
+                }
+            },
+            new Rule(MAINTENANCE_PLATFORM_WINDOW) {
+                @Override
+                boolean holds(Facts f) {
+                    return window(f, null) != null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return windowEvidence(window(f, null));
+                }
+            },
+            new Rule(MAINTENANCE_CHANNEL_UNAVAILABLE) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.channel != null && f.channel.status() == ChannelStatus.DOWN;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("channel", f.method.channel(), "status", f.channel.status());
+                }
+            },
+            new Rule(MAINTENANCE_CHANNEL_DEGRADED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.channel != null && f.channel.status() == ChannelStatus.DEGRADED;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("channel", f.method.channel(), "status", f.channel.status());
+                }
+            },
+            new Rule(TERMINAL_NOT_ACTIVATED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.terminal().status() == TerminalStatus.NOT_ACTIVATED
+                            || f.terminal().status() == TerminalStatus.RETIRED;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status());
+                }
+            },
+            new Rule(TERMINAL_LOCKED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.terminal().status() == TerminalStatus.LOCKED;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status());
+                }
+            },
+            new Rule(TERMINAL_UNBOUND) {
+                @Override
+                boolean holds(Facts f) {
+                    return !f.terminal().merchantId().equals(f.merchant().id());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "boundTo", f.terminal().merchantId(),
+                            "merchant", f.merchant().id());
+                }
+            },
+            new Rule(TERMINAL_RELOCATED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.terminal().observedRegion() != null
+                            && !f.terminal().observedRegion().sameCityAs(f.terminal().registeredRegion());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("registered", f.terminal().registeredRegion(),
+                            "observed", f.terminal().observedRegion());
+                }
+            },
+            new Rule(TERMINAL_NOT_SIGNED_ON) {
+                @Override
+                boolean holds(Facts f) {
+                    return !f.terminal().signedOn();
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "signedOn", false);
+                }
+            },
+            new Rule(TERMINAL_FIRMWARE_TOO_OLD) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && f.rule.minFirmware() != null
+                            && f.terminal().firmware().isBefore(f.rule.minFirmware());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "required", f.rule.minFirmware(),
+                            "actual", f.terminal().firmware());
+                }
+            },
+            new Rule(TERMINAL_HARDWARE_UNSUPPORTED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && !f.terminal().capabilities().containsAll(f.rule.requiresCapabilities());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "model", f.terminal().model(),
+                            "missing", missingCapabilities(f.rule, f.terminal()));
+                }
+            },
+            new Rule(TERMINAL_MODEL_NOT_CERTIFIED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && f.rule.certifiedModels() != null
+                            && !f.rule.certifiedModels().contains(f.terminal().model());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "model", f.terminal().model(),
+                            "certified", f.rule.certifiedModels().stream().map(Object::toString).sorted().toList());
+                }
+            },
+            new Rule(TERMINAL_METHOD_NOT_CONFIGURED) {
+                @Override
+                boolean holds(Facts f) {
+                    return !f.terminal().enabledMethods().contains(f.method);
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "enabled", List.copyOf(f.terminal().enabledMethods()));
+                }
+            },
+            new Rule(MERCHANT_NOT_APPROVED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.merchant().status() == MerchantStatus.PENDING_REVIEW
+                            || f.merchant().status() == MerchantStatus.REJECTED;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status());
+                }
+            },
+            new Rule(MERCHANT_SUSPENDED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.merchant().status() == MerchantStatus.SUSPENDED
+                            || f.merchant().status() == MerchantStatus.CLOSED;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status());
+                }
+            },
+            new Rule(MERCHANT_TYPE_NOT_ELIGIBLE) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && f.rule.merchantTypes() != null
+                            && !f.rule.merchantTypes().contains(f.merchant().type());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "type", f.merchant().type(),
+                            "allowed", List.copyOf(f.rule.merchantTypes()));
+                }
+            },
             new ProductRule(MERCHANT_PRODUCT_NOT_SIGNED, false),
             new ProductRule(MERCHANT_PRODUCT_SUSPENDED, true),
-            Rule.of(MERCHANT_CREDIT_RATING_TOO_LOW,
-                    f -> f.rule != null && f.rule.minCreditRating() != null
-                            && f.merchant().creditRating().isWorseThan(f.rule.minCreditRating()),
-                    f -> Evidence.of("method", f.method, "rating", f.merchant().creditRating(),
-                            "required", f.rule.minCreditRating())),
-            Rule.of(MERCHANT_METHOD_DISABLED_BY_MERCHANT,
-                    f -> f.merchant().disabledMethods().contains(f.method),
-                    f -> Evidence.of("method", f.method, "merchant", f.merchant().id())),
-            Rule.of(MERCHANT_LIMIT_EXCEEDED,
-                    f -> f.rule != null && exceeded(f, f.rule.dailyLimit(), f.rule.monthlyLimit()) != null,
-                    f -> limitEvidence(f, f.rule.dailyLimit(), f.rule.monthlyLimit())),
-            Rule.of(POLICY_INDUSTRY_RESTRICTED,
-                    f -> f.rule != null && deniedMcc(f) != null,
-                    f -> Evidence.of("method", f.method, "mcc", f.merchant().mcc(), "rule", deniedMcc(f))),
-            Rule.of(POLICY_REGION_RESTRICTED,
-                    f -> f.rule != null && deniedRegion(f) != null,
-                    f -> Evidence.of("method", f.method, "region", f.merchant().region(), "rule", deniedRegion(f))),
-            Rule.of(POLICY_AMOUNT_OUT_OF_RANGE,
-                    f -> f.rule != null && (belowMin(f) || aboveMax(f)),
-                    f -> Evidence.of("method", f.method, "amount", f.amount,
+            new Rule(MERCHANT_CREDIT_RATING_TOO_LOW) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && f.rule.minCreditRating() != null
+                            && f.merchant().creditRating().isWorseThan(f.rule.minCreditRating());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "rating", f.merchant().creditRating(),
+                            "required", f.rule.minCreditRating());
+                }
+            },
+            new Rule(MERCHANT_METHOD_DISABLED_BY_MERCHANT) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.merchant().disabledMethods().contains(f.method);
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "merchant", f.merchant().id());
+                }
+            },
+            new Rule(MERCHANT_LIMIT_EXCEEDED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && exceeded(f, f.rule.dailyLimit(), f.rule.monthlyLimit()) != null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return limitEvidence(f, f.rule.dailyLimit(), f.rule.monthlyLimit());
+                }
+            },
+            new Rule(POLICY_INDUSTRY_RESTRICTED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && deniedMcc(f) != null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "mcc", f.merchant().mcc(), "rule", deniedMcc(f));
+                }
+            },
+            new Rule(POLICY_REGION_RESTRICTED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && deniedRegion(f) != null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "region", f.merchant().region(), "rule", deniedRegion(f));
+                }
+            },
+            new Rule(POLICY_AMOUNT_OUT_OF_RANGE) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && (belowMin(f) || aboveMax(f));
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method, "amount", f.amount,
                             "bound", belowMin(f) ? "MIN" : "MAX",
-                            "limit", belowMin(f) ? f.rule.amountMin() : f.rule.amountMax())),
-            Rule.of(POLICY_INSTALLMENT_NOT_ALLOWED,
-                    f -> f.installments > 0 && !installmentProblems(f).isEmpty(),
-                    f -> installmentEvidence(f)),
-            Rule.of(POLICY_REGULATORY_LIMIT,
-                    f -> f.rule != null && exceeded(f, typeLimits(f).daily(), typeLimits(f).monthly()) != null,
-                    f -> Evidence.of("merchantType", f.merchant().type()).and(
-                            limitEvidence(f, typeLimits(f).daily(), typeLimits(f).monthly()))),
-            Rule.of(CONSUMER_ACCOUNT_FROZEN,
-                    f -> f.consumer != null && f.consumer.accountStatus() != AccountStatus.NORMAL,
-                    f -> Evidence.of("channel", f.method.channel(), "status", f.consumer.accountStatus())),
-            Rule.of(CONSUMER_HUABEI_UNAVAILABLE,
-                    f -> f.consumer != null && f.method == PaymentMethod.HUABEI && f.consumer.huabeiStatus() != null
-                            && f.consumer.huabeiStatus() != HuabeiStatus.OPEN,
-                    f -> Evidence.of("status", f.consumer.huabeiStatus())),
-            Rule.of(CONSUMER_INSUFFICIENT_FUNDS,
-                    f -> f.consumer != null && fundsAvailable(f) != null && fundsAvailable(f).isLessThan(f.amount),
-                    f -> Evidence.of("source", f.method == PaymentMethod.HUABEI ? "HUABEI" : "BALANCE",
-                            "available", fundsAvailable(f), "amount", f.amount)),
-            Rule.of(CONSUMER_PAYMENT_CODE_INVALID,
-                    f -> f.consumer != null && !f.consumer.paymentCodeValid(),
-                    f -> Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode))),
-            Rule.of(OPERATION_CODE_METHOD_MISMATCH,
-                    f -> f.paymentCode != null && codeMismatch(f),
-                    f -> Evidence.of("method", f.method,
+                            "limit", belowMin(f) ? f.rule.amountMin() : f.rule.amountMax());
+                }
+            },
+            new Rule(POLICY_INSTALLMENT_NOT_ALLOWED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.installments > 0 && installmentsRefused(f);
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return installmentEvidence(f);
+                }
+            },
+            new Rule(POLICY_REGULATORY_LIMIT) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && exceeded(f, typeLimits(f).daily(), typeLimits(f).monthly()) != null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("merchantType", f.merchant().type()).and(
+                            limitEvidence(f, typeLimits(f).daily(), typeLimits(f).monthly()));
+                }
+            },
+            new Rule(CONSUMER_ACCOUNT_FROZEN) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.consumer != null && f.consumer.accountStatus() != AccountStatus.NORMAL;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("channel", f.method.channel(), "status", f.consumer.accountStatus());
+                }
+            },
+            new Rule(CONSUMER_HUABEI_UNAVAILABLE) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.consumer != null && f.method == PaymentMethod.HUABEI && f.consumer.huabeiStatus() != null
+                            && f.consumer.huabeiStatus() != HuabeiStatus.OPEN;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("status", f.consumer.huabeiStatus());
+                }
+            },
+            new Rule(CONSUMER_INSUFFICIENT_FUNDS) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.consumer != null && fundsAvailable(f) != null && fundsAvailable(f).isLessThan(f.amount);
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("source", f.method == PaymentMethod.HUABEI ? "HUABEI" : "BALANCE",
+                            "available", fundsAvailable(f), "amount", f.amount);
+                }
+            },
+            new Rule(CONSUMER_PAYMENT_CODE_INVALID) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.consumer != null && !f.consumer.paymentCodeValid();
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode));
+                }
+            },
+            new Rule(OPERATION_CODE_METHOD_MISMATCH) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.paymentCode != null && codeMismatch(f);
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("method", f.method,
                             "scanned", scannedIssuer(f),
                             "expected", f.method.scansCode() ? f.method.channel().name() : "CARD",
-                            "paymentCode", PaymentCode.masked(f.paymentCode))),
-            Rule.of(OPERATION_UNRECOGNIZED_CODE,
-                    f -> f.paymentCode != null && f.method.scansCode() && PaymentCode.issuerOrNull(f.paymentCode) == null,
-                    f -> Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode),
-                            "length", f.paymentCode.length())),
-            Rule.of(OPERATION_INVALID_AMOUNT,
-                    f -> !f.amount.isPositive(),
-                    f -> Evidence.of("amount", f.amount)),
-            Rule.of(NETWORK_TERMINAL_OFFLINE,
-                    f -> silentTooLong(f),
-                    f -> Evidence.of("lastSeenAt", f.terminal().lastSeenAt(),
+                            "paymentCode", PaymentCode.masked(f.paymentCode));
+                }
+            },
+            new Rule(OPERATION_UNRECOGNIZED_CODE) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.paymentCode != null && f.method.scansCode() && PaymentCode.issuerOrNull(f.paymentCode) == null;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode),
+                            "length", f.paymentCode.length());
+                }
+            },
+            new Rule(OPERATION_INVALID_AMOUNT) {
+                @Override
+                boolean holds(Facts f) {
+                    return !f.amount.isPositive();
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("amount", f.amount);
+                }
+            },
+            new Rule(NETWORK_TERMINAL_OFFLINE) {
+                @Override
+                boolean holds(Facts f) {
+                    return silentTooLong(f);
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("lastSeenAt", f.terminal().lastSeenAt(),
                             "silentSeconds", secondsBetween(f.terminal().lastSeenAt(), f.at()),
-                            "thresholdSeconds", f.snapshot.policy().terminalOfflineAfterSeconds())),
-            Rule.of(SECURITY_KEY_EXPIRED,
-                    f -> f.terminal().keysExpireAt() != null && !f.terminal().keysExpireAt().isAfter(f.at()),
-                    f -> Evidence.of("terminal", f.terminal().sn(), "expiredAt", f.terminal().keysExpireAt())),
-            Rule.of(SECURITY_CERTIFICATE_EXPIRED,
-                    f -> f.channel != null && f.channel.credentialExpiresAt() != null
-                            && !f.channel.credentialExpiresAt().isAfter(f.at()),
-                    f -> Evidence.of("channel", f.method.channel(), "expiredAt", f.channel.credentialExpiresAt())));
+                            "thresholdSeconds", f.snapshot.policy().terminalOfflineAfterSeconds());
+                }
+            },
+            new Rule(SECURITY_KEY_EXPIRED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.terminal().keysExpireAt() != null && !f.terminal().keysExpireAt().isAfter(f.at());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "expiredAt", f.terminal().keysExpireAt());
+                }
+            },
+            new Rule(SECURITY_CERTIFICATE_EXPIRED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.channel != null && f.channel.credentialExpiresAt() != null
+                            && !f.channel.credentialExpiresAt().isAfter(f.at());
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("channel", f.method.channel(), "expiredAt", f.channel.credentialExpiresAt());
+                }
+            });
 
     // --- maintenance -------------------------------------------------------------------------
 
@@ -230,10 +538,17 @@ final class Rules {
     // --- merchant ----------------------------------------------------------------------------
 
     /** One reason per required product that is not active; suspended ones and the rest apart. */
-    private record ProductRule(ReasonCode code, boolean suspended) implements Rule {
+    private static final class ProductRule extends Rule {
+
+        private final boolean suspended;
+
+        ProductRule(ReasonCode code, boolean suspended) {
+            super(code);
+            this.suspended = suspended;
+        }
 
         @Override
-        public boolean holds(Facts f) {
+        boolean holds(Facts f) {
             if (f.rule == null) {
                 return false;
             }
@@ -242,7 +557,12 @@ final class Rules {
         }
 
         @Override
-        public void explain(Facts f, List<Reason> out) {
+        Evidence evidence(Facts f) {
+            throw new AssertionError("product reasons are explained one per product");
+        }
+
+        @Override
+        void explain(Facts f, List<Reason> out) {
             addReasons(f, f.rule.requiresProducts(), out);
             if (f.installments > 0) {
                 addReasons(f, f.rule.installmentProducts(), out);
@@ -266,7 +586,7 @@ final class Rules {
             for (Product product : products) {
                 ProductStatus status = f.merchant().product(product);
                 if (matches(status)) {
-                    out.add(Reason.of(code, "method", f.method, "product", product, "status", status));
+                    out.add(Reason.of(code(), "method", f.method, "product", product, "status", status));
                 }
             }
         }
@@ -327,6 +647,13 @@ final class Rules {
 
     private static boolean aboveMax(Facts f) {
         return f.rule.amountMax() != null && f.amount.isGreaterThan(f.rule.amountMax());
+    }
+
+    /** The allocation-free test behind {@link #installmentProblems}. */
+    private static boolean installmentsRefused(Facts f) {
+        return f.method != PaymentMethod.HUABEI
+                || (f.rule != null && f.rule.installmentCounts() != null && !f.rule.installmentCounts().contains(f.installments))
+                || (f.rule != null && f.rule.installmentMinAmount() != null && f.amount.isLessThan(f.rule.installmentMinAmount()));
     }
 
     /** Why these installments cannot be offered: COUNT, AMOUNT and/or METHOD; empty when they can. */

@@ -220,6 +220,20 @@ class EligibilityProperties {
         }
     }
 
+    @Property
+    void rulesMarkedTheSameForEveryMethodReallyAre(@ForAll("anyWorld") World world) {
+        Snapshot snapshot = world.snapshot();
+        for (Rule rule : Rules.ALL) {
+            if (!Rules.SAME_FOR_EVERY_METHOD.contains(rule.code())) {
+                continue;
+            }
+            boolean asked = rule.holds(Facts.of(snapshot, world.intent()));
+            for (PaymentMethod method : PaymentMethod.all()) {
+                assertThat(rule.holds(Facts.alternative(snapshot, method, world.amount))).as(rule + " for " + method).isEqualTo(asked);
+            }
+        }
+    }
+
     /** Worlds with random causes, methods, amounts, installments and products, for structural properties. */
     @Provide
     Arbitrary<World> anyWorld() {

@@ -2,6 +2,7 @@ package io.shoudan.server;
 
 import io.shoudan.eligibility.EligibilityEngine;
 import io.shoudan.policy.Policy;
+import io.shoudan.server.cli.DemoCommand;
 import io.shoudan.server.cli.DiagnoseCommand;
 import io.shoudan.server.cli.ShoudanCommand;
 import io.shoudan.server.scenario.DefaultPolicy;
@@ -34,7 +35,9 @@ public final class Main {
         EligibilityEngine engine = new EligibilityEngine();
 
         CommandLine cli = new CommandLine(new ShoudanCommand());
-        cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), new VerdictText()));
+        VerdictText text = new VerdictText();
+        cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text));
+        cli.addSubcommand("demo", new DemoCommand(scenarios, engine, text));
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         return cli;

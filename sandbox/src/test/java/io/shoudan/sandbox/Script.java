@@ -85,6 +85,7 @@ public final class Script {
         f.sandbox.faults().add(new FaultRule(Channel.ALIPAY, java.util.Set.of(Operation.PAY), null, 1, 10,
                 new Fault.UserPaying(Optional.of(Duration.ofSeconds(15)))));
         f.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.SystemError()).everyNth(7));
+        f.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ServiceUnavailable()).everyNth(11));
         f.sandbox.faults().add(new FaultRule(Channel.WECHAT, java.util.Set.of(), null, 1, 20,
                 new Fault.Delay(Duration.ofSeconds(6))));
         f.sandbox.faults().add(new FaultRule(Channel.WECHAT, java.util.Set.of(), null, 1, 10, new Fault.ResponseLost()));

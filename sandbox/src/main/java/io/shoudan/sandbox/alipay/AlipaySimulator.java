@@ -73,12 +73,17 @@ public final class AlipaySimulator {
         this.monitor = monitor;
     }
 
+    /** The answer to an injected failure: 40004 ACQ.SYSTEM_ERROR, or 20000 when the gateway is unavailable. */
+    private static SubCode failureCode(Fault fault) {
+        return fault instanceof Fault.ServiceUnavailable ? SubCode.SERVICE_UNAVAILABLE : SubCode.SYSTEM_ERROR;
+    }
+
     // ---------------------------------------------------------------------------------------------
     // alipay.trade.pay
 
     public ChannelReply<TradePayResponse> pay(TradePayRequest request) {
         return gate.call(Channel.ALIPAY, Operation.PAY, request.outTradeNo(),
-                () -> TradePayResponse.failed(SubCode.SYSTEM_ERROR, request.outTradeNo()),
+                fault -> TradePayResponse.failed(failureCode(fault), request.outTradeNo()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -419,7 +424,7 @@ public final class AlipaySimulator {
 
     public ChannelReply<TradeQueryResponse> query(TradeQueryRequest request) {
         return gate.call(Channel.ALIPAY, Operation.QUERY, request.outTradeNo(),
-                () -> TradeQueryResponse.failed(SubCode.SYSTEM_ERROR, request.outTradeNo(), request.tradeNo()),
+                fault -> TradeQueryResponse.failed(failureCode(fault), request.outTradeNo(), request.tradeNo()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -453,7 +458,7 @@ public final class AlipaySimulator {
 
     public ChannelReply<TradeCancelResponse> cancel(TradeCancelRequest request) {
         return gate.call(Channel.ALIPAY, Operation.CANCEL, request.outTradeNo(),
-                () -> TradeCancelResponse.failed(SubCode.SYSTEM_ERROR, request.outTradeNo(), "Y"),
+                fault -> TradeCancelResponse.failed(failureCode(fault), request.outTradeNo(), "Y"),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -521,7 +526,7 @@ public final class AlipaySimulator {
 
     public ChannelReply<TradeRefundResponse> refund(TradeRefundRequest request) {
         return gate.call(Channel.ALIPAY, Operation.REFUND, request.outTradeNo(),
-                () -> TradeRefundResponse.failed(SubCode.SYSTEM_ERROR, request.outTradeNo()),
+                fault -> TradeRefundResponse.failed(failureCode(fault), request.outTradeNo()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();

@@ -6,6 +6,8 @@ package io.shoudan.sandbox.alipay;
  */
 public enum SubCode {
     SYSTEM_ERROR("ACQ.SYSTEM_ERROR", "系统错误", "system error, query the trade"),
+    SERVICE_UNAVAILABLE("isp.unknow-error", "系统繁忙", "service unavailable, query the trade",
+            AlipayCode.UNKNOWN),
     INVALID_PARAMETER("ACQ.INVALID_PARAMETER", "参数无效", "invalid parameter"),
     INVALID_APP_ID("isv.invalid-app-id", "无效的AppID参数", "unknown app_id", AlipayCode.INVALID_ARGUMENTS),
     ACCESS_FORBIDDEN("ACQ.ACCESS_FORBIDDEN", "无权限使用接口", "the merchant has not signed this product"),

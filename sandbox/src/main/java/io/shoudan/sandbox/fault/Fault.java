@@ -29,6 +29,14 @@ public sealed interface Fault {
     }
 
     /**
+     * The channel's gateway is unavailable before the call reaches the business system: Alipay 20000
+     * (isp.unknow-error), WeChat return_code FAIL, field 39 = 96. Nothing moves; the caller should
+     * query.
+     */
+    record ServiceUnavailable() implements Fault {
+    }
+
+    /**
      * A payment goes to the buyer's password step even below the consumer's threshold (Alipay 10003,
      * WeChat USERPAYING, UnionPay 09). The buyer confirms {@code confirmsAfter} later; empty: never,
      * the channel closes the trade after its window. Only meaningful for {@link Operation#PAY}.

@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Puts the fault injector in front of a simulator's call, the same way for all three channels:
- * system error answers without processing; user-paying processes with a forced password step;
+ * system error and service unavailable answer without processing; user-paying processes with a forced password step;
  * delay processes, lets the time pass (outside any lock), then answers; response-lost processes and
  * answers nothing.
  */
@@ -25,17 +24,18 @@ public final class FaultGate {
     }
 
     /**
-     * @param systemError the channel's own system-error answer for this call
+     * @param failure     the channel's own answer for a system error or an unavailable service
      * @param process     processes the call; its argument is the forced password step, if any
      */
-    public <A> ChannelReply<A> call(Channel channel, Operation operation, String outTradeNo, Supplier<A> systemError,
+    public <A> ChannelReply<A> call(Channel channel, Operation operation, String outTradeNo, Function<Fault, A> failure,
                                     Function<Optional<Fault.UserPaying>, A> process) {
         Optional<Fault> fault = injector.decide(channel, operation, outTradeNo);
         if (fault.isEmpty()) {
             return ChannelReply.now(process.apply(Optional.empty()));
         }
         return switch (fault.get()) {
-            case Fault.SystemError systemErrorFault -> ChannelReply.now(systemError.get());
+            case Fault.SystemError systemError -> ChannelReply.now(failure.apply(systemError));
+            case Fault.ServiceUnavailable unavailable -> ChannelReply.now(failure.apply(unavailable));
             case Fault.UserPaying userPaying -> ChannelReply.now(process.apply(
                     operation == Operation.PAY ? Optional.of(userPaying) : Optional.empty()));
             case Fault.Delay delay -> {

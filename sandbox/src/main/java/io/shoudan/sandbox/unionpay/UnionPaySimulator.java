@@ -81,7 +81,7 @@ public final class UnionPaySimulator {
 
     public ChannelReply<HostResponse> sale(CardSaleRequest request) {
         return gate.call(Channel.UNIONPAY, Operation.PAY, request.terminal().stan(),
-                () -> systemError(TransactionType.SALE, request.terminal(), request.amount()),
+                fault -> systemError(TransactionType.SALE, request.terminal(), request.amount()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -129,7 +129,7 @@ public final class UnionPaySimulator {
 
     public ChannelReply<HostResponse> qrSale(QrSaleRequest request) {
         return gate.call(Channel.UNIONPAY, Operation.PAY, request.terminal().stan(),
-                () -> systemError(TransactionType.SALE, request.terminal(), request.amount()),
+                fault -> systemError(TransactionType.SALE, request.terminal(), request.amount()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -352,7 +352,7 @@ public final class UnionPaySimulator {
 
     public ChannelReply<HostResponse> voidSale(VoidRequest request) {
         return gate.call(Channel.UNIONPAY, Operation.VOID, request.terminal().stan(),
-                () -> systemError(TransactionType.VOID, request.terminal(), request.amount()),
+                fault -> systemError(TransactionType.VOID, request.terminal(), request.amount()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -397,7 +397,7 @@ public final class UnionPaySimulator {
 
     public ChannelReply<HostResponse> refund(RefundRequest request) {
         return gate.call(Channel.UNIONPAY, Operation.REFUND, request.terminal().stan(),
-                () -> systemError(TransactionType.REFUND, request.terminal(), request.amount()),
+                fault -> systemError(TransactionType.REFUND, request.terminal(), request.amount()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -439,7 +439,7 @@ public final class UnionPaySimulator {
     public ChannelReply<HostResponse> reversal(ReversalRequest request) {
         TerminalRef terminal = request.terminal();
         return gate.call(Channel.UNIONPAY, Operation.CANCEL, terminal.stan(),
-                () -> HostResponse.refused("0410", TransactionType.SALE.processingCode(), terminal, null,
+                fault -> HostResponse.refused("0410", TransactionType.SALE.processingCode(), terminal, null,
                         ChinaTime.of(clock.instant()), ResponseCode.SYSTEM_ERROR),
                 forced -> {
                     synchronized (monitor) {
@@ -487,7 +487,7 @@ public final class UnionPaySimulator {
     public ChannelReply<HostResponse> query(QueryRequest request) {
         TerminalRef terminal = request.terminal();
         return gate.call(Channel.UNIONPAY, Operation.QUERY, terminal.stan(),
-                () -> HostResponse.refused("0210", "310000", terminal, null, ChinaTime.of(clock.instant()),
+                fault -> HostResponse.refused("0210", "310000", terminal, null, ChinaTime.of(clock.instant()),
                         ResponseCode.SYSTEM_ERROR),
                 forced -> {
                     synchronized (monitor) {

@@ -43,6 +43,9 @@ import java.util.Optional;
  */
 public final class WechatPaySimulator {
 
+    /** return_msg when the gateway itself is unavailable (return_code FAIL): the caller should query. */
+    static final String BUSY = "系统繁忙,请稍后再试";
+
     private static final DateTimeFormatter ID_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final Consumers consumers;
@@ -75,7 +78,10 @@ public final class WechatPaySimulator {
 
     public ChannelReply<MicropayResponse> micropay(MicropayRequest request) {
         return gate.call(Channel.WECHAT, Operation.PAY, request.outTradeNo(),
-                () -> {
+                fault -> {
+                    if (fault instanceof Fault.ServiceUnavailable) {
+                        return MicropayResponse.returnFail(request, BUSY);
+                    }
                     synchronized (monitor) {
                         return systemError(request);
                     }
@@ -357,7 +363,9 @@ public final class WechatPaySimulator {
 
     public ChannelReply<OrderQueryResponse> orderQuery(OrderQueryRequest request) {
         return gate.call(Channel.WECHAT, Operation.QUERY, request.outTradeNo(),
-                () -> OrderQueryResponse.failed(request, ErrCode.SYSTEMERROR),
+                fault -> fault instanceof Fault.ServiceUnavailable
+                        ? OrderQueryResponse.returnFail(request, BUSY)
+                        : OrderQueryResponse.failed(request, ErrCode.SYSTEMERROR),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -388,7 +396,9 @@ public final class WechatPaySimulator {
 
     public ChannelReply<ReverseResponse> reverse(ReverseRequest request) {
         return gate.call(Channel.WECHAT, Operation.CANCEL, request.outTradeNo(),
-                () -> ReverseResponse.failed(request, ErrCode.SYSTEMERROR, "Y"),
+                fault -> fault instanceof Fault.ServiceUnavailable
+                        ? ReverseResponse.returnFail(request, BUSY)
+                        : ReverseResponse.failed(request, ErrCode.SYSTEMERROR, "Y"),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();
@@ -450,7 +460,9 @@ public final class WechatPaySimulator {
 
     public ChannelReply<RefundResponse> refund(RefundRequest request) {
         return gate.call(Channel.WECHAT, Operation.REFUND, request.outTradeNo(),
-                () -> RefundResponse.failed(request, ErrCode.SYSTEMERROR, ErrCode.SYSTEMERROR.desZh()),
+                fault -> fault instanceof Fault.ServiceUnavailable
+                        ? RefundResponse.returnFail(request, BUSY)
+                        : RefundResponse.failed(request, ErrCode.SYSTEMERROR, ErrCode.SYSTEMERROR.desZh()),
                 forced -> {
                     synchronized (monitor) {
                         resolveDue();

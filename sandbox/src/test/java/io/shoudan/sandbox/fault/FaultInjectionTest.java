@@ -47,6 +47,25 @@ class FaultInjectionTest {
     }
 
     @Test
+    void anUnavailableGatewayAnswersEachChannelsOwnUnknownOutcomeAndMovesNothing() {
+        f.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ServiceUnavailable()));
+        f.sandbox.faults().add(FaultRule.always(Channel.WECHAT, new Fault.ServiceUnavailable()));
+        f.sandbox.faults().add(FaultRule.always(Channel.UNIONPAY, new Fault.ServiceUnavailable()));
+
+        TradePayResponse alipay = f.pay(f.alipayPay(buyer, "1.00"));
+        MicropayResponse wechat = f.pay(f.micropay(buyer, "1.00"));
+        io.shoudan.sandbox.unionpay.HostResponse unionpay = delivered(f.sandbox.unionpay().sale(
+                new io.shoudan.sandbox.unionpay.CardSaleRequest(new io.shoudan.sandbox.unionpay.TerminalRef(
+                        Fixture.UP_MID, Fixture.UP_TID, "000001"), "6222020000000000001", null, yuan("1.00"))));
+
+        assertThat(alipay.code().wire()).isEqualTo("20000");
+        assertThat(alipay.subCode().wire()).isEqualTo("isp.unknow-error");
+        assertThat(wechat.returnCode()).isEqualTo("FAIL");
+        assertThat(unionpay.field39().field39()).isEqualTo("96");
+        assertThat(f.sandbox.fundsTotal()).isEqualTo(f.registeredFunds);
+    }
+
+    @Test
     void aDelayIsDeclaredOnTheReplyAndPassesOnTheVirtualClock() {
         f.sandbox.faults().add(FaultRule.always(Channel.WECHAT, new Fault.Delay(Duration.ofSeconds(7))));
 

@@ -70,6 +70,19 @@ public final class Consumers {
         }
     }
 
+    /** Admin: freeze, unfreeze or put a consumer under risk control. */
+    public Consumer setStatus(ConsumerId id, AccountStatus status) {
+        return update(id, c -> c.withStatus(status));
+    }
+
+    /**
+     * Admin: replaces one funding source by a new value of the same kind and id — a top-up, a Huabei
+     * status change, a card blocked by its bank. Money added this way enters the sandbox from outside.
+     */
+    public Consumer replaceSource(ConsumerId id, FundingSource source) {
+        return update(id, c -> c.withSource(source));
+    }
+
     public Optional<Consumer> cardOwner(String pan) {
         synchronized (monitor) {
             for (Consumer consumer : byId.values()) {

@@ -10,8 +10,6 @@ import java.util.Objects;
  *                              every minute; a code is expired AT {@code issuedAt + ttl})
  * @param buyerConfirmWindow    how long a trade waits for the buyer's password before the channel
  *                              closes it
- * @param defaultConfirmAfter   when the buyer confirms a payment that an injected USER_PAYING fault
- *                              (rather than the consumer's own threshold) sent to the password step
  * @param alipayCancelLimit     {@code alipay.trade.cancel} only within this time of the trade (24 h)
  * @param wechatReverseLimit    WeChat {@code reverse} only within this time of the order (7 days)
  * @param refundablePeriod      after it an Alipay trade is {@code TRADE_FINISHED}: no more refunds
@@ -19,7 +17,6 @@ import java.util.Objects;
 public record SandboxSettings(
         Duration paymentCodeTtl,
         Duration buyerConfirmWindow,
-        Duration defaultConfirmAfter,
         Duration alipayCancelLimit,
         Duration wechatReverseLimit,
         Duration refundablePeriod) {
@@ -27,19 +24,18 @@ public record SandboxSettings(
     public SandboxSettings {
         requirePositive(paymentCodeTtl, "paymentCodeTtl");
         requirePositive(buyerConfirmWindow, "buyerConfirmWindow");
-        requirePositive(defaultConfirmAfter, "defaultConfirmAfter");
         requirePositive(alipayCancelLimit, "alipayCancelLimit");
         requirePositive(wechatReverseLimit, "wechatReverseLimit");
         requirePositive(refundablePeriod, "refundablePeriod");
     }
 
     public static SandboxSettings defaults() {
-        return new SandboxSettings(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(5),
-                Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(365));
+        return new SandboxSettings(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofHours(24),
+                Duration.ofDays(7), Duration.ofDays(365));
     }
 
     public SandboxSettings withPaymentCodeTtl(Duration ttl) {
-        return new SandboxSettings(ttl, buyerConfirmWindow, defaultConfirmAfter, alipayCancelLimit,
+        return new SandboxSettings(ttl, buyerConfirmWindow, alipayCancelLimit,
                 wechatReverseLimit, refundablePeriod);
     }
 

@@ -1,5 +1,6 @@
 package io.shoudan.sandbox.consumer;
 
+import io.shoudan.method.Channel;
 import io.shoudan.money.Money;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,16 +51,16 @@ public record Consumer(
         }
         for (SourceId ref : alipayOrder) {
             FundingSource source = find(sources, ref);
-            if (source instanceof FundingSource.WalletBalance w && w.wallet() != io.shoudan.method.Channel.ALIPAY
-                    || source instanceof FundingSource.MoneyFund f && f.wallet() != io.shoudan.method.Channel.ALIPAY) {
+            if (source instanceof FundingSource.WalletBalance w && w.wallet() != Channel.ALIPAY
+                    || source instanceof FundingSource.MoneyFund f && f.wallet() != Channel.ALIPAY) {
                 throw new IllegalArgumentException(ref + " is not an Alipay wallet source");
             }
         }
         for (SourceId ref : wechatOrder) {
             FundingSource source = find(sources, ref);
             if (source instanceof FundingSource.Huabei
-                    || source instanceof FundingSource.WalletBalance w && w.wallet() != io.shoudan.method.Channel.WECHAT
-                    || source instanceof FundingSource.MoneyFund f && f.wallet() != io.shoudan.method.Channel.WECHAT) {
+                    || source instanceof FundingSource.WalletBalance w && w.wallet() != Channel.WECHAT
+                    || source instanceof FundingSource.MoneyFund f && f.wallet() != Channel.WECHAT) {
                 throw new IllegalArgumentException(ref + " cannot pay in the WeChat wallet");
             }
         }

@@ -19,6 +19,9 @@ public final class Consumers {
 
     private final Map<ConsumerId, Consumer> byId = new LinkedHashMap<>();
     private final Map<ConsumerId, Map<LocalDate, Money>> spentPerDay = new HashMap<>();
+    /** PAN → card holder, so that a POS sale finds its card without scanning every consumer. */
+    private final Map<String, ConsumerId> cardHolders = new HashMap<>();
+    private final Map<String, ConsumerId> byOpenid = new HashMap<>();
     private final Object monitor;
 
     public Consumers(Object monitor) {
@@ -32,12 +35,18 @@ public final class Consumers {
             if (byId.containsKey(consumer.id())) {
                 throw new IllegalArgumentException("consumer " + consumer.id() + " already exists");
             }
-            for (FundingSource source : consumer.sources()) {
-                if (source instanceof FundingSource.BankCard card && cardOwner(card.pan()).isPresent()) {
-                    throw new IllegalArgumentException("card " + card.maskedPan() + " already belongs to someone");
+            List<String> pans = pans(consumer);
+            for (String pan : pans) {
+                if (cardHolders.containsKey(pan)) {
+                    throw new IllegalArgumentException("card " + (pan.substring(0, 6) + "…" + pan.substring(pan.length() - 4)) + " already belongs to someone");
                 }
             }
+            if (pans.size() != new java.util.HashSet<>(pans).size()) {
+                throw new IllegalArgumentException(consumer.id() + " lists the same card twice");
+            }
             byId.put(consumer.id(), consumer);
+            byOpenid.put(consumer.openid(), consumer.id());
+            pans.forEach(pan -> cardHolders.put(pan, consumer.id()));
             return consumer;
         }
     }
@@ -54,16 +63,20 @@ public final class Consumers {
 
     public Optional<Consumer> findByOpenid(String openid) {
         synchronized (monitor) {
-            return byId.values().stream().filter(c -> c.openid().equals(openid)).findFirst();
+            return Optional.ofNullable(byOpenid.get(openid)).map(byId::get);
         }
     }
 
     /** Changes a consumer's state (an admin action or a money movement). */
     public Consumer update(ConsumerId id, UnaryOperator<Consumer> change) {
         synchronized (monitor) {
-            Consumer next = change.apply(get(id));
-            if (!next.id().equals(id)) {
-                throw new IllegalArgumentException("an update cannot change the id");
+            Consumer current = get(id);
+            Consumer next = change.apply(current);
+            if (!next.id().equals(id) || !next.openid().equals(current.openid())) {
+                throw new IllegalArgumentException("an update cannot change the id or the openid");
+            }
+            if (!pans(next).equals(pans(current))) {
+                throw new IllegalArgumentException("an update cannot add, remove or renumber cards");
             }
             byId.put(id, next);
             return next;
@@ -85,12 +98,7 @@ public final class Consumers {
 
     public Optional<Consumer> cardOwner(String pan) {
         synchronized (monitor) {
-            for (Consumer consumer : byId.values()) {
-                if (consumer.cardByPan(pan).isPresent()) {
-                    return Optional.of(consumer);
-                }
-            }
-            return Optional.empty();
+            return Optional.ofNullable(cardHolders.get(pan)).map(byId::get);
         }
     }
 
@@ -110,6 +118,16 @@ public final class Consumers {
             FundingSource to = c.source(source);
             return c.withSource(to.withAvailable(to.available().plus(amount)));
         });
+    }
+
+    private static List<String> pans(Consumer consumer) {
+        List<String> pans = new ArrayList<>();
+        for (FundingSource source : consumer.sources()) {
+            if (source instanceof FundingSource.BankCard card) {
+                pans.add(card.pan());
+            }
+        }
+        return pans;
     }
 
     public Money spentOn(ConsumerId id, LocalDate day) {

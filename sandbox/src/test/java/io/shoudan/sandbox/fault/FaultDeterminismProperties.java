@@ -9,6 +9,7 @@ import io.shoudan.sandbox.Script.Action;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
@@ -39,5 +40,16 @@ class FaultDeterminismProperties {
     void theSameSeedAndTheSameCallsGiveTheSameFaultsAndAnswers(
             @ForAll long seed, @ForAll @Size(min = 1, max = 60) List<@From("actions") Action> actions) {
         assertThat(run(seed, actions)).isEqualTo(run(seed, actions));
+    }
+
+    /** Guards the property against a seed that changes nothing: other seeds give other faults. */
+    @Example
+    void anotherSeedGivesAnotherFaultPattern() {
+        List<Action> pays = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            pays.add(new Action(Script.Kind.values()[i % 3 == 0 ? 0 : i % 3 == 1 ? 5 : 9], i, i, 100 + i));
+        }
+
+        assertThat(run(1, pays)).isNotEqualTo(run(2, pays));
     }
 }

@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
         hikari.setPoolName("shoudan-store");
         hikari.setConnectionTimeout(10_000);
-        hikari.setInitializationFailTimeout(10_000);
+        hikari.setInitializationFailTimeout(5_000);
         return hikari;
     }
 

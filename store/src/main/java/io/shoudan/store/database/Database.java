@@ -1,0 +1,191 @@
+package io.shoudan.store.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The store's connection to its database: a HikariCP pool, the schema migrated by Flyway when it
+ * opens, and a jOOQ {@link DSLContext} in the dialect of the database.
+ *
+ * <p>Transactions are bound to the calling thread ({@link ThreadLocalTransactionProvider}): inside
+ * {@link #inTransaction}, every repository call made by the same thread joins the transaction, so
+ * a service can compose several repositories into one atomic unit without passing connections
+ * around. A nested {@code inTransaction} becomes a savepoint.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private final DatabaseConfig config;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final int migrationsApplied;
+
+    private Database(DatabaseConfig config, HikariDataSource dataSource, DSLContext dsl, int migrationsApplied) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.dsl = dsl;
+        this.migrationsApplied = migrationsApplied;
+    }
+
+    /**
+     * Connects, migrates the schema to the newest version and returns the ready store.
+     *
+     * @throws IllegalStateException when the database cannot be reached or migrated, naming the URL
+     */
+    public static Database open(DatabaseConfig config) {
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari(config));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to the store at " + config.url() + ": " + rootMessage(e)
+                    + " / 无法连接数据库 " + config.url(), e);
+        }
+        try {
+            MigrateResult result = flyway(config, dataSource).migrate();
+            LOG.info("store {} migrated: {} migration(s) applied, schema version {}", config.url(),
+                    result.migrationsExecuted, result.targetSchemaVersion);
+            return new Database(config, dataSource, jooq(config, dataSource), result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new IllegalStateException("cannot migrate the store at " + config.url() + ": " + rootMessage(e)
+                    + " / 数据库迁移失败 " + config.url(), e);
+        }
+    }
+
+    private static HikariConfig hikari(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.url().value());
+        if (config.user() != null) {
+            hikari.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hikari.setPassword(config.password());
+        }
+        if (config.schema() != null) {
+            // The schema may not exist before Flyway creates it, so search_path is set per connection
+            // rather than through setSchema (which checks that the schema exists).
+            hikari.setConnectionInitSql("SET search_path TO " + config.schema());
+        }
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setPoolName("shoudan-store");
+        hikari.setConnectionTimeout(10_000);
+        hikari.setInitializationFailTimeout(5_000);
+        return hikari;
+    }
+
+    private static Flyway flyway(DatabaseConfig config, HikariDataSource dataSource) {
+        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS);
+        if (config.schema() != null) {
+            flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
+        }
+        return flyway.load();
+    }
+
+    private static DSLContext jooq(DatabaseConfig config, HikariDataSource dataSource) {
+        // The generated classes are unqualified (no schema name) so they follow the connection's
+        // schema; identifiers are lower case in both databases, and quoting keeps them exact.
+        Settings settings = new Settings()
+                .withRenderSchema(false)
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+                .withExecuteLogging(false);
+        Configuration configuration = new DefaultConfiguration()
+                .set(config.url().kind().dialect())
+                .set(settings)
+                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
+        return DSL.using(configuration);
+    }
+
+    /** The jOOQ context for work outside (or, on the same thread, inside) a transaction. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public SQLDialect dialect() {
+        return config.url().kind().dialect();
+    }
+
+    public JdbcUrl.DatabaseKind kind() {
+        return config.url().kind();
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** How many migrations this start applied (0 when the schema was already current). */
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and returns its result: committed when it returns,
+     * rolled back when it throws (the exception is rethrown).
+     */
+    public <T> T inTransaction(Function<DSLContext, T> work) {
+        return dsl.transactionResult(() -> work.apply(dsl));
+    }
+
+    /** {@link #inTransaction(Function)} for work without a result. */
+    public void inTransactionDo(Consumer<DSLContext> work) {
+        dsl.transaction(() -> work.accept(dsl));
+    }
+
+    @Override
+    public void close() {
+        if (dataSource.isClosed()) {
+            return;
+        }
+        if (config.url().isInMemory()) {
+            // DB_CLOSE_DELAY=-1 keeps an in-memory H2 alive without connections; drop it explicitly.
+            try {
+                Connection connection = dataSource.getConnection();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                } finally {
+                    closeQuietly(connection);
+                }
+            } catch (SQLException e) {
+                LOG.warn("in-memory store {} did not shut down cleanly: {}", config.url(), e.getMessage());
+            }
+        }
+        dataSource.close();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException expected) {
+            // After SHUTDOWN the connection's database is gone; closing it can only say so.
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,81 @@
+package io.shoudan.store.database;
+
+import org.jooq.SQLDialect;
+
+/**
+ * Where the store lives: an embedded H2 database ({@code jdbc:h2:...}) or a PostgreSQL server
+ * ({@code jdbc:postgresql://...}). Nothing else is accepted, so a typo fails at start-up instead of
+ * on the first payment.
+ *
+ * <p>H2 always runs in PostgreSQL mode with lower-case identifiers, so the one set of migrations and
+ * the generated jOOQ classes work on both: the settings are appended when the URL does not set them.
+ */
+public record JdbcUrl(String value) {
+
+    // Declared before DEFAULT_EMBEDDED, whose construction reads it.
+    private static final String[] H2_SETTINGS = {"MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH"};
+
+    /** The embedded default: zero set-up, a file under {@code ./data/} of the working directory. */
+    public static final JdbcUrl DEFAULT_EMBEDDED = new JdbcUrl("jdbc:h2:file:./data/shoudan");
+
+    public JdbcUrl {
+        if (value == null || !(value.startsWith("jdbc:h2:") || value.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException("\"" + value + "\" is not a supported JDBC URL: use jdbc:postgresql://host:port/db "
+                    + "or jdbc:h2:file:./data/shoudan / 不支持的数据库地址：请使用 jdbc:postgresql://… 或 jdbc:h2:…");
+        }
+        if (value.startsWith("jdbc:h2:")) {
+            value = withH2Settings(value);
+        }
+    }
+
+    private static String withH2Settings(String url) {
+        StringBuilder out = new StringBuilder(url);
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        for (String setting : H2_SETTINGS) {
+            String key = setting.substring(0, setting.indexOf('=') + 1).toUpperCase(java.util.Locale.ROOT);
+            if (!upper.contains(";" + key)) {
+                out.append(';').append(setting);
+            }
+        }
+        return out.toString();
+    }
+
+    /** An in-memory H2 database of its own, alive until the {@link Database} is closed (tests, demos). */
+    public static JdbcUrl inMemory(String name) {
+        return new JdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    public DatabaseKind kind() {
+        return value.startsWith("jdbc:h2:") ? DatabaseKind.H2 : DatabaseKind.POSTGRESQL;
+    }
+
+    public boolean isInMemory() {
+        return value.startsWith("jdbc:h2:mem:");
+    }
+
+    /** The URL without any password that might be embedded in its parameters, for logs and errors. */
+    public String redacted() {
+        return value.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    @Override
+    public String toString() {
+        return redacted();
+    }
+
+    /** The two stores Shoudan runs on. */
+    public enum DatabaseKind {
+        H2(SQLDialect.H2),
+        POSTGRESQL(SQLDialect.POSTGRES);
+
+        private final SQLDialect dialect;
+
+        DatabaseKind(SQLDialect dialect) {
+            this.dialect = dialect;
+        }
+
+        public SQLDialect dialect() {
+            return dialect;
+        }
+    }
+}

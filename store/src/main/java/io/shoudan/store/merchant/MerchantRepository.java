@@ -1,0 +1,241 @@
+package io.shoudan.store.merchant;
+
+import io.shoudan.merchant.CreditRating;
+import io.shoudan.merchant.Mcc;
+import io.shoudan.merchant.Merchant;
+import io.shoudan.merchant.MerchantId;
+import io.shoudan.merchant.MerchantStatus;
+import io.shoudan.merchant.MerchantType;
+import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductStatus;
+import io.shoudan.merchant.RegionCode;
+import io.shoudan.merchant.Usage;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.money.Money;
+import io.shoudan.store.database.Database;
+import io.shoudan.store.database.StoreTime;
+import io.shoudan.store.database.schema.tables.records.MerchantsRecord;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.shoudan.store.database.schema.Tables.MERCHANTS;
+import static io.shoudan.store.database.schema.Tables.MERCHANT_DISABLED_METHODS;
+import static io.shoudan.store.database.schema.Tables.MERCHANT_PRODUCTS;
+import static io.shoudan.store.database.schema.Tables.PAYMENTS;
+
+/**
+ * Merchants with their products and switched-off methods. A merchant's usage (what it already took
+ * per method today and this month) is never stored: it is summed from the payments table whenever
+ * a merchant is loaded, so it cannot drift from the payments themselves.
+ */
+public final class MerchantRepository {
+
+    /**
+     * Payment states whose amount counts against a merchant's limits: money taken (even if refunded
+     * later — limits are on what was charged) and money possibly taken (a payment still in flight
+     * or unknown), so that concurrent payments cannot together overrun a regulatory cap.
+     * Declined, failed, voided and reversed payments took nothing.
+     */
+    public static final List<String> STATES_COUNTED_AS_USAGE =
+            List.of("PROCESSING", "UNKNOWN", "SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED");
+
+    private final Database database;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    /**
+     * @param businessZone where "today" and "this month" begin and end (China: {@code Asia/Shanghai})
+     */
+    public MerchantRepository(Database database, Clock clock, ZoneId businessZone) {
+        this.database = database;
+        this.clock = clock;
+        this.businessZone = businessZone;
+    }
+
+    /**
+     * Creates the merchant or replaces everything stored about it (products and disabled methods
+     * included) in one transaction. The merchant's {@code usage} is ignored: it is derived.
+     */
+    public void save(Merchant merchant) {
+        OffsetDateTime now = StoreTime.now(clock);
+        String id = merchant.id().value();
+        database.inTransactionDo(dsl -> {
+            int updated = dsl.update(MERCHANTS)
+                    .set(MERCHANTS.MERCHANT_TYPE, merchant.type().name())
+                    .set(MERCHANTS.STATUS, merchant.status().name())
+                    .set(MERCHANTS.MCC, merchant.mcc().code())
+                    .set(MERCHANTS.REGION_CODE, merchant.region().value())
+                    .set(MERCHANTS.CREDIT_RATING, merchant.creditRating().name())
+                    .set(MERCHANTS.UPDATED_AT, now)
+                    .set(MERCHANTS.ROW_VERSION, MERCHANTS.ROW_VERSION.plus(1))
+                    .where(MERCHANTS.MERCHANT_ID.eq(id))
+                    .execute();
+            if (updated == 0) {
+                dsl.insertInto(MERCHANTS)
+                        .set(MERCHANTS.MERCHANT_ID, id)
+                        .set(MERCHANTS.MERCHANT_TYPE, merchant.type().name())
+                        .set(MERCHANTS.STATUS, merchant.status().name())
+                        .set(MERCHANTS.MCC, merchant.mcc().code())
+                        .set(MERCHANTS.REGION_CODE, merchant.region().value())
+                        .set(MERCHANTS.CREDIT_RATING, merchant.creditRating().name())
+                        .set(MERCHANTS.CREATED_AT, now)
+                        .set(MERCHANTS.UPDATED_AT, now)
+                        .set(MERCHANTS.ROW_VERSION, 1)
+                        .execute();
+            }
+            dsl.deleteFrom(MERCHANT_PRODUCTS).where(MERCHANT_PRODUCTS.MERCHANT_ID.eq(id)).execute();
+            for (Map.Entry<Product, ProductStatus> product : merchant.products().entrySet()) {
+                dsl.insertInto(MERCHANT_PRODUCTS)
+                        .set(MERCHANT_PRODUCTS.MERCHANT_ID, id)
+                        .set(MERCHANT_PRODUCTS.PRODUCT, product.getKey().name())
+                        .set(MERCHANT_PRODUCTS.STATUS, product.getValue().name())
+                        .set(MERCHANT_PRODUCTS.UPDATED_AT, now)
+                        .execute();
+            }
+            dsl.deleteFrom(MERCHANT_DISABLED_METHODS).where(MERCHANT_DISABLED_METHODS.MERCHANT_ID.eq(id)).execute();
+            for (PaymentMethod method : merchant.disabledMethods()) {
+                dsl.insertInto(MERCHANT_DISABLED_METHODS)
+                        .set(MERCHANT_DISABLED_METHODS.MERCHANT_ID, id)
+                        .set(MERCHANT_DISABLED_METHODS.PAYMENT_METHOD, method.name())
+                        .execute();
+            }
+        });
+    }
+
+    /** Changes one product's status (signing, review, suspension) without touching the rest. */
+    public void setProductStatus(MerchantId merchantId, Product product, ProductStatus status) {
+        OffsetDateTime now = StoreTime.now(clock);
+        database.inTransactionDo(dsl -> {
+            requireExists(dsl, merchantId);
+            dsl.deleteFrom(MERCHANT_PRODUCTS)
+                    .where(MERCHANT_PRODUCTS.MERCHANT_ID.eq(merchantId.value()), MERCHANT_PRODUCTS.PRODUCT.eq(product.name()))
+                    .execute();
+            if (status != ProductStatus.NOT_SIGNED) {
+                dsl.insertInto(MERCHANT_PRODUCTS)
+                        .set(MERCHANT_PRODUCTS.MERCHANT_ID, merchantId.value())
+                        .set(MERCHANT_PRODUCTS.PRODUCT, product.name())
+                        .set(MERCHANT_PRODUCTS.STATUS, status.name())
+                        .set(MERCHANT_PRODUCTS.UPDATED_AT, now)
+                        .execute();
+            }
+        });
+    }
+
+    /** The merchant switches one of its methods off ({@code enabled = false}) or back on. */
+    public void setMethodEnabled(MerchantId merchantId, PaymentMethod method, boolean enabled) {
+        database.inTransactionDo(dsl -> {
+            requireExists(dsl, merchantId);
+            dsl.deleteFrom(MERCHANT_DISABLED_METHODS)
+                    .where(MERCHANT_DISABLED_METHODS.MERCHANT_ID.eq(merchantId.value()),
+                            MERCHANT_DISABLED_METHODS.PAYMENT_METHOD.eq(method.name()))
+                    .execute();
+            if (!enabled) {
+                dsl.insertInto(MERCHANT_DISABLED_METHODS)
+                        .set(MERCHANT_DISABLED_METHODS.MERCHANT_ID, merchantId.value())
+                        .set(MERCHANT_DISABLED_METHODS.PAYMENT_METHOD, method.name())
+                        .execute();
+            }
+        });
+    }
+
+    private static void requireExists(DSLContext dsl, MerchantId merchantId) {
+        if (!dsl.fetchExists(MERCHANTS, MERCHANTS.MERCHANT_ID.eq(merchantId.value()))) {
+            throw new IllegalArgumentException("no merchant " + merchantId + " / 商户不存在: " + merchantId);
+        }
+    }
+
+    public boolean exists(MerchantId merchantId) {
+        return database.dsl().fetchExists(MERCHANTS, MERCHANTS.MERCHANT_ID.eq(merchantId.value()));
+    }
+
+    /**
+     * The merchant as the eligibility engine needs it at {@code at}: with its usage per method
+     * summed from the payments of the business day and month that contain {@code at}.
+     */
+    public Optional<Merchant> find(MerchantId merchantId, OffsetDateTime at) {
+        return database.inTransaction(dsl -> {
+            MerchantsRecord row = dsl.selectFrom(MERCHANTS).where(MERCHANTS.MERCHANT_ID.eq(merchantId.value())).fetchOne();
+            if (row == null) {
+                return Optional.empty();
+            }
+            Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
+            dsl.select(MERCHANT_PRODUCTS.PRODUCT, MERCHANT_PRODUCTS.STATUS)
+                    .from(MERCHANT_PRODUCTS)
+                    .where(MERCHANT_PRODUCTS.MERCHANT_ID.eq(merchantId.value()))
+                    .forEach(r -> products.put(Product.valueOf(r.value1()), ProductStatus.valueOf(r.value2())));
+            Set<PaymentMethod> disabled = EnumSet.noneOf(PaymentMethod.class);
+            dsl.select(MERCHANT_DISABLED_METHODS.PAYMENT_METHOD)
+                    .from(MERCHANT_DISABLED_METHODS)
+                    .where(MERCHANT_DISABLED_METHODS.MERCHANT_ID.eq(merchantId.value()))
+                    .forEach(r -> disabled.add(PaymentMethod.valueOf(r.value1())));
+            return Optional.of(new Merchant(
+                    merchantId,
+                    MerchantType.valueOf(row.getMerchantType()),
+                    MerchantStatus.valueOf(row.getStatus()),
+                    new Mcc(row.getMcc()),
+                    new RegionCode(row.getRegionCode()),
+                    CreditRating.valueOf(row.getCreditRating()),
+                    products,
+                    disabled,
+                    usage(dsl, merchantId, at)));
+        });
+    }
+
+    /**
+     * What the merchant took per method in the business day and the calendar month containing
+     * {@code at} (both up to the end of that day); methods without payments are absent.
+     */
+    public Map<PaymentMethod, Usage> usage(MerchantId merchantId, OffsetDateTime at) {
+        return usage(database.dsl(), merchantId, at);
+    }
+
+    private Map<PaymentMethod, Usage> usage(DSLContext dsl, MerchantId merchantId, OffsetDateTime at) {
+        ZonedDateTime local = at.atZoneSameInstant(businessZone);
+        OffsetDateTime dayStart = local.toLocalDate().atStartOfDay(businessZone).toOffsetDateTime();
+        OffsetDateTime dayEnd = local.toLocalDate().plusDays(1).atStartOfDay(businessZone).toOffsetDateTime();
+        OffsetDateTime monthStart = local.toLocalDate().withDayOfMonth(1).atStartOfDay(businessZone).toOffsetDateTime();
+        Field<BigDecimal> today = DSL.sum(DSL.when(PAYMENTS.CREATED_AT.ge(dayStart), PAYMENTS.AMOUNT_FEN).else_(0L));
+        Field<BigDecimal> month = DSL.sum(PAYMENTS.AMOUNT_FEN);
+        Map<PaymentMethod, Usage> usage = new EnumMap<>(PaymentMethod.class);
+        for (Record3<String, BigDecimal, BigDecimal> row : dsl
+                .select(PAYMENTS.PAYMENT_METHOD, today, month)
+                .from(PAYMENTS)
+                .where(PAYMENTS.MERCHANT_ID.eq(merchantId.value()),
+                        PAYMENTS.CREATED_AT.ge(monthStart),
+                        PAYMENTS.CREATED_AT.lt(dayEnd),
+                        PAYMENTS.STATE.in(STATES_COUNTED_AS_USAGE))
+                .groupBy(PAYMENTS.PAYMENT_METHOD)) {
+            usage.put(PaymentMethod.valueOf(row.value1()),
+                    new Usage(Money.ofFen(fen(row.value2())), Money.ofFen(fen(row.value3()))));
+        }
+        return usage;
+    }
+
+    private static long fen(BigDecimal sum) {
+        return sum == null ? 0 : sum.longValueExact();
+    }
+
+    /** Every merchant's id, in id order. */
+    public List<MerchantId> ids() {
+        return database.dsl().select(MERCHANTS.MERCHANT_ID).from(MERCHANTS).orderBy(MERCHANTS.MERCHANT_ID)
+                .fetch(r -> new MerchantId(r.value1()));
+    }
+
+    public int count() {
+        return database.dsl().fetchCount(MERCHANTS);
+    }
+}

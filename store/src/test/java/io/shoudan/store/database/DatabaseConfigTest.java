@@ -1,0 +1,65 @@
+package io.shoudan.store.database;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseConfigTest {
+
+    @ParameterizedTest(name = "--db {0}, SHOUDAN_DB_URL {1} -> {2}")
+    @CsvSource({
+            "jdbc:postgresql://db:5432/shoudan, jdbc:postgresql://other/x, jdbc:postgresql://db:5432/shoudan",
+            ",                                  jdbc:postgresql://other/x, jdbc:postgresql://other/x",
+            "'  ',                              jdbc:postgresql://other/x, jdbc:postgresql://other/x",
+            ",                                  ,                          jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            ",                                  '',                        jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+    })
+    void theDbOptionWinsThenTheEnvironmentThenTheEmbeddedFile(String option, String environment, String expected) {
+        Map<String, String> env = environment == null ? Map.of() : Map.of(DatabaseConfig.URL_VARIABLE, environment);
+
+        DatabaseConfig config = DatabaseConfig.resolve(Optional.ofNullable(option), env);
+
+        assertThat(config.url().value()).isEqualTo(expected);
+    }
+
+    @Test
+    void credentialsComeFromTheEnvironmentAndNeverShowInToString() {
+        DatabaseConfig config = DatabaseConfig.resolve(Optional.of("jdbc:postgresql://db/shoudan?password=hunter2"),
+                Map.of(DatabaseConfig.USER_VARIABLE, "shoudan", DatabaseConfig.PASSWORD_VARIABLE, "s3cret"));
+
+        assertThat(config.user()).isEqualTo("shoudan");
+        assertThat(config.password()).isEqualTo("s3cret");
+        assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("hunter2").contains("password=***");
+    }
+
+    @Test
+    void anH2UrlKeepsSettingsItGivesAndGetsTheMissingOnes() {
+        JdbcUrl url = new JdbcUrl("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE");
+
+        assertThat(url.value()).isEqualTo("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(url.kind()).isEqualTo(JdbcUrl.DatabaseKind.H2);
+        assertThat(new JdbcUrl("jdbc:postgresql://127.0.0.1:5432/test").kind()).isEqualTo(JdbcUrl.DatabaseKind.POSTGRESQL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "postgresql://db/x", "jdbc:mysql://db/x", "jdbc:sqlite:x.db"})
+    void onlyH2AndPostgreSqlUrlsAreAccepted(String text) {
+        assertThatThrownBy(() -> new JdbcUrl(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:postgresql://");
+    }
+
+    @Test
+    void aSchemaIsForPostgreSqlOnlyAndMustBeAPlainName() {
+        assertThatThrownBy(() -> DatabaseConfig.of(JdbcUrl.inMemory("x")).withSchema("s1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatabaseConfig.of(new JdbcUrl("jdbc:postgresql://db/x")).withSchema("a; drop table x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(DatabaseConfig.of(new JdbcUrl("jdbc:postgresql://db/x")).withSchema("shoudan_test_1").schema()).isEqualTo("shoudan_test_1");
+    }
+}

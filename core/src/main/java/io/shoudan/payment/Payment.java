@@ -67,7 +67,7 @@ public record Payment(
             throw new IllegalArgumentException("payment " + id + " in " + state + " needs the reason it ended there");
         }
         if (refunded.isNegative() || refundsPending.isNegative()
-                || refunded.plus(refundsPending).isGreaterThan(request.amount())) {
+                || refunded.plus(refundsPending).isGreaterThan(Money.max(request.amount(), Money.ZERO))) {
             throw new IllegalArgumentException("payment " + id + ": refunded " + refunded + " + pending " + refundsPending
                     + " exceeds the amount " + request.amount());
         }

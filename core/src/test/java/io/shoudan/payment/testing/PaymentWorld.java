@@ -20,6 +20,7 @@ import io.shoudan.merchant.RegionCode;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
+import io.shoudan.payment.ChannelGateway;
 import io.shoudan.payment.EligibilityGate;
 import io.shoudan.payment.Instrument;
 import io.shoudan.payment.PaymentService;
@@ -104,7 +105,21 @@ public final class PaymentWorld {
         return service(PaymentService.defaultPlans());
     }
 
+    /** The service with some channels replaced, e.g. by a gateway that watches or breaks calls. */
+    public PaymentService serviceWith(ChannelGateway... replacements) {
+        List<ChannelGateway> gateways = new ArrayList<>(List.of(alipay, wechat, unionPay));
+        for (ChannelGateway replacement : replacements) {
+            gateways.removeIf(gateway -> gateway.channel() == replacement.channel());
+            gateways.add(replacement);
+        }
+        return service(PaymentService.defaultPlans(), gateways);
+    }
+
     public PaymentService service(Map<Channel, RecoveryPlan> plans) {
+        return service(plans, List.of(alipay, wechat, unionPay));
+    }
+
+    private PaymentService service(Map<Channel, RecoveryPlan> plans, List<ChannelGateway> gateways) {
         EligibilityGate gate = (snapshot, intent) -> {
             synchronized (gateCalls) {
                 gateCalls.add(intent);
@@ -114,7 +129,7 @@ public final class PaymentWorld {
         SnapshotSource snapshots = (merchant, terminal, at) -> terminal.equals(TERMINAL)
                 ? Optional.of(new Snapshot(at, merchant(merchant), terminal(merchant), null, Map.of(), List.of(), new Policy(null, Map.of())))
                 : Optional.empty();
-        return new PaymentService(store, List.of(alipay, wechat, unionPay), plans, gate, snapshots, rateCards, ids, time, time);
+        return new PaymentService(store, gateways, plans, gate, snapshots, rateCards, ids, time, time);
     }
 
     public SimulatedChannel channel(Channel channel) {

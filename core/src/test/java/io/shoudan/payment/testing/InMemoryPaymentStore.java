@@ -49,6 +49,11 @@ public final class InMemoryPaymentStore implements PaymentStore {
         writesBeforeCrash = upcoming - 1;
     }
 
+    /** Cancels a crash asked for that has not happened yet. */
+    public synchronized void disarmCrash() {
+        writesBeforeCrash = -1;
+    }
+
     public synchronized int writes() {
         return writes;
     }

@@ -63,7 +63,7 @@ public final class SimulatedChannel implements ChannelGateway {
         LOST_AFTER_APPLIED,
         /** The request never reached the channel. */
         LOST_BEFORE_CHANNEL,
-        /** The channel refuses. */
+        /** The channel refuses — unless this refund id was already applied: a retry of a done refund is answered as done, as Alipay does for the same {@code out_request_no}. */
         REFUSED
     }
 
@@ -128,6 +128,15 @@ public final class SimulatedChannel implements ChannelGateway {
     /** The next {@code count} cancels answer "try again". */
     public synchronized SimulatedChannel cancelsFailing(int count) {
         cancelsFailing = count;
+        return this;
+    }
+
+    /** Forgets every scripted fault not yet used: from now on the channel works. */
+    public synchronized SimulatedChannel heal() {
+        payFaults.clear();
+        refundFaults.clear();
+        queriesUnreachable = 0;
+        cancelsFailing = 0;
         return this;
     }
 
@@ -230,7 +239,7 @@ public final class SimulatedChannel implements ChannelGateway {
         if (fault == RefundFault.LOST_BEFORE_CHANNEL) {
             return new RefundAnswer.Pending(new RawCode("TIMEOUT"));
         }
-        if (fault == RefundFault.REFUSED) {
+        if (fault == RefundFault.REFUSED && !refundsApplied.contains(command.refund())) {
             return new RefundAnswer.Refused(raw("40004/ACQ.TRADE_NOT_ALLOW_REFUND", "TRADE_ERROR"), ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
         }
         Trade trade = trades.get(command.trade().payment());

@@ -141,7 +141,7 @@ public final class PaymentService {
         if (payment.state() != PaymentState.PROCESSING) {
             return SaleOutcome.of(payment);
         }
-        ChannelAnswer answer = pay(gateway, PayCommand.of(payment, huabeiAllowed));
+        ChannelAnswer answer = GuardedChannel.pay(gateway, PayCommand.of(payment, huabeiAllowed));
         return settle(payment, answer, gateway);
     }
 
@@ -209,7 +209,7 @@ public final class PaymentService {
             if (!pause(delay)) {
                 return SaleOutcome.of(payment);
             }
-            ChannelAnswer answer = query(gateway, trade);
+            ChannelAnswer answer = GuardedChannel.query(gateway, trade);
             Instant now = clock.instant();
             switch (answer) {
                 case ChannelAnswer.Paid paid -> {
@@ -232,7 +232,7 @@ public final class PaymentService {
             if (attempt > 1 && !pause(plan.cancelRetryDelay())) {
                 return SaleOutcome.of(payment);
             }
-            CancelAnswer answer = cancel(gateway, trade);
+            CancelAnswer answer = GuardedChannel.cancel(gateway, trade);
             if (answer instanceof CancelAnswer.Cancelled cancelled) {
                 Instant now = clock.instant();
                 Payment reversed = payment.reversed(now, cancelled.raw(), cancelled.moneyReturned());
@@ -401,7 +401,7 @@ public final class PaymentService {
             if (attempt > 1 && !pause(plan.refundRetryDelay())) {
                 break;
             }
-            RefundAnswer answer = sendRefund(gateway, command);
+            RefundAnswer answer = GuardedChannel.refund(gateway, command);
             if (!(answer instanceof RefundAnswer.Pending)) {
                 return finishRefund(refund.id(), answer);
             }
@@ -547,46 +547,5 @@ public final class PaymentService {
         PaymentTotals totals = new PaymentTotals();
         store.forEachPayment(totals::add);
         return new LedgerCheck().check(journals, totals.totals());
-    }
-
-    // ---------------------------------------------------------------- channel calls
-
-    // An adapter that throws has still maybe moved money: treat it as unknown, never as a refusal.
-
-    private static ChannelAnswer pay(ChannelGateway gateway, PayCommand command) {
-        try {
-            return gateway.pay(command);
-        } catch (RuntimeException broken) {
-            return new ChannelAnswer.Pending(exceptionCode(broken), PendingCause.SYSTEM_ERROR);
-        }
-    }
-
-    private static ChannelAnswer query(ChannelGateway gateway, TradeRef trade) {
-        try {
-            return gateway.query(trade);
-        } catch (RuntimeException broken) {
-            return new ChannelAnswer.Pending(exceptionCode(broken), PendingCause.SYSTEM_ERROR);
-        }
-    }
-
-    private static CancelAnswer cancel(ChannelGateway gateway, TradeRef trade) {
-        try {
-            return gateway.cancel(trade);
-        } catch (RuntimeException broken) {
-            return new CancelAnswer.NotCancelled(exceptionCode(broken));
-        }
-    }
-
-    private static RefundAnswer sendRefund(ChannelGateway gateway, RefundCommand command) {
-        try {
-            return command.kind() == RefundKind.VOID ? gateway.voidSale(command) : gateway.refund(command);
-        } catch (RuntimeException broken) {
-            return new RefundAnswer.Pending(exceptionCode(broken));
-        }
-    }
-
-    /** Only the exception's class: its message might quote a payment code or card data. */
-    private static RawCode exceptionCode(RuntimeException broken) {
-        return new RawCode("EXCEPTION:" + broken.getClass().getSimpleName());
     }
 }

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random trading days — sales on every method with every channel fault, declines, crashes between
- * the channel and the store, retries, voids, refunds, settlement, day changes and recoveries — and
+ * the channel and the store (on sales and on refunds), retries, voids, refunds, settlement, day changes and recoveries — and
  * after every step: every journal balances, each movement is booked once, and each merchant's payable
  * equals successful − refunded − fees from the payment records. Whenever nothing is left unresolved,
  * the channels hold exactly what the books say was taken and not given back.
@@ -49,7 +49,7 @@ class PaymentLedgerProperties {
     record RetrySale(int sale) implements Step {
     }
 
-    record Refund(int sale, int percent, RefundFault fault) implements Step {
+    record Refund(int sale, int percent, RefundFault fault, int crashAtWrite) implements Step {
     }
 
     record Void(int sale) implements Step {
@@ -108,8 +108,16 @@ class PaymentLedgerProperties {
                         if (payment != null) {
                             Money amount = Money.ofFen(Math.max(1, payment.amount().fen() * refund.percent() / 100));
                             world.channel(payment.request().method().channel()).nextRefund(refund.fault(), refund.fault(), refund.fault());
-                            service.refund(RefundRequest.refund(original.merchant(), new io.shoudan.payment.RequestId("R" + (++sequence)),
-                                    original.request(), amount));
+                            if (refund.crashAtWrite() > 0) {
+                                world.store.crashOnWrite(refund.crashAtWrite());
+                            }
+                            try {
+                                service.refund(RefundRequest.refund(original.merchant(), new RequestId("R" + (++sequence)),
+                                        original.request(), amount));
+                            } catch (InMemoryPaymentStore.SimulatedCrash crashed) {
+                                // the node died between the channel and the store; recovery retries the refund
+                            }
+                            world.store.disarmCrash();
                         }
                     }
                 }
@@ -201,7 +209,8 @@ class PaymentLedgerProperties {
         Arbitrary<Step> refund = Combinators.combine(index, Arbitraries.integers().between(1, 110),
                 Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(6, Arbitraries.just(RefundFault.NONE)),
-                        net.jqwik.api.Tuple.of(4, Arbitraries.of(RefundFault.class)))).as(Refund::new);
+                        net.jqwik.api.Tuple.of(4, Arbitraries.of(RefundFault.class))),
+                Arbitraries.frequency(net.jqwik.api.Tuple.of(10, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(2, 2))).as(Refund::new);
         Arbitrary<Step> step = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(10, sale),
                 net.jqwik.api.Tuple.of(2, index.map(RetrySale::new)),

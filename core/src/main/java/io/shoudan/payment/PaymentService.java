@@ -179,9 +179,10 @@ public final class PaymentService {
             case ChannelAnswer.Paid paid -> commitSuccess(payment, paid, now);
             case ChannelAnswer.Refused refused -> SaleOutcome.of(commit(payment.failed(now, new Failure(refused.reason(), refused.raw())), List.of()));
             case ChannelAnswer.Pending pending -> {
-                Payment unknown = commit(payment.unknown(now, pending.raw()), List.of());
-                yield unknown.state() == PaymentState.UNKNOWN && unknown.version() == payment.version() + 1
-                        ? resolveUnknown(unknown, gateway, false) : SaleOutcome.of(unknown);
+                Payment unknown = payment.unknown(now, pending.raw());
+                Payment stored = commit(unknown, List.of());
+                // only the node whose write won runs the protocol; a loser answers with the winner's state
+                yield stored == unknown ? resolveUnknown(unknown, gateway, false) : SaleOutcome.of(stored);
             }
         };
     }
@@ -243,7 +244,10 @@ public final class PaymentService {
         return SaleOutcome.of(payment);
     }
 
-    /** Writes a payment change; when another node changed it first, returns what that node stored instead. */
+    /**
+     * Writes a payment change and returns {@code next} itself; when another node changed the payment
+     * first, returns what that node stored instead (callers compare by identity to know who won).
+     */
     private Payment commit(Payment next, List<Journal> journals) {
         try {
             store.updatePayment(next, journals);
@@ -475,9 +479,10 @@ public final class PaymentService {
         ChannelGateway gateway = gateways.get(payment.request().method().channel());
         if (payment.state().isUnresolved() && gateway != null) {
             if (payment.state() == PaymentState.PROCESSING) {
-                Payment unknown = commit(payment.unknown(clock.instant(), new RawCode("TERMINAL_REVERSAL")), List.of());
-                if (unknown.state() != PaymentState.UNKNOWN) {
-                    return SaleOutcome.of(unknown);
+                Payment unknown = payment.unknown(clock.instant(), new RawCode("TERMINAL_REVERSAL"));
+                Payment stored = commit(unknown, List.of());
+                if (stored != unknown) {
+                    return SaleOutcome.of(stored);
                 }
                 payment = unknown;
             }
@@ -520,9 +525,10 @@ public final class PaymentService {
             }
             Payment unknown = payment;
             if (payment.state() == PaymentState.PROCESSING) {
-                unknown = commit(payment.unknown(clock.instant(), new RawCode("RECOVERY")), List.of());
-                if (unknown.state() != PaymentState.UNKNOWN) {
-                    payments.add(SaleOutcome.of(unknown));
+                unknown = payment.unknown(clock.instant(), new RawCode("RECOVERY"));
+                Payment stored = commit(unknown, List.of());
+                if (stored != unknown) {
+                    payments.add(SaleOutcome.of(stored));
                     continue;
                 }
             }

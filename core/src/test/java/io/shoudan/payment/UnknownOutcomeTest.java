@@ -298,4 +298,32 @@ class UnknownOutcomeTest {
                 .isInstanceOfSatisfying(SaleOutcome.Rejected.class, rejected ->
                         assertThat(rejected.reasons().getFirst().evidence().text("problem")).contains("nothing to reverse"));
     }
+
+    /** Forbidden outcome: two nodes settling one payment into two final states, or booking it twice. */
+    @Test
+    void whenTwoNodesSettleTheSamePaymentTheSecondWriterAnswersWithTheFirstOnesState() {
+        PaymentService otherNode = world.service(Map.of(Channel.ALIPAY,
+                new RecoveryPlan(List.of(), 1, Duration.ZERO, 1, Duration.ZERO)));
+        PaymentService thisNode = world.serviceWith(new ForwardingGateway(world.alipay) {
+            private boolean raced;
+
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                if (!raced) {
+                    raced = true;
+                    // meanwhile another node's recovery cancels the payment
+                    otherNode.recover();
+                }
+                return super.query(trade);
+            }
+        });
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS);
+
+        SaleOutcome outcome = thisNode.sale(sale("000002-000018", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(only().history()).extracting(Transition::to)
+                .containsExactly(PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.REVERSED);
+        assertLedgerSound();
+    }
 }

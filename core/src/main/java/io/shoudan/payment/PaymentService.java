@@ -1,0 +1,557 @@
+package io.shoudan.payment;
+
+import io.shoudan.eligibility.PaymentIntent;
+import io.shoudan.eligibility.Snapshot;
+import io.shoudan.eligibility.Verdict;
+import io.shoudan.fee.FeeQuote;
+import io.shoudan.fee.FeeReturns;
+import io.shoudan.fee.FeeSplit;
+import io.shoudan.fee.Pricing;
+import io.shoudan.fee.RateCards;
+import io.shoudan.ledger.Journal;
+import io.shoudan.ledger.LedgerCheck;
+import io.shoudan.ledger.LedgerReport;
+import io.shoudan.merchant.MerchantId;
+import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.money.Money;
+import io.shoudan.reason.Reason;
+import io.shoudan.reason.ReasonCode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes payments: sale, query, void, refund, reversal, and the recovery of every payment whose
+ * outcome was left unknown.
+ *
+ * <p>A sale: replay if the request id was seen (same content → the first answer; changed →
+ * {@code OPERATION.DUPLICATE_REQUEST} naming the field); gate it with the eligibility engine on a live
+ * snapshot (refused → stored DECLINED with every reason); price it; store it PROCESSING; only then
+ * call the channel. Paid → SUCCEEDED with the fee fixed and SALE/FEE journals in the same write;
+ * refused → FAILED with the reason and the raw code; unknown → UNKNOWN, then query on the channel's
+ * schedule, then cancel/reverse, so that it ends in exactly one final state — or stays UNKNOWN for
+ * {@link #recover} when even the cancel cannot get through.
+ *
+ * <p>Concurrency: every write is versioned; when another node got there first ({@link
+ * StaleWriteException}) this one stops and answers with what the winner stored.
+ */
+public final class PaymentService {
+
+    /** Business days, void windows and rate card dates are Beijing time. */
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final int RACE_RETRIES_MAX = 5;
+
+    private final PaymentStore store;
+    private final Map<Channel, ChannelGateway> gateways;
+    private final Map<Channel, RecoveryPlan> plans;
+    private final EligibilityGate gate;
+    private final SnapshotSource snapshots;
+    private final RateCards rateCards;
+    private final IdSource ids;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public PaymentService(PaymentStore store, List<ChannelGateway> gateways, Map<Channel, RecoveryPlan> plans,
+                          EligibilityGate gate, SnapshotSource snapshots, RateCards rateCards, IdSource ids,
+                          Clock clock, Sleeper sleeper) {
+        this.store = store;
+        this.gateways = new EnumMap<>(Channel.class);
+        for (ChannelGateway gateway : gateways) {
+            this.gateways.put(gateway.channel(), gateway);
+        }
+        this.plans = new EnumMap<>(defaultPlans());
+        this.plans.putAll(plans);
+        this.gate = gate;
+        this.snapshots = snapshots;
+        this.rateCards = rateCards;
+        this.ids = ids;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Alipay, WeChat Pay and UnionPay as their documents advise ({@link RecoveryPlan}). */
+    public static Map<Channel, RecoveryPlan> defaultPlans() {
+        return Map.of(Channel.ALIPAY, RecoveryPlan.alipay(), Channel.WECHAT, RecoveryPlan.wechat(),
+                Channel.UNIONPAY, RecoveryPlan.unionPay());
+    }
+
+    // ---------------------------------------------------------------- sale
+
+    public SaleOutcome sale(SaleRequest request) {
+        IdempotencyKey key = new IdempotencyKey(request.merchant(), request.request());
+        Optional<SaleOutcome> replayed = replaySale(key, request);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        Instant now = clock.instant();
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, BUSINESS_ZONE);
+        Optional<Snapshot> snapshot = snapshots.snapshot(request.merchant(), request.terminal(), at);
+        List<Reason> reasons = new ArrayList<>();
+        if (snapshot.isEmpty()) {
+            reasons.add(Reason.of(ReasonCode.TERMINAL_UNBOUND, "terminal", request.terminal(), "merchant", request.merchant()));
+        } else {
+            Verdict verdict = gate.check(snapshot.get(), request.intent());
+            reasons.addAll(verdict.reasons());
+        }
+        // The gate checks amounts too; this guard keeps a gate that forgot from reaching the fee arithmetic.
+        if (!request.amount().isPositive() && reasons.stream().noneMatch(Reason::blocking)) {
+            reasons.add(Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", request.amount()));
+        }
+        if (reasons.stream().anyMatch(Reason::blocking)) {
+            return insertSale(Payment.declined(ids.newPaymentId(), request, now, blockingFirst(reasons)), request, null, false);
+        }
+        ChannelGateway gateway = gateways.get(request.method().channel());
+        if (gateway == null) {
+            return insertSale(Payment.declined(ids.newPaymentId(), request, now, List.of(Reason.of(
+                    ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED, "channel", request.method().channel(),
+                    "missing", "no channel gateway is configured"))), request, null, false);
+        }
+        LocalDate day = at.toLocalDate();
+        Pricing pricing = rateCards.price(request.merchant(), request.method(), day, request.amount(), request.installments());
+        if (pricing instanceof Pricing.Unpriced unpriced) {
+            return insertSale(Payment.declined(ids.newPaymentId(), request, now, List.of(Reason.of(
+                    ReasonCode.INTEGRATION_METHOD_NOT_OFFERED, "method", request.method(),
+                    "missing", unpriced.missing()))), request, null, false);
+        }
+        FeeQuote quote = ((Pricing.Priced) pricing).quote();
+        boolean huabeiAllowed = request.method() == PaymentMethod.HUABEI
+                || (request.method() == PaymentMethod.ALIPAY
+                && gate.check(snapshot.get(), PaymentIntent.of(PaymentMethod.HUABEI, request.amount())).supported());
+        Payment processing = Payment.processing(ids.newPaymentId(), request, now, reasons, quote);
+        return insertSale(processing, request, gateway, huabeiAllowed);
+    }
+
+    /** Inserts a new payment; if its key was taken meanwhile, answers as a retry. Calls the channel only for PROCESSING. */
+    private SaleOutcome insertSale(Payment payment, SaleRequest request, ChannelGateway gateway, boolean huabeiAllowed) {
+        Optional<IdempotencyRecord> taken = store.insertPayment(payment);
+        if (taken.isPresent()) {
+            return replaySale(taken.get().key(), request).orElseThrow(() ->
+                    new IllegalStateException("idempotency key " + taken.get().key() + " is taken but points at nothing"));
+        }
+        if (payment.state() != PaymentState.PROCESSING) {
+            return SaleOutcome.of(payment);
+        }
+        ChannelAnswer answer = GuardedChannel.pay(gateway, PayCommand.of(payment, huabeiAllowed));
+        return settle(payment, answer, gateway);
+    }
+
+    private Optional<SaleOutcome> replaySale(IdempotencyKey key, SaleRequest retry) {
+        Optional<IdempotencyRecord> record = store.findKey(key);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        if (record.get().operation() != Operation.SALE) {
+            return Optional.of(new SaleOutcome.Rejected(List.of(duplicate(key, "operation"))));
+        }
+        Payment first = store.findPayment(record.get().payment()).orElseThrow(() ->
+                new IllegalStateException("idempotency key " + key + " points at missing payment " + record.get().payment()));
+        Optional<String> difference = first.request().firstDifference(retry);
+        if (difference.isPresent()) {
+            return Optional.of(new SaleOutcome.Rejected(List.of(duplicate(key, difference.get()))));
+        }
+        return Optional.of(SaleOutcome.of(first));
+    }
+
+    private static Reason duplicate(IdempotencyKey key, String field) {
+        return Reason.of(ReasonCode.OPERATION_DUPLICATE_REQUEST, "request", key.request(), "field", field);
+    }
+
+    private static List<Reason> blockingFirst(List<Reason> reasons) {
+        List<Reason> ordered = new ArrayList<>(reasons.stream().filter(Reason::blocking).toList());
+        ordered.addAll(reasons.stream().filter(reason -> !reason.blocking()).toList());
+        return ordered;
+    }
+
+    /** Applies the channel's answer to a PROCESSING payment. */
+    private SaleOutcome settle(Payment payment, ChannelAnswer answer, ChannelGateway gateway) {
+        Instant now = clock.instant();
+        return switch (answer) {
+            case ChannelAnswer.Paid paid -> commitSuccess(payment, paid, now);
+            case ChannelAnswer.Refused refused -> SaleOutcome.of(commit(payment.failed(now, new Failure(refused.reason(), refused.raw())), List.of()));
+            case ChannelAnswer.Pending pending -> {
+                Payment unknown = payment.unknown(now, pending.raw());
+                Payment stored = commit(unknown, List.of());
+                // only the node whose write won runs the protocol; a loser answers with the winner's state
+                yield stored == unknown ? resolveUnknown(unknown, gateway, false) : SaleOutcome.of(stored);
+            }
+        };
+    }
+
+    private SaleOutcome commitSuccess(Payment payment, ChannelAnswer.Paid paid, Instant now) {
+        Payment succeeded = payment.succeeded(now, paid.tradeNo(), paid.fundingSource(), paid.raw());
+        return SaleOutcome.of(commit(succeeded, Bookkeeping.success(succeeded, now)));
+    }
+
+    /**
+     * The unknown-outcome protocol for a payment in UNKNOWN: query on the channel's schedule; a query
+     * that finds it paid or closed settles it; otherwise cancel/reverse, retried; REVERSED once a
+     * cancel succeeds. If even the cancels fail it stays UNKNOWN for the next {@link #recover}.
+     *
+     * @param queryAtOnce query before the first delay (recovery: the payment is already old)
+     */
+    private SaleOutcome resolveUnknown(Payment payment, ChannelGateway gateway, boolean queryAtOnce) {
+        RecoveryPlan plan = plans.get(gateway.channel());
+        TradeRef trade = TradeRef.of(payment);
+        List<Duration> delays = new ArrayList<>(plan.queryDelays());
+        if (queryAtOnce) {
+            delays.addFirst(Duration.ZERO);
+        }
+        for (Duration delay : delays) {
+            if (!pause(delay)) {
+                return SaleOutcome.of(payment);
+            }
+            ChannelAnswer answer = GuardedChannel.query(gateway, trade);
+            Instant now = clock.instant();
+            switch (answer) {
+                case ChannelAnswer.Paid paid -> {
+                    return commitSuccess(payment, paid, now);
+                }
+                case ChannelAnswer.Refused refused -> {
+                    return SaleOutcome.of(commit(payment.failed(now, new Failure(refused.reason(), refused.raw())), List.of()));
+                }
+                case ChannelAnswer.Pending pending -> {
+                    // still unknown: next query
+                }
+            }
+        }
+        return cancel(payment, gateway, plan);
+    }
+
+    private SaleOutcome cancel(Payment payment, ChannelGateway gateway, RecoveryPlan plan) {
+        TradeRef trade = TradeRef.of(payment);
+        for (int attempt = 1; attempt <= plan.cancelAttempts(); attempt++) {
+            if (attempt > 1 && !pause(plan.cancelRetryDelay())) {
+                return SaleOutcome.of(payment);
+            }
+            CancelAnswer answer = GuardedChannel.cancel(gateway, trade);
+            if (answer instanceof CancelAnswer.Cancelled cancelled) {
+                Instant now = clock.instant();
+                Payment reversed = payment.reversed(now, cancelled.raw(), cancelled.moneyReturned());
+                List<Journal> journals = cancelled.moneyReturned() ? Bookkeeping.reversalOfTakenMoney(reversed, now) : List.of();
+                return SaleOutcome.of(commit(reversed, journals));
+            }
+        }
+        return SaleOutcome.of(payment);
+    }
+
+    /**
+     * Writes a payment change and returns {@code next} itself; when another node changed the payment
+     * first, returns what that node stored instead (callers compare by identity to know who won).
+     */
+    private Payment commit(Payment next, List<Journal> journals) {
+        try {
+            store.updatePayment(next, journals);
+            return next;
+        } catch (StaleWriteException lostRace) {
+            return store.findPayment(next.id()).orElseThrow(() -> lostRace);
+        }
+    }
+
+    /** False when the node is being stopped: the payment is left as it is for recovery. */
+    private boolean pause(Duration delay) {
+        if (delay.isZero()) {
+            return true;
+        }
+        try {
+            sleeper.sleep(delay);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- query, settlement
+
+    /** The payment a request created, as stored; empty when the request id was never used for a sale. */
+    public Optional<Payment> query(MerchantId merchant, RequestId request) {
+        return store.findKey(new IdempotencyKey(merchant, request))
+                .filter(record -> record.operation() == Operation.SALE)
+                .flatMap(record -> store.findPayment(record.payment()));
+    }
+
+    public Optional<Payment> find(PaymentId id) {
+        return store.findPayment(id);
+    }
+
+    /** Marks a payment as put into a settlement batch: refunds stay possible, voids do not. */
+    public Payment markSettled(PaymentId id) {
+        Payment payment = store.findPayment(id).orElseThrow(() -> new IllegalArgumentException("no payment " + id));
+        Payment settled = payment.settled(clock.instant());
+        store.updatePayment(settled, List.of());
+        return settled;
+    }
+
+    // ---------------------------------------------------------------- void, refund, reversal
+
+    /** Voids a sale on its business day, before settlement: the whole amount goes back, with the whole fee. */
+    public AdjustmentOutcome voidSale(MerchantId merchant, RequestId request, RequestId original) {
+        Money amount = query(merchant, original).map(Payment::amount).orElse(Money.ZERO);
+        return adjust(new RefundRequest(merchant, request, original, RefundKind.VOID, amount));
+    }
+
+    /** Refunds part or all of what is left of a sale; the fee comes back in proportion ({@link FeeReturns}). */
+    public AdjustmentOutcome refund(RefundRequest request) {
+        return adjust(request);
+    }
+
+    private AdjustmentOutcome adjust(RefundRequest request) {
+        IdempotencyKey key = new IdempotencyKey(request.merchant(), request.request());
+        for (int race = 0; race < RACE_RETRIES_MAX; race++) {
+            Optional<AdjustmentOutcome> replayed = replayAdjustment(key, request);
+            if (replayed.isPresent()) {
+                return replayed.get();
+            }
+            Optional<Payment> original = query(request.merchant(), request.original());
+            if (original.isEmpty()) {
+                return rejected(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(), "problem", "no such sale");
+            }
+            Payment payment = original.get();
+            Instant now = clock.instant();
+            Optional<Reason> refusal = refusalOf(request, payment, now);
+            if (refusal.isPresent()) {
+                return new AdjustmentOutcome.Rejected(List.of(refusal.get()));
+            }
+            Refund refund = Refund.pending(ids.newRefundId(), payment, request.request(), request.kind(), request.amount(), now);
+            Payment reserving = payment.reserve(request.amount(), now);
+            try {
+                if (store.insertRefund(refund, reserving).isPresent()) {
+                    continue;
+                }
+            } catch (StaleWriteException paymentChanged) {
+                continue;
+            }
+            return execute(refund);
+        }
+        throw new IllegalStateException("refund " + key + " lost " + RACE_RETRIES_MAX + " races in a row");
+    }
+
+    private Optional<Reason> refusalOf(RefundRequest request, Payment payment, Instant now) {
+        if (!request.amount().isPositive()) {
+            return Optional.of(Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", request.amount()));
+        }
+        if (request.kind() == RefundKind.VOID) {
+            if (payment.state() != PaymentState.SUCCEEDED || !payment.refunded().isZero() || !payment.refundsPending().isZero()) {
+                return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
+                        "state", payment.state(), "problem", "only an untouched successful payment can be voided"));
+            }
+            if (payment.settledAt() != null) {
+                return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
+                        "settledAt", payment.settledAt(), "problem", "settled payments are refunded, not voided"));
+            }
+            LocalDate paidOn = payment.succeededAt().atZone(BUSINESS_ZONE).toLocalDate();
+            LocalDate today = now.atZone(BUSINESS_ZONE).toLocalDate();
+            if (!paidOn.equals(today)) {
+                return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
+                        "paidOn", paidOn, "today", today, "problem", "a void is only possible on the day of the payment"));
+            }
+            return Optional.empty();
+        }
+        if (payment.state() != PaymentState.SUCCEEDED && payment.state() != PaymentState.PARTIALLY_REFUNDED) {
+            return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
+                    "state", payment.state(), "problem", "only a successful payment can be refunded"));
+        }
+        if (request.amount().isGreaterThan(payment.refundable())) {
+            return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
+                    "requested", request.amount(), "refundable", payment.refundable(),
+                    "problem", "the refund is above what is left of the payment"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<AdjustmentOutcome> replayAdjustment(IdempotencyKey key, RefundRequest retry) {
+        Optional<IdempotencyRecord> record = store.findKey(key);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        if (record.get().operation() == Operation.SALE) {
+            return Optional.of(new AdjustmentOutcome.Rejected(List.of(duplicate(key, "operation"))));
+        }
+        Refund first = store.findRefund(record.get().refund()).orElseThrow(() ->
+                new IllegalStateException("idempotency key " + key + " points at missing refund " + record.get().refund()));
+        Optional<String> difference = first.firstDifference(retry.kind(), retry.original(), retry.amount());
+        if (difference.isPresent()) {
+            return Optional.of(new AdjustmentOutcome.Rejected(List.of(duplicate(key, difference.get()))));
+        }
+        Payment payment = store.findPayment(first.payment()).orElseThrow();
+        return Optional.of(AdjustmentOutcome.of(first, payment));
+    }
+
+    private static AdjustmentOutcome rejected(ReasonCode code, Object... evidence) {
+        return new AdjustmentOutcome.Rejected(List.of(Reason.of(code, evidence)));
+    }
+
+    /** Sends a PENDING refund to the channel, retrying unknown answers with the same refund id. */
+    private AdjustmentOutcome execute(Refund refund) {
+        Payment payment = store.findPayment(refund.payment()).orElseThrow();
+        ChannelGateway gateway = gateways.get(payment.request().method().channel());
+        if (gateway == null) {
+            return AdjustmentOutcome.of(refund, payment);
+        }
+        RecoveryPlan plan = plans.get(gateway.channel());
+        RefundCommand command = new RefundCommand(refund.id(), refund.kind(), TradeRef.of(payment), refund.amount());
+        RawCode last = null;
+        for (int attempt = 1; attempt <= plan.refundAttempts(); attempt++) {
+            if (attempt > 1 && !pause(plan.refundRetryDelay())) {
+                break;
+            }
+            RefundAnswer answer = GuardedChannel.refund(gateway, command);
+            if (!(answer instanceof RefundAnswer.Pending)) {
+                return finishRefund(refund.id(), answer);
+            }
+            last = answer.raw();
+        }
+        return stillPending(refund.id(), last);
+    }
+
+    private AdjustmentOutcome finishRefund(RefundId id, RefundAnswer answer) {
+        for (int race = 0; race < RACE_RETRIES_MAX; race++) {
+            Refund refund = store.findRefund(id).orElseThrow();
+            Payment payment = store.findPayment(refund.payment()).orElseThrow();
+            if (refund.status() != RefundStatus.PENDING) {
+                return AdjustmentOutcome.of(refund, payment);
+            }
+            Instant now = clock.instant();
+            try {
+                switch (answer) {
+                    case RefundAnswer.Refunded refunded -> {
+                        FeeSplit feeBack = refund.kind() == RefundKind.VOID
+                                ? payment.fee().charged().minus(payment.feeReturned())
+                                : FeeReturns.forRefund(payment.fee().charged(), payment.amount(), payment.refunded(),
+                                refund.amount(), payment.feeReturned());
+                        Payment after = payment.refundDone(refund.kind(), refund.amount(), feeBack, now, refunded.raw());
+                        Refund done = refund.succeeded(feeBack, refunded.raw(), now);
+                        store.updateRefund(done, after, Bookkeeping.refund(after, done, feeBack, now));
+                        return AdjustmentOutcome.of(done, after);
+                    }
+                    case RefundAnswer.Refused refused -> {
+                        Payment after = payment.release(refund.amount(), now);
+                        Refund failed = refund.failed(new Failure(refused.reason(), refused.raw()), now);
+                        store.updateRefund(failed, after, List.of());
+                        return AdjustmentOutcome.of(failed, after);
+                    }
+                    case RefundAnswer.Pending pending -> throw new IllegalArgumentException("a pending answer does not finish a refund");
+                }
+            } catch (StaleWriteException anotherRefundMovedThePayment) {
+                // re-read and apply the answer to the payment as it is now
+            }
+        }
+        throw new IllegalStateException("refund " + id + " lost " + RACE_RETRIES_MAX + " races in a row");
+    }
+
+    private AdjustmentOutcome stillPending(RefundId id, RawCode last) {
+        Refund refund = store.findRefund(id).orElseThrow();
+        Payment payment = store.findPayment(refund.payment()).orElseThrow();
+        if (refund.status() == RefundStatus.PENDING && last != null) {
+            try {
+                Refund noted = refund.stillPending(last);
+                store.updateRefund(noted, null, List.of());
+                refund = noted;
+            } catch (StaleWriteException finishedElsewhere) {
+                refund = store.findRefund(id).orElseThrow();
+            }
+        }
+        return AdjustmentOutcome.of(refund, payment);
+    }
+
+    /**
+     * A terminal's reversal (冲正) of a sale it got no answer for: an unresolved sale is cancelled at
+     * once without querying; a successful one is voided (with {@code request} as the void's id); a
+     * sale that already ended needs nothing and its outcome is returned.
+     */
+    public SaleOutcome reverse(MerchantId merchant, RequestId original, RequestId request) {
+        Optional<Payment> found = query(merchant, original);
+        if (found.isEmpty()) {
+            return new SaleOutcome.Rejected(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
+                    "original", original, "problem", "no such sale: nothing to reverse")));
+        }
+        Payment payment = found.get();
+        ChannelGateway gateway = gateways.get(payment.request().method().channel());
+        if (payment.state().isUnresolved() && gateway != null) {
+            if (payment.state() == PaymentState.PROCESSING) {
+                Payment unknown = payment.unknown(clock.instant(), new RawCode("TERMINAL_REVERSAL"));
+                Payment stored = commit(unknown, List.of());
+                if (stored != unknown) {
+                    return SaleOutcome.of(stored);
+                }
+                payment = unknown;
+            }
+            return cancel(payment, gateway, plans.get(gateway.channel()));
+        }
+        if (payment.state() == PaymentState.SUCCEEDED) {
+            AdjustmentOutcome voided = voidSale(merchant, request, original);
+            if (voided instanceof AdjustmentOutcome.Rejected rejected) {
+                return new SaleOutcome.Rejected(rejected.reasons());
+            }
+            return SaleOutcome.of(store.findPayment(payment.id()).orElseThrow());
+        }
+        return SaleOutcome.of(payment);
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    /** Recovers everything: see {@link #recover(Duration)}. For start-up, before any sale is taken. */
+    public RecoveryReport recover() {
+        return recover(Duration.ZERO);
+    }
+
+    /**
+     * Takes every payment left PROCESSING or UNKNOWN for at least {@code idleAtLeast} through the
+     * unknown-outcome protocol (querying at once, since it is already old), and retries every pending
+     * refund with its own refund id. {@code idleAtLeast} keeps a node from recovering a sale another
+     * node is still working on.
+     */
+    public RecoveryReport recover(Duration idleAtLeast) {
+        Instant cutoff = clock.instant().minus(idleAtLeast);
+        List<SaleOutcome> payments = new ArrayList<>();
+        for (Payment payment : store.unresolvedPayments()) {
+            if (payment.updatedAt().isAfter(cutoff)) {
+                continue;
+            }
+            ChannelGateway gateway = gateways.get(payment.request().method().channel());
+            if (gateway == null) {
+                payments.add(SaleOutcome.of(payment));
+                continue;
+            }
+            Payment unknown = payment;
+            if (payment.state() == PaymentState.PROCESSING) {
+                unknown = payment.unknown(clock.instant(), new RawCode("RECOVERY"));
+                Payment stored = commit(unknown, List.of());
+                if (stored != unknown) {
+                    payments.add(SaleOutcome.of(stored));
+                    continue;
+                }
+            }
+            payments.add(resolveUnknown(unknown, gateway, true));
+        }
+        List<AdjustmentOutcome> refunds = new ArrayList<>();
+        for (Refund refund : store.pendingRefunds()) {
+            if (refund.createdAt().isAfter(cutoff)) {
+                continue;
+            }
+            refunds.add(execute(refund));
+        }
+        return new RecoveryReport(payments, refunds);
+    }
+
+    // ---------------------------------------------------------------- ledger
+
+    /** Checks every ledger invariant over the whole store, against the payment records' totals. */
+    public LedgerReport checkLedger() {
+        List<Journal> journals = new ArrayList<>();
+        store.forEachJournal(journals::add);
+        PaymentTotals totals = new PaymentTotals();
+        store.forEachPayment(totals::add);
+        return new LedgerCheck().check(journals, totals.totals());
+    }
+}

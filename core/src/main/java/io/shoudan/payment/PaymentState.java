@@ -1,0 +1,76 @@
+package io.shoudan.payment;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The life of a payment. The transition table below is the whole truth; {@link #requireMove} fails
+ * loudly on anything else.
+ *
+ * <pre>
+ * CREATED    → PROCESSING | DECLINED          DECLINED: the eligibility gate (or pricing) refused it; no channel was asked
+ * PROCESSING → SUCCEEDED | FAILED | UNKNOWN   FAILED: the channel refused it; UNKNOWN: timeout, system error, consumer confirming
+ * UNKNOWN    → SUCCEEDED | FAILED | REVERSED  SUCCEEDED/FAILED: a query proved it paid / closed unpaid;
+ *                                             REVERSED: queries never settled it, so it was cancelled / reversed
+ * SUCCEEDED  → VOIDED | PARTIALLY_REFUNDED | REFUNDED
+ * PARTIALLY_REFUNDED → PARTIALLY_REFUNDED | REFUNDED
+ * </pre>
+ *
+ * A payment left PROCESSING by a crash is moved to UNKNOWN first and then settled like any other
+ * unknown outcome, so PROCESSING never jumps straight to REVERSED.
+ */
+public enum PaymentState {
+    CREATED, PROCESSING, UNKNOWN, SUCCEEDED, FAILED, DECLINED, REVERSED, VOIDED, PARTIALLY_REFUNDED, REFUNDED;
+
+    private static final Map<PaymentState, Set<PaymentState>> NEXT;
+
+    static {
+        Map<PaymentState, Set<PaymentState>> next = new EnumMap<>(PaymentState.class);
+        for (PaymentState state : values()) {
+            next.put(state, EnumSet.noneOf(PaymentState.class));
+        }
+        next.get(CREATED).addAll(EnumSet.of(PROCESSING, DECLINED));
+        next.get(PROCESSING).addAll(EnumSet.of(SUCCEEDED, FAILED, UNKNOWN));
+        next.get(UNKNOWN).addAll(EnumSet.of(SUCCEEDED, FAILED, REVERSED));
+        next.get(SUCCEEDED).addAll(EnumSet.of(VOIDED, PARTIALLY_REFUNDED, REFUNDED));
+        next.get(PARTIALLY_REFUNDED).addAll(EnumSet.of(PARTIALLY_REFUNDED, REFUNDED));
+        next.replaceAll((state, targets) -> Collections.unmodifiableSet(targets));
+        NEXT = Collections.unmodifiableMap(next);
+    }
+
+    /** The states this one may move to, per the table. */
+    public Set<PaymentState> next() {
+        return NEXT.get(this);
+    }
+
+    public boolean canMoveTo(PaymentState target) {
+        return NEXT.get(this).contains(target);
+    }
+
+    /** @throws IllegalStateException naming both states when the table does not allow the move */
+    public PaymentState requireMove(PaymentState target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalStateException("illegal payment transition " + this + " → " + target
+                    + " (allowed from " + this + ": " + (next().isEmpty() ? "none, it is final" : next()) + ")");
+        }
+        return target;
+    }
+
+    /** True while the channel's answer is not settled: a start-up recovery must take the payment on. */
+    public boolean isUnresolved() {
+        return this == PROCESSING || this == UNKNOWN;
+    }
+
+    /** True once the money was taken, whatever was given back since. */
+    public boolean wasCaptured() {
+        return this == SUCCEEDED || this == VOIDED || this == PARTIALLY_REFUNDED || this == REFUNDED;
+    }
+
+    /** True when no transition leads out. */
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+}

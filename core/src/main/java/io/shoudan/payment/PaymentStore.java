@@ -1,0 +1,62 @@
+package io.shoudan.payment;
+
+import io.shoudan.ledger.Journal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Port: the payment service's durable state. Each write method is one transaction — all of it or none
+ * of it. Versions: a write of version {@code n} succeeds only over stored version {@code n − 1}
+ * ({@link StaleWriteException} otherwise); inserts are version 1. Journals are append-only and their
+ * ids unique (a second journal with the same id fails the whole transaction). Implemented in memory
+ * for tests and by the {@code store} module with jOOQ; every table carries {@code merchant_id}.
+ */
+public interface PaymentStore {
+
+    /**
+     * Inserts a new payment (version 1) and its SALE idempotency key, atomically.
+     *
+     * @return empty when inserted; otherwise the record already holding the key, and nothing was written
+     */
+    Optional<IdempotencyRecord> insertPayment(Payment payment);
+
+    /** Writes a changed payment and appends {@code journals}, atomically. */
+    void updatePayment(Payment payment, List<Journal> journals);
+
+    /**
+     * Inserts a new refund record (version 1) and its VOID/REFUND idempotency key, and writes the
+     * payment with the amount reserved, atomically.
+     *
+     * @return empty when inserted; otherwise the record already holding the key, and nothing was written
+     */
+    Optional<IdempotencyRecord> insertRefund(Refund refund, Payment reserving);
+
+    /** Writes a changed refund and its changed payment (may be {@code null} when unchanged) and appends {@code journals}, atomically. */
+    void updateRefund(Refund refund, Payment payment, List<Journal> journals);
+
+    Optional<Payment> findPayment(PaymentId id);
+
+    Optional<Refund> findRefund(RefundId id);
+
+    Optional<IdempotencyRecord> findKey(IdempotencyKey key);
+
+    /** Refunds and voids of one payment, oldest first. */
+    List<Refund> refundsOf(PaymentId payment);
+
+    /** Every payment in PROCESSING or UNKNOWN: what a start-up recovery takes on. */
+    List<Payment> unresolvedPayments();
+
+    /** Every refund still PENDING. */
+    List<Refund> pendingRefunds();
+
+    /** Journals of one payment, in posting order. */
+    List<Journal> journalsOf(PaymentId payment);
+
+    /** Streams every payment, for the ledger check's totals; order is not specified. */
+    void forEachPayment(Consumer<Payment> action);
+
+    /** Streams every journal, for the ledger check; order is not specified. */
+    void forEachJournal(Consumer<Journal> action);
+}

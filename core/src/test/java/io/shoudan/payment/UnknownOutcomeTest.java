@@ -1,0 +1,329 @@
+package io.shoudan.payment;
+
+import io.shoudan.ledger.JournalKind;
+import io.shoudan.ledger.Journal;
+import io.shoudan.ledger.LedgerReport;
+import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.money.Money;
+import io.shoudan.payment.testing.InMemoryPaymentStore;
+import io.shoudan.payment.testing.PaymentWorld;
+import io.shoudan.payment.testing.SimulatedChannel;
+import io.shoudan.payment.testing.SimulatedChannel.PayFault;
+import io.shoudan.reason.ReasonCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.shoudan.payment.testing.PaymentWorld.MERCHANT;
+import static io.shoudan.payment.testing.PaymentWorld.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each way a channel can leave the outcome open ends in exactly one final state, with the money right. */
+class UnknownOutcomeTest {
+
+    private final PaymentWorld world = new PaymentWorld();
+    private final PaymentService service = world.service();
+
+    private Payment only() {
+        assertThat(world.store.payments()).hasSize(1);
+        return world.store.payments().getFirst();
+    }
+
+    private List<JournalKind> journalKinds(Payment payment) {
+        return world.store.journalsOf(payment.id()).stream().map(Journal::kind).toList();
+    }
+
+    private void assertLedgerSound() {
+        LedgerReport report = service.checkLedger();
+        assertThat(report.passed()).as(String.join("\n", report.lines())).isTrue();
+        // the channel's money and the acquirer's books agree: what the channel holds is what was taken less what went back
+        Money taken = world.alipay.netTaken(MERCHANT).plus(world.wechat.netTaken(MERCHANT)).plus(world.unionPay.netTaken(MERCHANT));
+        Money booked = Money.ZERO;
+        for (Payment payment : world.store.payments()) {
+            if (payment.state().wasCaptured()) {
+                booked = booked.plus(payment.amount()).minus(payment.refunded());
+            }
+        }
+        assertThat(taken).isEqualTo(booked);
+    }
+
+    @ParameterizedTest(name = "{0}: timeout after the money moved, the first query finds it paid")
+    @CsvSource({"ALIPAY, 3", "WECHAT_PAY, 5"})
+    void aTimeoutThenAQueryThatFindsItPaidSucceedsOnce(PaymentMethod method, long firstDelaySeconds) {
+        world.channel(method.channel()).nextPay(PayFault.LOST_AFTER_PAID);
+
+        SaleOutcome outcome = service.sale(sale("000002-000001", method, "100.00"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Succeeded.class);
+        Payment payment = only();
+        assertThat(payment.history()).extracting(Transition::to)
+                .containsExactly(PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.SUCCEEDED);
+        assertThat(world.time.sleeps()).containsExactly(Duration.ofSeconds(firstDelaySeconds));
+        assertThat(journalKinds(payment)).containsExactly(JournalKind.SALE, JournalKind.FEE);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aSystemErrorAfterTheMoneyMovedIsSettledByQueryNotTreatedAsAFailure() {
+        world.alipay.nextPay(PayFault.SYSTEM_ERROR_AFTER_PAID);
+        assertThat(service.sale(sale("000002-000002", PaymentMethod.ALIPAY, "100.00"))).isInstanceOf(SaleOutcome.Succeeded.class);
+        assertThat(only().history().get(1).raw()).isEqualTo(new RawCode("20000/ACQ.SYSTEM_ERROR"));
+        assertLedgerSound();
+    }
+
+    @Test
+    void userPayingThenTheConsumerConfirmsSucceedsAfterAsManyQueriesAsItTook() {
+        world.wechat.nextPay(PayFault.CONSUMER_CONFIRMS).confirmAfterQueries(3);
+
+        SaleOutcome outcome = service.sale(sale("000002-000003", PaymentMethod.WECHAT_PAY, "36.50"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Succeeded.class);
+        assertThat(world.wechat.queryCalls()).isEqualTo(3);
+        assertThat(world.time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(only().history().get(1).raw()).isEqualTo(new RawCode("USERPAYING"));
+        assertLedgerSound();
+    }
+
+    @Test
+    void userPayingThenTheConsumerCancelsFailsWithoutACancelFromUs() {
+        world.alipay.nextPay(PayFault.CONSUMER_DECLINES).confirmAfterQueries(2);
+
+        SaleOutcome outcome = service.sale(sale("000002-000004", PaymentMethod.ALIPAY, "36.50"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaleOutcome.Failed.class, failed ->
+                assertThat(failed.payment().failure().raw()).isEqualTo(new RawCode("TRADE_CLOSED")));
+        assertThat(only().history()).extracting(Transition::to)
+                .containsExactly(PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.FAILED);
+        assertThat(world.alipay.cancelCalls()).isZero();
+        assertLedgerSound();
+    }
+
+    @ParameterizedTest(name = "{0}: queried for {1} s, then cancelled")
+    @CsvSource({"ALIPAY, 60, 12", "WECHAT_PAY, 45, 5"})
+    void aConsumerWhoNeverConfirmsIsQueriedOnTheChannelsScheduleThenCancelledAndReversed(PaymentMethod method, long querySeconds, int queries) {
+        SimulatedChannel channel = world.channel(method.channel());
+        channel.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS);
+
+        SaleOutcome outcome = service.sale(sale("000002-000005", method, "128.00"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaleOutcome.Reversed.class, reversed -> {
+            assertThat(reversed.payment().failure().reason()).isEqualTo(ReasonCode.NETWORK_CHANNEL_TIMEOUT);
+            assertThat(reversed.payment().reversalReturnedMoney()).isFalse();
+        });
+        assertThat(world.time.slept()).isEqualTo(Duration.ofSeconds(querySeconds));
+        assertThat(channel.queryCalls()).isEqualTo(queries);
+        assertThat(channel.cancelCalls()).isEqualTo(1);
+        assertThat(journalKinds(only())).isEmpty();
+        assertThat(channel.holdsMoneyOf(only().id())).isFalse();
+        assertLedgerSound();
+    }
+
+    @Test
+    void whenQueriesCannotReachAChannelThatTookTheMoneyTheCancelGivesItBackAndTheLedgerShowsBoth() {
+        world.alipay.nextPay(PayFault.LOST_AFTER_PAID).queriesUnreachable(100);
+
+        SaleOutcome outcome = service.sale(sale("000002-000006", PaymentMethod.ALIPAY, "500.00"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaleOutcome.Reversed.class, reversed ->
+                assertThat(reversed.payment().reversalReturnedMoney()).isTrue());
+        Payment payment = only();
+        assertThat(journalKinds(payment)).containsExactly(JournalKind.SALE, JournalKind.REVERSAL);
+        assertThat(world.alipay.holdsMoneyOf(payment.id())).isFalse();
+        assertThat(service.checkLedger().merchants()).singleElement().satisfies(balance -> assertThat(balance.payable()).isEqualTo(Money.ZERO));
+        assertLedgerSound();
+    }
+
+    @Test
+    void aUnionPayCardSaleThatTimesOutIsReversedAtOnceWithoutQuerying() {
+        world.unionPay.nextPay(PayFault.LOST_BEFORE_CHANNEL);
+
+        SaleOutcome outcome = service.sale(sale("000002-000007", PaymentMethod.UNIONPAY_CREDIT, "300.00"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(world.unionPay.queryCalls()).isZero();
+        assertThat(world.unionPay.cancelCalls()).isEqualTo(1);
+        assertThat(world.time.slept()).isEqualTo(Duration.ZERO);
+        assertLedgerSound();
+    }
+
+    @Test
+    void cancelsThatKeepFailingLeaveThePaymentUnknownUntilRecoveryFinishesIt() {
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
+
+        SaleOutcome first = service.sale(sale("000002-000008", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(first).isInstanceOfSatisfying(SaleOutcome.StillUnknown.class, unknown ->
+                assertThat(unknown.payment().state()).isEqualTo(PaymentState.UNKNOWN));
+        assertThat(world.alipay.cancelCalls()).isEqualTo(5);
+
+        RecoveryReport report = world.service().recover();
+
+        assertThat(report.payments()).singleElement().isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(report.stillUnknown()).isZero();
+        assertThat(only().state()).isEqualTo(PaymentState.REVERSED);
+        assertThat(world.service().recover().payments()).isEmpty();
+        assertLedgerSound();
+    }
+
+    @Test
+    void anAdapterThatThrowsIsAnUnknownOutcomeNeverARefusal() {
+        PaymentService breaking = world.serviceWith(new ForwardingGateway(world.alipay) {
+            @Override
+            public ChannelAnswer pay(PayCommand command) {
+                super.pay(command);
+                throw new IllegalStateException("connection reset after sending " + command.instrument());
+            }
+        });
+
+        SaleOutcome outcome = breaking.sale(sale("000002-000009", PaymentMethod.ALIPAY, "10.00"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Succeeded.class);
+        assertThat(only().history().get(1).raw()).isEqualTo(new RawCode("EXCEPTION:IllegalStateException"));
+        assertLedgerSound();
+    }
+
+    @ParameterizedTest(name = "crash at write {0}: the channel paid, we stored nothing of it, recovery ends SUCCEEDED once")
+    @CsvSource({
+            // write 1 inserts PROCESSING; write 2 is SUCCEEDED (channel answered) — lost
+            "NONE, 2",
+            // write 2 is UNKNOWN (channel answer lost) — lost too
+            "LOST_AFTER_PAID, 2",
+            // UNKNOWN stored, then the query finds it paid; write 3 (SUCCEEDED + journals) is lost
+            "LOST_AFTER_PAID, 3",
+    })
+    void aStopBetweenTheChannelTakingTheMoneyAndUsStoringItIsRecoveredSucceededExactlyOnce(PayFault fault, int crashingWrite) {
+        world.alipay.nextPay(fault);
+        world.store.crashOnWrite(crashingWrite);
+
+        assertThatThrownBy(() -> service.sale(sale("000002-000010", PaymentMethod.ALIPAY, "199.00")))
+                .isInstanceOf(InMemoryPaymentStore.SimulatedCrash.class);
+        assertThat(only().state()).isIn(PaymentState.PROCESSING, PaymentState.UNKNOWN);
+        assertThat(world.store.journals()).isEmpty();
+        assertThat(world.alipay.holdsMoneyOf(only().id())).isTrue();
+
+        PaymentService restarted = world.service();
+        RecoveryReport first = restarted.recover();
+        RecoveryReport second = restarted.recover();
+
+        assertThat(first.payments()).singleElement().isInstanceOf(SaleOutcome.Succeeded.class);
+        assertThat(second.payments()).isEmpty();
+        Payment payment = only();
+        assertThat(payment.state()).isEqualTo(PaymentState.SUCCEEDED);
+        assertThat(journalKinds(payment)).containsExactly(JournalKind.SALE, JournalKind.FEE);
+        // the terminal's retry now gets the recovered answer, and the channel is not asked to pay again
+        assertThat(restarted.sale(sale("000002-000010", PaymentMethod.ALIPAY, "199.00")))
+                .isInstanceOfSatisfying(SaleOutcome.Succeeded.class, retry -> assertThat(retry.payment().id()).isEqualTo(payment.id()));
+        assertThat(world.alipay.calls().get("pay")).isEqualTo(1);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aStopBeforeTheChannelEverSawThePaymentIsRecoveredByCancellingIt() {
+        // PROCESSING was stored, then the node died before calling the channel: the channel has no trade
+        world.store.crashOnWrite(2);
+        world.alipay.nextPay(PayFault.LOST_BEFORE_CHANNEL);
+        assertThatThrownBy(() -> service.sale(sale("000002-000011", PaymentMethod.ALIPAY, "5.00")))
+                .isInstanceOf(InMemoryPaymentStore.SimulatedCrash.class);
+
+        RecoveryReport report = world.service().recover();
+
+        assertThat(report.payments()).singleElement().isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(journalKinds(only())).isEmpty();
+        assertLedgerSound();
+    }
+
+    @Test
+    void recoveryLeavesAlonePaymentsAnotherNodeIsStillWorkingOn() {
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
+        service.sale(sale("000002-000012", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(world.service().recover(Duration.ofMinutes(5)).payments()).isEmpty();
+        world.time.advance(Duration.ofMinutes(5));
+        assertThat(world.service().recover(Duration.ofMinutes(5)).payments()).singleElement().isInstanceOf(SaleOutcome.Reversed.class);
+    }
+
+    @Test
+    void aPlanCanBeConfiguredPerChannel() {
+        PaymentService quick = world.service(Map.of(Channel.ALIPAY,
+                new RecoveryPlan(RecoveryPlan.backoff(Duration.ofSeconds(1), 200, Duration.ofSeconds(4), Duration.ofSeconds(11)),
+                        1, Duration.ZERO, 1, Duration.ZERO)));
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS);
+
+        assertThat(quick.sale(sale("000002-000013", PaymentMethod.ALIPAY, "20.00"))).isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(world.time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void theDefaultSchedulesFollowTheChannelsAdvice() {
+        assertThat(RecoveryPlan.alipay().totalQueryTime()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(RecoveryPlan.alipay().queryDelays()).allSatisfy(delay ->
+                assertThat(delay).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6)));
+        assertThat(RecoveryPlan.wechat().totalQueryTime()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(RecoveryPlan.unionPay().queryDelays()).isEmpty();
+    }
+
+    @Test
+    void aTerminalReversalOfAnUnresolvedSaleCancelsItAtOnce() {
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
+        service.sale(sale("000002-000014", PaymentMethod.ALIPAY, "20.00"));
+        int queriesBefore = world.alipay.queryCalls();
+
+        SaleOutcome reversed = service.reverse(MERCHANT, new RequestId("000002-000014"), new RequestId("000002-000015"));
+
+        assertThat(reversed).isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(world.alipay.queryCalls()).isEqualTo(queriesBefore);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aTerminalReversalOfASucceededSaleVoidsIt() {
+        service.sale(sale("000002-000016", PaymentMethod.UNIONPAY_DEBIT, "20.00"));
+
+        SaleOutcome outcome = service.reverse(MERCHANT, new RequestId("000002-000016"), new RequestId("000002-000017"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SaleOutcome.Succeeded.class, done ->
+                assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED));
+        assertLedgerSound();
+    }
+
+    @Test
+    void aTerminalReversalOfASaleNeverReceivedHasNothingToReverse() {
+        assertThat(service.reverse(MERCHANT, new RequestId("nope"), new RequestId("nope-2")))
+                .isInstanceOfSatisfying(SaleOutcome.Rejected.class, rejected ->
+                        assertThat(rejected.reasons().getFirst().evidence().text("problem")).contains("nothing to reverse"));
+    }
+
+    /** Forbidden outcome: two nodes settling one payment into two final states, or booking it twice. */
+    @Test
+    void whenTwoNodesSettleTheSamePaymentTheSecondWriterAnswersWithTheFirstOnesState() {
+        PaymentService otherNode = world.service(Map.of(Channel.ALIPAY,
+                new RecoveryPlan(List.of(), 1, Duration.ZERO, 1, Duration.ZERO)));
+        PaymentService thisNode = world.serviceWith(new ForwardingGateway(world.alipay) {
+            private boolean raced;
+
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                if (!raced) {
+                    raced = true;
+                    // meanwhile another node's recovery cancels the payment
+                    otherNode.recover();
+                }
+                return super.query(trade);
+            }
+        });
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS);
+
+        SaleOutcome outcome = thisNode.sale(sale("000002-000018", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(only().history()).extracting(Transition::to)
+                .containsExactly(PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.REVERSED);
+        assertLedgerSound();
+    }
+}

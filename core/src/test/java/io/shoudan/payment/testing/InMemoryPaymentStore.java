@@ -1,0 +1,218 @@
+package io.shoudan.payment.testing;
+
+import io.shoudan.ledger.Journal;
+import io.shoudan.ledger.JournalId;
+import io.shoudan.payment.IdempotencyKey;
+import io.shoudan.payment.IdempotencyRecord;
+import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentId;
+import io.shoudan.payment.PaymentStore;
+import io.shoudan.payment.Refund;
+import io.shoudan.payment.RefundId;
+import io.shoudan.payment.RefundStatus;
+import io.shoudan.payment.StaleWriteException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A working {@link PaymentStore} in memory: one lock makes every method a transaction, versions are
+ * checked as a database's {@code UPDATE … WHERE version = n − 1} would, journal ids are unique, and a
+ * failed check leaves nothing half-written. The store module's repository tests should hold it to
+ * the same contract.
+ *
+ * <p>{@link #crashOnWrite} simulates the process dying before a write reaches the database: that
+ * write throws and nothing of it is stored.
+ */
+public final class InMemoryPaymentStore implements PaymentStore {
+
+    private final Map<PaymentId, Payment> payments = new LinkedHashMap<>();
+    private final Map<RefundId, Refund> refunds = new LinkedHashMap<>();
+    private final Map<IdempotencyKey, IdempotencyRecord> keys = new LinkedHashMap<>();
+    private final List<Journal> journals = new ArrayList<>();
+    private final Set<JournalId> journalIds = new HashSet<>();
+    private int writesBeforeCrash = -1;
+    private int writes;
+
+    /** The {@code upcoming}-th write from now (1 = the next) throws {@link SimulatedCrash} and stores nothing. */
+    public synchronized void crashOnWrite(int upcoming) {
+        if (upcoming < 1) {
+            throw new IllegalArgumentException("upcoming write numbers start at 1");
+        }
+        writesBeforeCrash = upcoming - 1;
+    }
+
+    /** Cancels a crash asked for that has not happened yet. */
+    public synchronized void disarmCrash() {
+        writesBeforeCrash = -1;
+    }
+
+    public synchronized int writes() {
+        return writes;
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> insertPayment(Payment payment) {
+        IdempotencyRecord record = IdempotencyRecord.of(payment);
+        IdempotencyRecord existing = keys.get(record.key());
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        if (payment.version() != 1 || payments.containsKey(payment.id())) {
+            throw new IllegalStateException("payment " + payment.id() + " is inserted at version 1 exactly once");
+        }
+        crashIfAsked();
+        payments.put(payment.id(), payment);
+        keys.put(record.key(), record);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void updatePayment(Payment payment, List<Journal> newJournals) {
+        checkVersion(payments.get(payment.id()), payment.version(), "payment " + payment.id());
+        checkJournals(newJournals);
+        crashIfAsked();
+        payments.put(payment.id(), payment);
+        appendJournals(newJournals);
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> insertRefund(Refund refund, Payment reserving) {
+        IdempotencyRecord record = IdempotencyRecord.of(refund);
+        IdempotencyRecord existing = keys.get(record.key());
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        if (refund.version() != 1 || refunds.containsKey(refund.id())) {
+            throw new IllegalStateException("refund " + refund.id() + " is inserted at version 1 exactly once");
+        }
+        checkVersion(payments.get(reserving.id()), reserving.version(), "payment " + reserving.id());
+        crashIfAsked();
+        refunds.put(refund.id(), refund);
+        keys.put(record.key(), record);
+        payments.put(reserving.id(), reserving);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void updateRefund(Refund refund, Payment payment, List<Journal> newJournals) {
+        checkVersion(refunds.get(refund.id()), refund.version(), "refund " + refund.id());
+        if (payment != null) {
+            checkVersion(payments.get(payment.id()), payment.version(), "payment " + payment.id());
+        }
+        checkJournals(newJournals);
+        crashIfAsked();
+        refunds.put(refund.id(), refund);
+        if (payment != null) {
+            payments.put(payment.id(), payment);
+        }
+        appendJournals(newJournals);
+    }
+
+    @Override
+    public synchronized Optional<Payment> findPayment(PaymentId id) {
+        return Optional.ofNullable(payments.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Refund> findRefund(RefundId id) {
+        return Optional.ofNullable(refunds.get(id));
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> findKey(IdempotencyKey key) {
+        return Optional.ofNullable(keys.get(key));
+    }
+
+    @Override
+    public synchronized List<Refund> refundsOf(PaymentId payment) {
+        return refunds.values().stream().filter(refund -> refund.payment().equals(payment))
+                .sorted(Comparator.comparing(Refund::createdAt)).toList();
+    }
+
+    @Override
+    public synchronized List<Payment> unresolvedPayments() {
+        return payments.values().stream().filter(payment -> payment.state().isUnresolved()).toList();
+    }
+
+    @Override
+    public synchronized List<Refund> pendingRefunds() {
+        return refunds.values().stream().filter(refund -> refund.status() == RefundStatus.PENDING).toList();
+    }
+
+    @Override
+    public synchronized List<Journal> journalsOf(PaymentId payment) {
+        return journals.stream().filter(journal -> journal.payment().value().equals(payment.value())).toList();
+    }
+
+    @Override
+    public synchronized void forEachPayment(Consumer<Payment> action) {
+        List.copyOf(payments.values()).forEach(action);
+    }
+
+    @Override
+    public synchronized void forEachJournal(Consumer<Journal> action) {
+        List.copyOf(journals).forEach(action);
+    }
+
+    public synchronized List<Journal> journals() {
+        return List.copyOf(journals);
+    }
+
+    public synchronized List<Payment> payments() {
+        return List.copyOf(payments.values());
+    }
+
+    private static void checkVersion(Object stored, long version, String what) {
+        long storedVersion = switch (stored) {
+            case null -> throw new IllegalStateException(what + " does not exist");
+            case Payment payment -> payment.version();
+            case Refund refund -> refund.version();
+            default -> throw new IllegalArgumentException("not versioned: " + stored);
+        };
+        if (storedVersion != version - 1) {
+            throw new StaleWriteException(what + " is at version " + storedVersion + ", the write expected " + (version - 1));
+        }
+    }
+
+    private void checkJournals(List<Journal> newJournals) {
+        Set<JournalId> batch = new HashSet<>();
+        for (Journal journal : newJournals) {
+            if (journalIds.contains(journal.id()) || !batch.add(journal.id())) {
+                throw new IllegalStateException("journal " + journal.id() + " is already booked");
+            }
+        }
+    }
+
+    private void appendJournals(List<Journal> newJournals) {
+        for (Journal journal : newJournals) {
+            journalIds.add(journal.id());
+            journals.add(journal);
+        }
+    }
+
+    private void crashIfAsked() {
+        writes++;
+        if (writesBeforeCrash == 0) {
+            writesBeforeCrash = -1;
+            throw new SimulatedCrash("simulated crash: the write never reached the store");
+        }
+        if (writesBeforeCrash > 0) {
+            writesBeforeCrash--;
+        }
+    }
+
+    /** The process died before the write was stored. */
+    public static final class SimulatedCrash extends RuntimeException {
+        public SimulatedCrash(String message) {
+            super(message);
+        }
+    }
+}

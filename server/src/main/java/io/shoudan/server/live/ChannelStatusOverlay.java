@@ -1,0 +1,17 @@
+package io.shoudan.server.live;
+
+import io.shoudan.channel.ChannelState;
+import io.shoudan.method.Channel;
+
+/**
+ * Combines a channel's stored connection (contract, credential expiry) with what the platform sees
+ * live (circuit breakers). The stored state is the acquirer's word; the live one may only make it worse.
+ */
+@FunctionalInterface
+public interface ChannelStatusOverlay {
+
+    ChannelState apply(Channel channel, ChannelState stored);
+
+    /** No live view: the stored state as it is. */
+    ChannelStatusOverlay STORED_ONLY = (channel, stored) -> stored;
+}

@@ -60,25 +60,39 @@ public final class Bcd {
     }
 
     /**
-     * Writes {@code s} (validated digits/track symbols) as BCD at {@code pos}; returns the position after it.
+     * Writes {@code ascii} (validated digits/track symbols, one byte each) as BCD at {@code pos}; returns the position after it.
      * An odd count is padded with {@code padNibble} at the end ({@code leftJustified}) or the start.
      */
-    public static int encode(String s, byte[] out, int pos, boolean leftJustified, int padNibble) {
-        int n = s.length();
+    public static int encode(byte[] ascii, byte[] out, int pos, boolean leftJustified, int padNibble) {
+        // Validated symbols are '0'..'9' (0x30..0x39) and '=' (0x3D): the low nibble of the character is the
+        // BCD nibble, so no table is needed; eight characters are packed at a time as one 64-bit word.
+        int n = ascii.length;
         int i = 0;
         if ((n & 1) != 0 && !leftJustified) {
-            out[pos++] = (byte) ((padNibble << 4) | NIBBLE[s.charAt(0)]);
+            out[pos++] = (byte) ((padNibble << 4) | (ascii[0] & 0xF));
             i = 1;
         }
-        int pairsEnd = i + ((n - i) & ~1);
-        for (; i < pairsEnd; i += 2) {
-            out[pos++] = (byte) ((NIBBLE[s.charAt(i)] << 4) | NIBBLE[s.charAt(i + 1)]);
+        while (n - i >= 8) {
+            long x = (long) LONG_BE.get(ascii, i) & 0x0F0F0F0F0F0F0F0FL;
+            long y = ((x >>> 4) | x) & 0x00FF00FF00FF00FFL;
+            long z = (y | (y >>> 8)) & 0x0000FFFF0000FFFFL;
+            INT_BE.set(out, pos, (int) (z | (z >>> 16)));
+            pos += 4;
+            i += 8;
+        }
+        for (; n - i >= 2; i += 2) {
+            out[pos++] = (byte) (((ascii[i] & 0xF) << 4) | (ascii[i + 1] & 0xF));
         }
         if (i < n) {
-            out[pos++] = (byte) ((NIBBLE[s.charAt(i)] << 4) | padNibble);
+            out[pos++] = (byte) (((ascii[i] & 0xF) << 4) | padNibble);
         }
         return pos;
     }
+
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     /**
      * Decodes {@code units} symbols from validated BCD at {@code pos} into ASCII bytes at {@code dst[0..units)}.

@@ -162,39 +162,22 @@ public final class Iso8583Codec {
 
     private int packField(IsoMessage m, int n, byte[] out, int p) {
         int k = kind[n];
-        String s = null;
-        byte[] b = null;
-        int units;
-        if (k == K_BINARY) {
-            b = m.binaryValue(n);
-            units = b.length;
-        } else {
-            s = m.textValue(n);
-            units = s.length();
-        }
-        int contentBytes = contentBytes(n, units);
-        if (out.length - p < prefixBytes[n] + contentBytes) {
+        byte[] v = m.value(n);
+        int units = v.length;
+        int contentBytes = (k == K_BCD_NUMERIC || k == K_BCD_TRACK) ? (units + 1) >>> 1 : units;
+        int pb = prefixBytes[n];
+        if (out.length - p < pb + contentBytes) {
             throw new IllegalArgumentException("output buffer too small at field " + n);
         }
-        if (prefixDigits[n] != 0) {
+        if (pb != 0) {
             p = writePrefix(n, units, out, p);
         }
-        switch (k) {
-            case K_BCD_NUMERIC, K_BCD_TRACK -> p = Bcd.encode(s, out, p, leftJustified[n], padNibble[n]);
-            case K_BINARY -> {
-                System.arraycopy(b, 0, out, p, units);
-                p += units;
-            }
-            default -> {
-                // Text (ISO-8859-1, validated when set) and ASCII numerics: one byte per character; track
-                // symbols in ASCII keep '='.
-                for (int i = 0; i < units; i++) {
-                    out[p + i] = (byte) s.charAt(i);
-                }
-                p += units;
-            }
+        if (k == K_BCD_NUMERIC || k == K_BCD_TRACK) {
+            return Bcd.encode(v, out, p, leftJustified[n], padNibble[n]);
         }
-        return p;
+        // Binary, text (ISO-8859-1, validated when set) and ASCII numerics/track: the stored bytes as they are.
+        System.arraycopy(v, 0, out, p, units);
+        return p + units;
     }
 
     private int writePrefix(int n, int units, byte[] out, int p) {
@@ -225,8 +208,8 @@ public final class Iso8583Codec {
         return p;
     }
 
-    private int units(IsoMessage m, int n) {
-        return kind[n] == K_BINARY ? m.binaryValue(n).length : m.textValue(n).length();
+    private static int units(IsoMessage m, int n) {
+        return m.value(n).length;
     }
 
     int contentBytes(int n, int units) {
@@ -240,19 +223,16 @@ public final class Iso8583Codec {
         }
     }
 
+    /** Bitmaps are big-endian 64-bit words: one load or store each. */
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private static void writeLong(byte[] out, int p, long v) {
-        for (int i = 7; i >= 0; i--) {
-            out[p + i] = (byte) v;
-            v >>>= 8;
-        }
+        LONG_BE.set(out, p, v);
     }
 
     private static long readLong(byte[] in, int p) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (in[p + i] & 0xFF);
-        }
-        return v;
+        return (long) LONG_BE.get(in, p);
     }
 
     // ----------------------------------------------------------------------------------------------- unpacking

@@ -23,8 +23,11 @@ public final class IsoMessage implements FieldView {
     private String mti;
     private long primaryBits;
     private long secondaryBits;
-    private final String[] text = new String[129];
-    private final byte[][] binary = new byte[129][];
+    /**
+     * Per field number: the value as bytes — ASCII characters for numeric, track and text fields (so packing
+     * copies or BCD-packs bytes without touching a String), raw bytes for binary fields.
+     */
+    private final byte[][] values = new byte[129][];
 
     public IsoMessage(MessageSpec spec, String mti) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -63,8 +66,7 @@ public final class IsoMessage implements FieldView {
             throw new InvalidFieldException(field, "binary field, set it as bytes or hex");
         }
         String normal = normalise(f, value);
-        text[field] = normal;
-        binary[field] = null;
+        values[field] = normal.getBytes(StandardCharsets.ISO_8859_1);
         mark(field);
         return this;
     }
@@ -80,8 +82,7 @@ public final class IsoMessage implements FieldView {
             throw new InvalidFieldException(field, "numeric field, set it as digits");
         }
         checkLength(f, value.length, "bytes");
-        binary[field] = value.clone();
-        text[field] = null;
+        values[field] = value.clone();
         mark(field);
         return this;
     }
@@ -103,8 +104,7 @@ public final class IsoMessage implements FieldView {
 
     public IsoMessage unset(int field) {
         if (field >= 2 && field <= 128) {
-            text[field] = null;
-            binary[field] = null;
+            values[field] = null;
             if (field <= 64) {
                 primaryBits &= ~(Long.MIN_VALUE >>> (field - 1));
             } else {
@@ -119,7 +119,7 @@ public final class IsoMessage implements FieldView {
         if (field < 2 || field > 128) {
             return false;
         }
-        return text[field] != null || binary[field] != null;
+        return values[field] != null;
     }
 
     @Override
@@ -139,7 +139,8 @@ public final class IsoMessage implements FieldView {
         if (!has(field)) {
             return null;
         }
-        return text[field] != null ? text[field] : Hex.encode(binary[field]);
+        byte[] v = values[field];
+        return spec.field(field).content() == Content.BINARY ? Hex.encode(v) : new String(v, StandardCharsets.ISO_8859_1);
     }
 
     @Override
@@ -147,16 +148,13 @@ public final class IsoMessage implements FieldView {
         if (!has(field)) {
             return null;
         }
-        if (binary[field] != null) {
-            return binary[field].clone();
-        }
         FieldSpec f = spec.field(field);
-        String s = text[field];
-        if (f.content() == Content.TEXT || f.encoding() != io.shoudan.iso8583.spec.Encoding.BCD) {
-            return s.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] v = values[field];
+        if (f.encoding() != io.shoudan.iso8583.spec.Encoding.BCD) {
+            return v.clone();
         }
-        byte[] out = new byte[f.contentBytes(s.length())];
-        Bcd.encode(s, out, 0, f.justify() == Justify.LEFT, f.padNibble());
+        byte[] out = new byte[f.contentBytes(v.length)];
+        Bcd.encode(v, out, 0, f.justify() == Justify.LEFT, f.padNibble());
         return out;
     }
 
@@ -169,12 +167,9 @@ public final class IsoMessage implements FieldView {
         return secondaryBits;
     }
 
-    String textValue(int field) {
-        return text[field];
-    }
-
-    byte[] binaryValue(int field) {
-        return binary[field];
+    /** The stored bytes (not a copy): ASCII characters, or raw bytes for binary fields. */
+    byte[] value(int field) {
+        return values[field];
     }
 
     @Override

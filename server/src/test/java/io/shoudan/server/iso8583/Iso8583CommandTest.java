@@ -105,7 +105,7 @@ class Iso8583CommandTest {
         Files.writeString(json, "{\"mti\":\"0820\",\"fields\":{\"41\":\"12345678\",\"42\":\"123456789012345\",\"60\":\"00000001301\"}}");
         Run r = run("encode", "--spec", "cup", "--tpdu", "6000030000", json.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out().strip()).isEqualTo("002E" + "6000030000" + CUP_ECHO)  // 5 + 41 = 46 bytes;
+        assertThat(r.out().strip()).isEqualTo("002E" + "6000030000" + CUP_ECHO); // 5 + 41 = 46 bytes
     }
 
     @ParameterizedTest(name = "{0}")

@@ -80,8 +80,16 @@ public final class Bcd {
             pos += 4;
             i += 8;
         }
-        for (; n - i >= 2; i += 2) {
+        if (n - i >= 4) {
+            int x = (int) INT_BE.get(ascii, i) & 0x0F0F0F0F;
+            int y = ((x >>> 4) | x) & 0x00FF00FF;
+            SHORT_BE.set(out, pos, (short) (y | (y >>> 8)));
+            pos += 2;
+            i += 4;
+        }
+        if (n - i >= 2) {
             out[pos++] = (byte) (((ascii[i] & 0xF) << 4) | (ascii[i + 1] & 0xF));
+            i += 2;
         }
         if (i < n) {
             out[pos++] = (byte) (((ascii[i] & 0xF) << 4) | padNibble);
@@ -91,6 +99,8 @@ public final class Bcd {
 
     private static final java.lang.invoke.VarHandle LONG_BE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle SHORT_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.BIG_ENDIAN);
     private static final java.lang.invoke.VarHandle INT_BE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
@@ -136,12 +146,37 @@ public final class Bcd {
             }
             to = bytes - 1;
         }
-        for (int i = from; i < to; i++) {
+        int i = from;
+        if (!track) {
+            // Eight bytes at a time: a nibble is a digit iff adding 6 does not carry into bit 4.
+            for (; to - i >= 8; i += 8) {
+                long v = (long) LONG_BE.get(in, pos + i);
+                long hi = (v >>> 4) & 0x0F0F0F0F0F0F0F0FL;
+                long lo = v & 0x0F0F0F0F0F0F0F0FL;
+                if ((((hi + 0x0606060606060606L) | (lo + 0x0606060606060606L)) & 0xF0F0F0F0F0F0F0F0L) != 0) {
+                    break;
+                }
+            }
+        }
+        for (; i < to; i++) {
             if (!ok[in[pos + i] & 0xFF]) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The value 0..99 of a BCD byte, or -1 when a nibble is not a digit: for length prefixes. */
+    public static int value(int unsignedByte) {
+        return VALUE[unsignedByte];
+    }
+
+    private static final byte[] VALUE = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            VALUE[b] = NUMERIC_BYTE[b] ? (byte) ((b >>> 4) * 10 + (b & 0xF)) : -1;
+        }
     }
 
     private static boolean isPad(int nibble) {

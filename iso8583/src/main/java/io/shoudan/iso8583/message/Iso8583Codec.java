@@ -50,6 +50,11 @@ public final class Iso8583Codec {
     final boolean[] leftJustified = new boolean[129];
     /** Per field number: pad nibble for odd BCD counts. */
     final int[] padNibble = new int[129];
+    /**
+     * Per field number, everything unpacking needs in one word (one load per field): kind (bits 0–2), prefix
+     * bytes (3–5), prefix encoding (6–7), BCD left-justified (8), maximum units (16–31).
+     */
+    private final int[] descriptor = new int[129];
 
     public Iso8583Codec(MessageSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -71,6 +76,8 @@ public final class Iso8583Codec {
             maxUnits[n] = f.length();
             leftJustified[n] = f.justify() == Justify.LEFT;
             padNibble[n] = f.padNibble();
+            descriptor[n] = kind[n] | (prefixBytes[n] << 3) | (prefixEncoding[n] << 6)
+                    | ((leftJustified[n] ? 1 : 0) << 8) | (maxUnits[n] << 16);
         }
     }
 
@@ -161,19 +168,30 @@ public final class Iso8583Codec {
     }
 
     private int packField(IsoMessage m, int n, byte[] out, int p) {
-        int k = kind[n];
+        int d = descriptor[n];
+        int k = d & 7;
         byte[] v = m.value(n);
         int units = v.length;
-        int contentBytes = (k == K_BCD_NUMERIC || k == K_BCD_TRACK) ? (units + 1) >>> 1 : units;
-        int pb = prefixBytes[n];
+        boolean bcd = k <= K_BCD_TRACK;
+        int contentBytes = bcd ? (units + 1) >>> 1 : units;
+        int pb = (d >>> 3) & 7;
         if (out.length - p < pb + contentBytes) {
             throw new IllegalArgumentException("output buffer too small at field " + n);
         }
         if (pb != 0) {
-            p = writePrefix(n, units, out, p);
+            if (((d >>> 6) & 3) == P_BCD) {
+                if (pb == 2) {
+                    out[p++] = (byte) (units / 100);
+                    units %= 100;
+                }
+                out[p++] = (byte) (((units / 10) << 4) | (units % 10));
+                units = v.length;
+            } else {
+                p = writePrefix(n, units, out, p);
+            }
         }
-        if (k == K_BCD_NUMERIC || k == K_BCD_TRACK) {
-            return Bcd.encode(v, out, p, leftJustified[n], padNibble[n]);
+        if (bcd) {
+            return Bcd.encode(v, out, p, (d & 0x100) != 0, padNibble[n]);
         }
         // Binary, text (ISO-8859-1, validated when set) and ASCII numerics/track: the stored bytes as they are.
         System.arraycopy(v, 0, out, p, units);
@@ -296,35 +314,49 @@ public final class Iso8583Codec {
                 bits &= ~(Long.MIN_VALUE >>> lz);
                 int n = lz + base;
                 lastField = n;
-                int k = kind[n];
+                int d = descriptor[n];
+                int k = d & 7;
                 if (k == 0) {
                     return error(n, p - start, DecodeError.Problem.FIELD_NOT_IN_SPEC, "");
                 }
                 int units;
-                int digits = prefixDigits[n];
-                if (digits == 0) {
-                    units = maxUnits[n];
+                int pb = (d >>> 3) & 7;
+                if (pb == 0) {
+                    units = d >>> 16;
                 } else {
-                    int pb = prefixBytes[n];
                     if (end - p < pb) {
                         return error(n, p - start, DecodeError.Problem.TRUNCATED, "length prefix needs " + pb + " bytes");
                     }
-                    units = readPrefix(n, image, p);
+                    if (((d >>> 6) & 3) == P_BCD) {
+                        if (pb == 1) {
+                            units = Bcd.value(image[p] & 0xFF);
+                        } else {
+                            int hi = image[p] & 0xFF;
+                            int lo = Bcd.value(image[p + 1] & 0xFF);
+                            units = hi > 9 || lo < 0 ? -1 : hi * 100 + lo;
+                        }
+                    } else {
+                        units = readPrefix(n, image, p);
+                    }
                     if (units < 0) {
                         return error(n, p - start, DecodeError.Problem.BAD_LENGTH_PREFIX, "");
                     }
-                    if (units > maxUnits[n]) {
-                        return error(n, p - start, DecodeError.Problem.LENGTH_OVER_MAXIMUM, units + " > " + maxUnits[n]);
+                    if (units > (d >>> 16)) {
+                        return error(n, p - start, DecodeError.Problem.LENGTH_OVER_MAXIMUM, units + " > " + (d >>> 16));
                     }
                     p += pb;
                 }
-                int bytes = (k == K_BCD_NUMERIC || k == K_BCD_TRACK) ? (units + 1) >>> 1 : units;
+                boolean bcd = k <= K_BCD_TRACK;
+                int bytes = bcd ? (units + 1) >>> 1 : units;
                 if (end - p < bytes) {
                     return error(n, p - start, DecodeError.Problem.TRUNCATED, "needs " + bytes + " bytes, " + (end - p) + " left");
                 }
-                int bad = validate(k, n, image, p, units);
-                if (bad >= 0) {
-                    return error(n, p + bad - start, DecodeError.Problem.BAD_CONTENT, "");
+                if (k <= K_ASCII_TRACK) {
+                    int bad = bcd ? Bcd.firstInvalid(image, p, units, (d & 0x100) != 0, k == K_BCD_TRACK)
+                            : validate(k, n, image, p, units);
+                    if (bad >= 0) {
+                        return error(n, p + bad - start, DecodeError.Problem.BAD_CONTENT, "");
+                    }
                 }
                 slots[slot++] = ((long) p << 32) | units;
                 p += bytes;

@@ -65,6 +65,18 @@ class DecodeErrorTest {
                         ex -> assertThat(ex.error().field()).isEqualTo(2));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "field {0} reads as {1}")
+    @CsvSource({"3, 0", "4, 10000", "11, 123", "22, 51", "13, 1123"})
+    void numericFieldsReadAsNumbersWithoutTheirPadding(int field, long expected) {
+        Iso8583Codec iso = new Iso8583Codec(io.shoudan.iso8583.spec.Iso87BinarySpec.create());
+        ParsedMessage m = iso.unpackOrThrow(Hex.decode(
+                "0200" + "7028040000000000" + "19" + "62220212345678901230" + "000000" + "000000010000"
+                        + "000123" + "1123" + "0051"));
+        assertThat(m.getLong(field)).isEqualTo(expected);
+        // 19 digits do not fit a long: refused rather than overflowed.
+        assertThatThrownBy(() -> m.getLong(2)).hasMessage("field 2 has 19 digits, more than a long holds");
+    }
+
     @Test
     void aValidImageInsideALargerBufferIsReadFromItsOffset() {
         byte[] echo = Hex.decode(ECHO);

@@ -240,7 +240,8 @@ public final class Iso8583Command implements Runnable {
                     }
                 }
             } catch (InvalidFieldException e) {
-                err.println(e.getMessage());
+                String where = e.field() == 0 ? "消息类型" : "第" + e.field() + "域";
+                err.println(e.getMessage() + " / " + where + "取值非法");
                 return BAD_INPUT;
             }
             byte[] image = codec.pack(m);

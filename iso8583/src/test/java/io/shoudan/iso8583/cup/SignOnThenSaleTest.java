@@ -61,4 +61,25 @@ class SignOnThenSaleTest {
         assertThat(mac.verify(HOST_KEYS.mak(), CUP.unpackOrThrow(tampered))).isFalse();
         assertThat(mac.verify(DesKey.ofHex("0123456789ABCDEF"), atHost)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void anSm4TerminalGetsSm4KeysAndItsSm4MacVerifies() {
+        io.shoudan.iso8583.key.Sm4Key tmk = io.shoudan.iso8583.key.Sm4Key.ofHex("0123456789ABCDEFFEDCBA9876543210");
+        WorkingKeys hostKeys = new io.shoudan.iso8583.key.KeyGenerator(new java.security.SecureRandom())
+                .workingKeys(KeyScheme.SM4);
+        IsoMessage response = CUP.newMessage("0810").set(39, "00").set(41, "12345678").set(42, "123456789012345")
+                .set(60, "00000001004").setBytes(62, Field62KeyDownload.encode(tmk, hostKeys));
+        ParsedMessage atTerminal = CUP.unpackOrThrow(CUP.pack(response));
+        var installed = (Field62KeyDownload.Installed) Field62KeyDownload.decode(tmk, KeyScheme.SM4, atTerminal.getBytes(62));
+
+        IsoMessage echo = CUP.newMessage("0200").set(3, "000000").set(4, "000000000001").set(11, "000009")
+                .set(25, "00").set(41, "12345678").set(42, "123456789012345").set(60, "22000001000")
+                .setBytes(64, new byte[8]);
+        byte[] image = CUP.pack(echo);
+        MessageMac mac = new MessageMac(MacAlgorithm.SM4_ECB);
+        mac.sign(installed.keys().mak(), image, 0, image.length);
+        assertThat(mac.verify(hostKeys.mak(), CUP.unpackOrThrow(image))).isTrue();
+        image[3] ^= 0x01;
+        assertThat(mac.verify(hostKeys.mak(), CUP.unpackOrThrow(image))).isFalse();
+    }
 }

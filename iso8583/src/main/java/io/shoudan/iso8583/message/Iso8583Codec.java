@@ -1,7 +1,6 @@
 package io.shoudan.iso8583.message;
 
 import io.shoudan.iso8583.encoding.Bcd;
-import io.shoudan.iso8583.spec.Content;
 import io.shoudan.iso8583.spec.Encoding;
 import io.shoudan.iso8583.spec.FieldSpec;
 import io.shoudan.iso8583.spec.Justify;
@@ -438,18 +437,5 @@ public final class Iso8583Codec {
 
     boolean isBinary(int n) {
         return kind[n] == K_BINARY;
-    }
-
-    boolean isText(int n) {
-        return kind[n] == K_TEXT;
-    }
-
-    static boolean isContent(Content c, int k) {
-        return switch (c) {
-            case NUMERIC -> k == K_BCD_NUMERIC || k == K_ASCII_NUMERIC;
-            case TRACK -> k == K_BCD_TRACK || k == K_ASCII_TRACK;
-            case TEXT -> k == K_TEXT;
-            case BINARY -> k == K_BINARY;
-        };
     }
 }

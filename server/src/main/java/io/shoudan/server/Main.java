@@ -5,6 +5,7 @@ import io.shoudan.policy.Policy;
 import io.shoudan.server.cli.DemoCommand;
 import io.shoudan.server.cli.DiagnoseCommand;
 import io.shoudan.server.cli.ShoudanCommand;
+import io.shoudan.server.iso8583.Iso8583Command;
 import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.server.scenario.ScenarioReader;
@@ -38,6 +39,7 @@ public final class Main {
         VerdictText text = new VerdictText();
         cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text));
         cli.addSubcommand("demo", new DemoCommand(scenarios, engine, text));
+        cli.addSubcommand("iso8583", new Iso8583Command());
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         return cli;

@@ -20,6 +20,14 @@ public record PaymentIntent(PaymentMethod method, Money amount, int installments
         }
     }
 
+    /** Validates an installment count read from outside: 0 (none) to 60. */
+    public static int checkInstallments(int installments) {
+        if (installments < 0 || installments > 60) {
+            throw new IllegalArgumentException("installments must be from 0 to 60, got " + installments);
+        }
+        return installments;
+    }
+
     public static PaymentIntent of(PaymentMethod method, Money amount) {
         return new PaymentIntent(method, amount, 0, null);
     }

@@ -13,7 +13,10 @@ import io.shoudan.server.scenario.VerdictJson;
 import io.shoudan.server.scenario.VerdictText;
 import picocli.CommandLine;
 
+import io.shoudan.store.database.DatabaseConfig;
+
 import java.io.OutputStreamWriter;
+import java.time.Clock;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -37,7 +40,9 @@ public final class Main {
 
         CommandLine cli = new CommandLine(new ShoudanCommand());
         VerdictText text = new VerdictText();
-        cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text));
+        DiagnoseCommand.ApplicationFactory applications = db -> Application.open(
+                DatabaseConfig.resolve(db, System.getenv()), Clock.systemDefaultZone(), policyReader, defaultPolicy);
+        cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text, applications));
         cli.addSubcommand("demo", new DemoCommand(scenarios, engine, text));
         cli.addSubcommand("iso8583", new Iso8583Command());
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));

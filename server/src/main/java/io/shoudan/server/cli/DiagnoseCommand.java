@@ -1,6 +1,13 @@
 package io.shoudan.server.cli;
 
 import io.shoudan.eligibility.EligibilityEngine;
+import io.shoudan.eligibility.PaymentIntent;
+import io.shoudan.eligibility.Snapshot;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.money.Money;
+import io.shoudan.payment.PaymentService;
+import io.shoudan.server.Application;
+import io.shoudan.terminal.TerminalSn;
 import io.shoudan.eligibility.Verdict;
 import io.shoudan.reason.Lang;
 import io.shoudan.server.json.InvalidInputException;
@@ -20,6 +27,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -40,9 +49,32 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE|DIR",
+    @Option(names = "--scenario", paramLabel = "FILE|DIR",
             description = "A scenario JSON file, or a folder of them (answered in file-name order, one JSON line each).")
     Path scenario;
+
+    @Option(names = "--terminal", paramLabel = "SN",
+            description = "Live: ask about this registered terminal, its merchant and the store's current state.")
+    String terminal;
+
+    @Option(names = "--method", paramLabel = "METHOD", description = "Live: ALIPAY, HUABEI, WECHAT_PAY, UNIONPAY_QR, UNIONPAY_DEBIT or UNIONPAY_CREDIT.")
+    String method;
+
+    @Option(names = "--amount", paramLabel = "YUAN", description = "Live: the amount in CNY, e.g. 1288.00.")
+    String amount;
+
+    @Option(names = "--installments", paramLabel = "N", defaultValue = "0", description = "Live: Huabei installments (0 = none).")
+    int installments;
+
+    @Option(names = "--code", paramLabel = "CODE", description = "Live: the scanned payment code, if any.")
+    String paymentCode;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Live: the moment to ask about (ISO-8601 with offset); default now.")
+    String at;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Live: the store (default SHOUDAN_DB_URL, else the embedded H2 file under ./data/).")
+    String db;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
     Format format;
@@ -55,18 +87,34 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private final EligibilityEngine engine;
     private final VerdictJson json;
     private final VerdictText text;
+    private final ApplicationFactory applications;
 
-    public DiagnoseCommand(ScenarioReader reader, EligibilityEngine engine, VerdictJson json, VerdictText text) {
+    /** Opens the store-backed application for the live forms; the scenario form never touches a store. */
+    @FunctionalInterface
+    public interface ApplicationFactory {
+        Application open(Optional<String> dbUrl);
+    }
+
+    public DiagnoseCommand(ScenarioReader reader, EligibilityEngine engine, VerdictJson json, VerdictText text,
+                           ApplicationFactory applications) {
         this.reader = reader;
         this.engine = engine;
         this.json = json;
         this.text = text;
+        this.applications = applications;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((scenario == null) == (terminal == null)) {
+            err.println("diagnose: give either --scenario FILE|DIR or --terminal SN --method M --amount X");
+            return INVALID_INPUT;
+        }
+        if (terminal != null) {
+            return live(out, err);
+        }
         if (Files.isDirectory(scenario)) {
             List<Path> files;
             try (Stream<Path> listing = Files.list(scenario)) {
@@ -114,6 +162,50 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(text.write(verdict, question.intent(), label, lang));
         }
         return true;
+    }
+
+    /** The live form: the same engine and output, on the store's current state. */
+    private int live(PrintWriter out, PrintWriter err) {
+        PaymentIntent intent;
+        TerminalSn sn;
+        OffsetDateTime moment;
+        try {
+            sn = parse("--terminal", terminal, TerminalSn::new);
+            PaymentMethod m = parse("--method", required("--method", method), PaymentMethod::valueOf);
+            Money money = parse("--amount", required("--amount", amount), Money::parse);
+            moment = at == null ? OffsetDateTime.now(PaymentService.BUSINESS_ZONE) : parse("--at", at, OffsetDateTime::parse);
+            intent = new PaymentIntent(m, money, parse("--installments", installments, PaymentIntent::checkInstallments),
+                    paymentCode);
+        } catch (InvalidInputException e) {
+            err.println("diagnose: " + e.getMessage());
+            return INVALID_INPUT;
+        }
+        try (Application app = applications.open(Optional.ofNullable(db))) {
+            Optional<Snapshot> snapshot = app.snapshots().snapshot(sn, moment);
+            if (snapshot.isEmpty()) {
+                err.println("diagnose: --terminal: " + sn + " is not a registered terminal (or its merchant is missing)");
+                return INVALID_INPUT;
+            }
+            Verdict verdict = engine.evaluate(snapshot.get(), intent);
+            out.println(format == Format.json ? json.write(verdict, null) : text.write(verdict, intent, null, lang));
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new InvalidInputException(option, "is required with --terminal");
+        }
+        return value;
+    }
+
+    private static <T, R> R parse(String option, T value, java.util.function.Function<T, R> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(option, e.getMessage());
+        }
     }
 
     private static String readUtf8(Path file) throws IOException {

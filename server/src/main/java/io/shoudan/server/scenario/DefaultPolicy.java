@@ -17,11 +17,20 @@ public final class DefaultPolicy {
 
     /** Reads the shipped policy; a broken resource is a build defect, so it fails loudly. */
     public static Policy load(PolicyReader reader) {
+        try {
+            return reader.read(new ObjectMapper().readTree(document()), "default-policy");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped default policy", e);
+        }
+    }
+
+    /** The shipped policy document as JSON text, e.g. to store it as the first policy version. */
+    public static String document() {
         try (InputStream in = DefaultPolicy.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the shipped default policy " + RESOURCE + " is missing from the build");
             }
-            return reader.read(new ObjectMapper().readTree(in), "default-policy");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped default policy", e);
         }

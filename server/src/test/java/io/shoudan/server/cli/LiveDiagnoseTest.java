@@ -1,0 +1,124 @@
+package io.shoudan.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shoudan.server.Application;
+import io.shoudan.server.demo.SampleWorld;
+import io.shoudan.server.demo.Seeder;
+import io.shoudan.server.scenario.DefaultPolicy;
+import io.shoudan.server.scenario.PolicyReader;
+import io.shoudan.store.database.DatabaseConfig;
+import io.shoudan.store.database.JdbcUrl;
+import io.shoudan.terminal.Terminal;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code diagnose --terminal} answers from the store with the same engine and output as a scenario. */
+class LiveDiagnoseTest {
+
+    private static final OffsetDateTime DAY = OffsetDateTime.parse("2026-11-23T09:00:00+08:00");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    static String url;
+    static SampleWorld world;
+
+    @BeforeAll
+    static void seedTheStore() {
+        url = "jdbc:h2:file:" + dir.resolve("shoudan").toAbsolutePath();
+        world = SampleWorld.generate(7, DAY);
+        PolicyReader reader = new PolicyReader();
+        try (Application app = Application.open(DatabaseConfig.of(new JdbcUrl(url)), Clock.systemUTC(), reader,
+                () -> DefaultPolicy.load(reader))) {
+            new Seeder(app).seed(world, DefaultPolicy.document());
+        }
+    }
+
+    private static Terminal terminalOf(String shopName) {
+        return world.terminals().stream()
+                .filter(t -> world.shopName(t.merchantId()).equals(shopName))
+                .filter(t -> t.status() == io.shoudan.terminal.TerminalStatus.ACTIVE && t.signedOn())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aJewelleryShopIsToldHuabeiIsRestrictedForItsIndustry() throws IOException {
+        Terminal terminal = terminalOf("西湖金店");
+
+        Cli cli = Cli.run("diagnose", "--terminal", terminal.sn().value(), "--method", "HUABEI", "--amount", "8800.00",
+                "--at", "2026-11-23T09:02:00+08:00", "--db", url);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode verdict = JSON.readTree(cli.out());
+        assertThat(verdict.get("supported").asBoolean()).isFalse();
+        assertThat(codes(verdict)).contains("POLICY.INDUSTRY_RESTRICTED");
+        assertThat(verdict.get("alternatives").toString()).contains("WECHAT_PAY");
+    }
+
+    @Test
+    void theTextFormIsTheSameReportAsForAScenario() {
+        Terminal terminal = terminalOf("张阿姨小卖部");
+
+        Cli cli = Cli.run("diagnose", "--terminal", terminal.sn().value(), "--method", "HUABEI", "--amount", "99.00",
+                "--at", "2026-11-23T09:02:00+08:00", "--db", url, "--format", "text", "--lang", "en");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Verdict: NOT supported").contains("individual (小微) merchants");
+    }
+
+    @Test
+    void aTerminalSilentForAnHourIsOfflineAndNoOtherMethodWorksEither() throws IOException {
+        Terminal terminal = terminalOf("西湖金店");
+
+        Cli cli = Cli.run("diagnose", "--terminal", terminal.sn().value(), "--method", "ALIPAY", "--amount", "10.00",
+                "--at", "2026-11-23T10:00:00+08:00", "--db", url);
+
+        JsonNode verdict = JSON.readTree(cli.out());
+        assertThat(codes(verdict)).containsExactly("NETWORK.TERMINAL_OFFLINE");
+        assertThat(verdict.get("alternatives")).isEmpty();
+    }
+
+    @Test
+    void anUnknownTerminalIsAClearError() {
+        Cli cli = Cli.run("diagnose", "--terminal", "NO-SUCH-1", "--method", "ALIPAY", "--amount", "1.00", "--db", url);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--terminal: NO-SUCH-1 is not a registered terminal");
+    }
+
+    @Test
+    void badLiveOptionsNameTheOption() {
+        assertThat(Cli.run("diagnose", "--terminal", "SD-A8-00001", "--method", "PAYPAL", "--amount", "1.00", "--db", url).err())
+                .contains("--method");
+        assertThat(Cli.run("diagnose", "--terminal", "SD-A8-00001", "--method", "ALIPAY", "--amount", "1.001", "--db", url).err())
+                .contains("--amount: \"1.001\" is not an amount");
+        assertThat(Cli.run("diagnose", "--terminal", "SD-A8-00001", "--method", "ALIPAY", "--db", url).err())
+                .contains("--amount: is required with --terminal");
+    }
+
+    @Test
+    void scenarioAndTerminalFormsAreExclusive() {
+        Cli cli = Cli.run("diagnose");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("give either --scenario");
+    }
+
+    private static List<String> codes(JsonNode verdict) {
+        List<String> codes = new ArrayList<>();
+        verdict.get("reasons").forEach(r -> codes.add(r.get("code").asText()));
+        return codes;
+    }
+}

@@ -14,20 +14,66 @@ import static io.shoudan.reason.ReasonCode.*;
  */
 public final class ReasonTexts {
 
-    private record Templates(Text message, Text remedy) {
+    private record Templates(Text message, Text remedy, Text title) {
     }
 
-    private static final Map<ReasonCode, Templates> TEMPLATES = build();
 
     private ReasonTexts() {
     }
 
+    /**
+     * What is wrong, with the concrete values. A reason reported by a channel may lack the facts a
+     * full sentence names (Alipay says "balance not enough", not the balance); it is then told by its
+     * title and the facts it has, never with a blank left in the sentence.
+     */
     public static String message(Reason reason, Lang lang) {
-        return render(templates(reason.code()).message().in(lang), reason.evidence(), lang);
+        String full = render(templates(reason.code()).message().in(lang), reason.evidence(), lang);
+        return complete(full) ? full : titleWithFacts(reason, lang);
     }
 
     public static String remedy(Reason reason, Lang lang) {
-        return render(templates(reason.code()).remedy().in(lang), reason.evidence(), lang);
+        String full = render(templates(reason.code()).remedy().in(lang), reason.evidence(), lang);
+        return complete(full) ? full : render(stripUnfilled(templates(reason.code()).remedy().in(lang), reason.evidence()),
+                reason.evidence(), lang);
+    }
+
+    /** A short name of the reason, e.g. 终端固件版本过低 / the terminal firmware is too old. */
+    public static String title(ReasonCode code, Lang lang) {
+        return templates(code).title().in(lang);
+    }
+
+    private static boolean complete(String rendered) {
+        return rendered.indexOf('{') < 0;
+    }
+
+    private static String titleWithFacts(Reason reason, Lang lang) {
+        StringBuilder out = new StringBuilder(title(reason.code(), lang));
+        Evidence evidence = reason.evidence();
+        if (evidence.size() > 0) {
+            out.append(lang == Lang.ZH ? "（" : " (");
+            for (int i = 0; i < evidence.size(); i++) {
+                out.append(i == 0 ? "" : (lang == Lang.ZH ? "，" : ", ")).append(evidence.key(i)).append(lang == Lang.ZH ? "：" : ": ")
+                        .append(placeholder(evidence.key(i) + "~", evidence, lang, false));
+            }
+            out.append(lang == Lang.ZH ? "）" : ")");
+        }
+        return out.append(lang == Lang.ZH ? "。" : ".").toString();
+    }
+
+    /** Drops the sentences of a remedy that name facts the evidence does not have. */
+    private static String stripUnfilled(String template, Evidence evidence) {
+        StringBuilder kept = new StringBuilder();
+        for (String sentence : template.split("(?<=[。；;.])")) {
+            java.util.regex.Matcher keys = java.util.regex.Pattern.compile("\\{([A-Za-z]+)").matcher(sentence);
+            boolean filled = true;
+            while (keys.find()) {
+                filled &= evidence.get(keys.group(1)) != null;
+            }
+            if (filled) {
+                kept.append(sentence);
+            }
+        }
+        return kept.isEmpty() ? template.replaceAll("\\{[^}]*}", "") : kept.toString();
     }
 
     public static Text message(Reason reason) {
@@ -370,6 +416,66 @@ public final class ReasonTexts {
 
     private static void add(Map<ReasonCode, Templates> t, ReasonCode code, String messageZh, String messageEn,
                             String remedyZh, String remedyEn) {
-        t.put(code, new Templates(new Text(messageZh, messageEn), new Text(remedyZh, remedyEn)));
+        Text title = TITLES.get(code);
+        if (title == null) {
+            throw new IllegalStateException("no title for " + code);
+        }
+        t.put(code, new Templates(new Text(messageZh, messageEn), new Text(remedyZh, remedyEn), title));
+    }
+
+    private static final Map<ReasonCode, Text> TITLES = titles();
+
+    private static final Map<ReasonCode, Templates> TEMPLATES = build();
+
+    private static Map<ReasonCode, Text> titles() {
+        Map<ReasonCode, Text> t = new EnumMap<>(ReasonCode.class);
+        t.put(INTEGRATION_METHOD_NOT_OFFERED, new Text("收单机构未开通该支付方式", "the acquirer does not offer this method"));
+        t.put(INTEGRATION_CHANNEL_NOT_CONNECTED, new Text("支付通道未连接", "the channel is not connected"));
+        t.put(INTEGRATION_PROTOCOL_TOO_OLD, new Text("终端报文协议版本过低", "the terminal's protocol is too old"));
+        t.put(MAINTENANCE_CHANNEL_WINDOW, new Text("支付通道计划维护中", "the channel is in scheduled maintenance"));
+        t.put(MAINTENANCE_PLATFORM_WINDOW, new Text("收单平台维护中", "the platform is in maintenance"));
+        t.put(MAINTENANCE_CHANNEL_UNAVAILABLE, new Text("支付通道不可用", "the channel is down"));
+        t.put(MAINTENANCE_CHANNEL_DEGRADED, new Text("支付通道不稳定", "the channel is slow or failing intermittently"));
+        t.put(TERMINAL_NOT_ACTIVATED, new Text("终端未激活或已停用", "the terminal is not activated or retired"));
+        t.put(TERMINAL_LOCKED, new Text("终端已锁定", "the terminal is locked"));
+        t.put(TERMINAL_UNBOUND, new Text("终端未绑定该商户", "the terminal is not bound to this merchant"));
+        t.put(TERMINAL_RELOCATED, new Text("终端跨城市移机", "the terminal was moved to another city"));
+        t.put(TERMINAL_NOT_SIGNED_ON, new Text("终端未签到", "the terminal has not signed on"));
+        t.put(TERMINAL_FIRMWARE_TOO_OLD, new Text("终端固件版本过低", "the terminal firmware is too old"));
+        t.put(TERMINAL_HARDWARE_UNSUPPORTED, new Text("终端硬件不支持", "the terminal lacks the hardware"));
+        t.put(TERMINAL_MODEL_NOT_CERTIFIED, new Text("终端机型未认证", "the terminal model is not certified"));
+        t.put(TERMINAL_METHOD_NOT_CONFIGURED, new Text("终端设置未开启该方式", "the method is off in the terminal settings"));
+        t.put(MERCHANT_NOT_APPROVED, new Text("商户资质审核未通过", "the merchant is not approved"));
+        t.put(MERCHANT_SUSPENDED, new Text("商户已暂停或关闭", "the merchant is suspended or closed"));
+        t.put(MERCHANT_TYPE_NOT_ELIGIBLE, new Text("商户类型不符合要求", "the merchant type is not eligible"));
+        t.put(MERCHANT_PRODUCT_NOT_SIGNED, new Text("商户未开通所需产品", "a required product is not signed"));
+        t.put(MERCHANT_PRODUCT_SUSPENDED, new Text("商户所需产品已暂停", "a required product is suspended"));
+        t.put(MERCHANT_CREDIT_RATING_TOO_LOW, new Text("商户信用评级过低", "the merchant's credit rating is too low"));
+        t.put(MERCHANT_METHOD_DISABLED_BY_MERCHANT, new Text("商户已关闭该方式", "the merchant switched the method off"));
+        t.put(MERCHANT_LIMIT_EXCEEDED, new Text("超过商户收款限额", "the merchant's limit would be passed"));
+        t.put(POLICY_INDUSTRY_RESTRICTED, new Text("行业（MCC）受限", "the industry (MCC) is restricted"));
+        t.put(POLICY_REGION_RESTRICTED, new Text("地区受限", "the region is restricted"));
+        t.put(POLICY_AMOUNT_OUT_OF_RANGE, new Text("金额超出单笔范围", "the amount is out of range"));
+        t.put(POLICY_INSTALLMENT_NOT_ALLOWED, new Text("不支持该分期", "these installments are not allowed"));
+        t.put(POLICY_REGULATORY_LIMIT, new Text("超过监管限额", "a regulatory limit would be passed"));
+        t.put(CONSUMER_ACCOUNT_FROZEN, new Text("顾客账户被冻结或限制", "the customer's account is frozen or restricted"));
+        t.put(CONSUMER_HUABEI_UNAVAILABLE, new Text("顾客花呗不可用", "the customer's Huabei is unavailable"));
+        t.put(CONSUMER_INSUFFICIENT_FUNDS, new Text("顾客余额或额度不足", "the customer's balance or credit is too low"));
+        t.put(CONSUMER_PAYMENT_CODE_INVALID, new Text("付款码无效或已过期", "the payment code is invalid or expired"));
+        t.put(CONSUMER_CONFIRMATION_REQUIRED, new Text("等待顾客输入密码确认", "waiting for the customer to confirm"));
+        t.put(CONSUMER_RISK_REJECTED, new Text("通道风控拒绝", "the channel's risk control refused"));
+        t.put(OPERATION_CODE_METHOD_MISMATCH, new Text("付款码与所选方式不符", "the code does not match the selected method"));
+        t.put(OPERATION_UNRECOGNIZED_CODE, new Text("无法识别的付款码", "the scanned code is not a payment code"));
+        t.put(OPERATION_INVALID_AMOUNT, new Text("金额无效", "the amount is not valid"));
+        t.put(OPERATION_WRONG_TRANSACTION_TYPE, new Text("交易类型不符", "the transaction type does not fit"));
+        t.put(OPERATION_DUPLICATE_REQUEST, new Text("重复的请求号", "the request id was already used differently"));
+        t.put(NETWORK_TERMINAL_OFFLINE, new Text("终端离线", "the terminal is offline"));
+        t.put(NETWORK_CHANNEL_TIMEOUT, new Text("通道应答超时", "the channel did not answer in time"));
+        t.put(SECURITY_MAC_INVALID, new Text("报文 MAC 校验失败", "the message MAC did not verify"));
+        t.put(SECURITY_SIGNATURE_INVALID, new Text("签名验证失败", "a signature did not verify"));
+        t.put(SECURITY_KEY_EXPIRED, new Text("终端密钥已过期", "the terminal's keys have expired"));
+        t.put(SECURITY_CERTIFICATE_EXPIRED, new Text("通道证书或密钥已过期", "the channel certificate or key has expired"));
+        t.put(SECURITY_REPLAY_DETECTED, new Text("检测到重放请求", "a replayed request was detected"));
+        return t;
     }
 }

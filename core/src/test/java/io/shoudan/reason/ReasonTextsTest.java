@@ -53,9 +53,27 @@ class ReasonTextsTest {
     }
 
     @Test
-    void aMissingEvidenceKeyStaysVisibleRatherThanVanishing() {
-        Reason reason = Reason.of(ReasonCode.TERMINAL_FIRMWARE_TOO_OLD, "method", "HUABEI");
+    void aReasonWithoutTheFactsItsSentenceNeedsIsToldByItsTitleAndTheFactsItHas() {
+        Reason reason = Reason.of(ReasonCode.CONSUMER_INSUFFICIENT_FUNDS, "channel", "ALIPAY", "rawCode", "ACQ.BUYER_BALANCE_NOT_ENOUGH");
 
-        assertThat(ReasonTexts.message(reason, Lang.EN)).contains("{actual}");
+        assertThat(ReasonTexts.message(reason, Lang.EN))
+                .isEqualTo("the customer's balance or credit is too low (channel: Alipay, rawCode: ACQ.BUYER_BALANCE_NOT_ENOUGH).");
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).startsWith("顾客余额或额度不足（channel：支付宝");
+        assertThat(ReasonTexts.remedy(reason, Lang.EN)).isEqualTo("The customer should top up or choose another way to pay.");
+    }
+
+    @Test
+    void aRemedyKeepsOnlyTheSentencesWhoseFactsAreKnown() {
+        Reason reason = Reason.of(ReasonCode.MERCHANT_PRODUCT_SUSPENDED, "rawCode", "ACQ.ACCESS_FORBIDDEN");
+
+        assertThat(ReasonTexts.remedy(reason, Lang.ZH)).doesNotContain("{");
+        assertThat(ReasonTexts.remedy(reason, Lang.EN)).doesNotContain("{");
+    }
+
+    @ParameterizedTest(name = "{0} has a title in both languages")
+    @EnumSource(ReasonCode.class)
+    void everyCodeHasATitle(ReasonCode code) {
+        assertThat(ReasonTexts.title(code, Lang.ZH)).matches(".*\\p{IsHan}.*");
+        assertThat(ReasonTexts.title(code, Lang.EN)).matches("[a-z].*");
     }
 }

@@ -12,6 +12,7 @@ import io.shoudan.merchant.RegionCode;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
+import io.shoudan.payment.PaymentState;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.schema.tables.records.MerchantsRecord;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,8 +52,11 @@ public final class MerchantRepository {
      * or unknown), so that concurrent payments cannot together overrun a regulatory cap.
      * Declined, failed, voided and reversed payments took nothing.
      */
-    public static final List<String> STATES_COUNTED_AS_USAGE =
-            List.of("PROCESSING", "UNKNOWN", "SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED");
+    public static final Set<PaymentState> STATES_COUNTED_AS_USAGE = Collections.unmodifiableSet(EnumSet.of(
+            PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.SUCCEEDED, PaymentState.PARTIALLY_REFUNDED,
+            PaymentState.REFUNDED));
+    private static final List<String> STATE_NAMES_COUNTED_AS_USAGE =
+            STATES_COUNTED_AS_USAGE.stream().map(PaymentState::name).toList();
 
     private final Database database;
     private final Clock clock;
@@ -217,7 +222,7 @@ public final class MerchantRepository {
                 .where(PAYMENTS.MERCHANT_ID.eq(merchantId.value()),
                         PAYMENTS.CREATED_AT.ge(monthStart),
                         PAYMENTS.CREATED_AT.lt(dayEnd),
-                        PAYMENTS.STATE.in(STATES_COUNTED_AS_USAGE))
+                        PAYMENTS.STATE.in(STATE_NAMES_COUNTED_AS_USAGE))
                 .groupBy(PAYMENTS.PAYMENT_METHOD)) {
             usage.put(PaymentMethod.valueOf(row.value1()),
                     new Usage(Money.ofFen(fen(row.value2())), Money.ofFen(fen(row.value3()))));

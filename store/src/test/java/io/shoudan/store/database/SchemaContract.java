@@ -66,6 +66,14 @@ abstract class SchemaContract extends StoreContract {
                 .isInstanceOf(IntegrityConstraintViolationException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1})
+    void aDeclinedPaymentMayCarryTheAmountTheCashierTyped(long amountFen) {
+        Fixtures.insertPayment(database, "M1", "P1", PaymentMethod.ALIPAY, "DECLINED", amountFen, AT);
+
+        assertThat(database.dsl().fetchValue(DSL.select(PAYMENTS.AMOUNT_FEN).from(PAYMENTS))).isEqualTo(amountFen);
+    }
+
     @Test
     void aPaymentOfAnUnknownMerchantIsRefused() {
         assertThatThrownBy(() -> Fixtures.insertPayment(database, "M404", "P1", PaymentMethod.ALIPAY, "CREATED", 100, AT))
@@ -128,7 +136,7 @@ abstract class SchemaContract extends StoreContract {
                 .set(REFUNDS.REFUND_ID, refundId)
                 .set(REFUNDS.PAYMENT_ID, paymentId)
                 .set(REFUNDS.REQUEST_ID, "req-" + refundId)
-                .set(REFUNDS.STATE, "CREATED")
+                .set(REFUNDS.STATE, "PENDING")
                 .set(REFUNDS.AMOUNT_FEN, amountFen)
                 .set(REFUNDS.CREATED_AT, AT)
                 .set(REFUNDS.UPDATED_AT, AT)

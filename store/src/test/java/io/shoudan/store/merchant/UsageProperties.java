@@ -4,6 +4,7 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
+import io.shoudan.payment.PaymentState;
 import io.shoudan.store.testing.Fixtures;
 import io.shoudan.store.testing.TestClock;
 import io.shoudan.store.testing.TestDatabase;
@@ -87,7 +88,7 @@ class UsageProperties {
         LocalDate today = at.atZoneSameInstant(SHANGHAI).toLocalDate();
         Map<PaymentMethod, long[]> sums = new EnumMap<>(PaymentMethod.class);
         for (PaymentRow row : payments) {
-            if (!MerchantRepository.STATES_COUNTED_AS_USAGE.contains(row.state())) {
+            if (!MerchantRepository.STATES_COUNTED_AS_USAGE.contains(PaymentState.valueOf(row.state()))) {
                 continue;
             }
             LocalDate day = at.plusMinutes(row.minutesFromAt()).atZoneSameInstant(SHANGHAI).toLocalDate();

@@ -1,20 +1,20 @@
-package io.shoudan.store.idempotency;
+package io.shoudan.store.fee;
 
 import io.shoudan.store.testing.TestDatabase;
 import org.junit.jupiter.api.Nested;
 
 /** The same specification on both databases the store runs on. */
-class IdempotencyKeysTest {
+class JooqRateCardsTest {
 
     @Nested
-    class OnH2 extends IdempotencyKeysContract {
+    class OnH2 extends JooqRateCardsContract {
         OnH2() {
             super(TestDatabase.H2);
         }
     }
 
     @Nested
-    class OnPostgreSql extends IdempotencyKeysContract {
+    class OnPostgreSql extends JooqRateCardsContract {
         OnPostgreSql() {
             super(TestDatabase.POSTGRESQL);
         }

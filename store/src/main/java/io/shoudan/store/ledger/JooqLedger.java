@@ -1,0 +1,144 @@
+package io.shoudan.store.ledger;
+
+import io.shoudan.ledger.Account;
+import io.shoudan.ledger.Journal;
+import io.shoudan.ledger.JournalId;
+import io.shoudan.ledger.JournalKind;
+import io.shoudan.ledger.Posting;
+import io.shoudan.merchant.MerchantId;
+import io.shoudan.money.Money;
+import io.shoudan.payment.PaymentId;
+import io.shoudan.payment.RefundId;
+import io.shoudan.store.database.Database;
+import io.shoudan.store.database.StoreTime;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep6;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static io.shoudan.store.database.schema.Tables.LEDGER_JOURNALS;
+import static io.shoudan.store.database.schema.Tables.LEDGER_POSTINGS;
+
+/**
+ * The double-entry ledger in {@code ledger_journals} and {@code ledger_postings}. Append-only: a
+ * journal is written once with all its postings (two multi-row inserts, two round trips whatever
+ * the number of journals) and never changed; the primary key {@code (merchant_id, journal_id)}
+ * turns a second booking of the same movement into a failure of the whole transaction.
+ *
+ * <p>{@link #append} joins the calling thread's transaction ({@link Database#inTransaction}), which
+ * is how the payment store books journals atomically with the state change they record. A journal
+ * read back is checked again by {@link Journal}'s constructor, so an unbalanced row cannot be read
+ * as a journal.
+ */
+public final class JooqLedger {
+
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    private final Database database;
+
+    public JooqLedger(Database database) {
+        this.database = database;
+    }
+
+    /** Writes {@code journals} and their postings; inside the caller's transaction when there is one. */
+    public void append(List<Journal> journals) {
+        if (journals.isEmpty()) {
+            return;
+        }
+        DSLContext dsl = database.dsl();
+        var journalRows = dsl.insertInto(LEDGER_JOURNALS, LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID,
+                LEDGER_JOURNALS.KIND, LEDGER_JOURNALS.PAYMENT_ID, LEDGER_JOURNALS.REFUND_ID, LEDGER_JOURNALS.CREATED_AT);
+        InsertValuesStep6<?, String, String, String, String, String, OffsetDateTime> journalValues = null;
+        var postingRows = dsl.insertInto(LEDGER_POSTINGS, LEDGER_POSTINGS.MERCHANT_ID, LEDGER_POSTINGS.JOURNAL_ID,
+                LEDGER_POSTINGS.POSTING_NO, LEDGER_POSTINGS.ACCOUNT, LEDGER_POSTINGS.AMOUNT_FEN, LEDGER_POSTINGS.CREATED_AT);
+        InsertValuesStep6<?, String, String, Integer, String, Long, OffsetDateTime> postingValues = null;
+        for (Journal journal : journals) {
+            OffsetDateTime postedAt = StoreTime.toDatabase(journal.postedAt().atOffset(ZoneOffset.UTC));
+            String merchant = journal.merchant().value();
+            journalValues = (journalValues == null ? journalRows : journalValues).values(merchant, journal.id().value(),
+                    journal.kind().name(), journal.payment().value(),
+                    journal.adjustment() == null ? null : journal.adjustment().value(), postedAt);
+            int postingNo = 1;
+            for (Posting posting : journal.postings()) {
+                postingValues = (postingValues == null ? postingRows : postingValues).values(merchant, journal.id().value(),
+                        postingNo++, posting.account().code(), posting.amount().fen(), postedAt);
+            }
+        }
+        journalValues.execute();
+        postingValues.execute();
+    }
+
+    /** The journals of one payment (its own and its refunds'), in the order they were booked. */
+    public List<Journal> journalsOf(PaymentId payment) {
+        List<Journal> journals = new ArrayList<>();
+        try (Cursor<Record> rows = rows(database.dsl())
+                .where(LEDGER_JOURNALS.PAYMENT_ID.eq(payment.value()))
+                .orderBy(LEDGER_JOURNALS.ENTRY_NO, LEDGER_POSTINGS.POSTING_NO).fetchLazy()) {
+            group(rows, journals::add);
+        }
+        return journals;
+    }
+
+    /**
+     * Streams every journal to {@code action} with a database cursor ({@value #STREAM_FETCH_SIZE} rows
+     * at a time), never holding the whole ledger in memory. Runs in one read transaction, which
+     * PostgreSQL needs for a cursor and which gives the ledger check one consistent picture.
+     */
+    public void forEachJournal(Consumer<Journal> action) {
+        database.inTransactionDo(dsl -> {
+            // The postings' primary key order: an index scan, no sort of the whole ledger.
+            try (Cursor<Record> rows = rows(dsl)
+                    .orderBy(LEDGER_POSTINGS.MERCHANT_ID, LEDGER_POSTINGS.JOURNAL_ID, LEDGER_POSTINGS.POSTING_NO)
+                    .fetchSize(STREAM_FETCH_SIZE).fetchLazy()) {
+                group(rows, action);
+            }
+        });
+    }
+
+    private static final List<Field<?>> COLUMNS = List.of(LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID,
+            LEDGER_JOURNALS.KIND, LEDGER_JOURNALS.PAYMENT_ID, LEDGER_JOURNALS.REFUND_ID, LEDGER_JOURNALS.CREATED_AT,
+            LEDGER_POSTINGS.POSTING_NO, LEDGER_POSTINGS.ACCOUNT, LEDGER_POSTINGS.AMOUNT_FEN);
+
+    private static SelectOnConditionStep<Record> rows(DSLContext dsl) {
+        return dsl.select(COLUMNS)
+                .from(LEDGER_JOURNALS)
+                .join(LEDGER_POSTINGS).on(LEDGER_POSTINGS.MERCHANT_ID.eq(LEDGER_JOURNALS.MERCHANT_ID),
+                        LEDGER_POSTINGS.JOURNAL_ID.eq(LEDGER_JOURNALS.JOURNAL_ID));
+    }
+
+    /** Folds consecutive rows of one journal (rows arrive ordered by journal, then posting) into journals. */
+    private static void group(Cursor<Record> rows, Consumer<Journal> action) {
+        Record head = null;
+        List<Posting> postings = new ArrayList<>();
+        for (Record row : rows) {
+            if (head != null && !(head.get(LEDGER_JOURNALS.MERCHANT_ID).equals(row.get(LEDGER_JOURNALS.MERCHANT_ID))
+                    && head.get(LEDGER_JOURNALS.JOURNAL_ID).equals(row.get(LEDGER_JOURNALS.JOURNAL_ID)))) {
+                action.accept(journal(head, postings));
+                postings = new ArrayList<>();
+            }
+            if (head == null || postings.isEmpty()) {
+                head = row;
+            }
+            postings.add(new Posting(Account.parse(row.get(LEDGER_POSTINGS.ACCOUNT)), Money.ofFen(row.get(LEDGER_POSTINGS.AMOUNT_FEN))));
+        }
+        if (head != null) {
+            action.accept(journal(head, postings));
+        }
+    }
+
+    private static Journal journal(Record head, List<Posting> postings) {
+        String refund = head.get(LEDGER_JOURNALS.REFUND_ID);
+        return new Journal(new JournalId(head.get(LEDGER_JOURNALS.JOURNAL_ID)), JournalKind.valueOf(head.get(LEDGER_JOURNALS.KIND)),
+                new MerchantId(head.get(LEDGER_JOURNALS.MERCHANT_ID)), new PaymentId(head.get(LEDGER_JOURNALS.PAYMENT_ID)),
+                refund == null ? null : new RefundId(refund), StoreTime.fromDatabase(head.get(LEDGER_JOURNALS.CREATED_AT)).toInstant(),
+                postings);
+    }
+}

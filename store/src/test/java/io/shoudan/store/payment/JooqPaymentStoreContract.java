@@ -1,0 +1,243 @@
+package io.shoudan.store.payment;
+
+import io.shoudan.fee.FeeQuote;
+import io.shoudan.fee.FeeSplit;
+import io.shoudan.fee.InstallmentFeeBearer;
+import io.shoudan.fee.RateCardId;
+import io.shoudan.ledger.Account;
+import io.shoudan.ledger.Journal;
+import io.shoudan.ledger.JournalId;
+import io.shoudan.ledger.JournalKind;
+import io.shoudan.ledger.Posting;
+import io.shoudan.merchant.MerchantId;
+import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.money.Money;
+import io.shoudan.payment.Failure;
+import io.shoudan.payment.IdempotencyKey;
+import io.shoudan.payment.Operation;
+import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentId;
+import io.shoudan.payment.PaymentState;
+import io.shoudan.payment.PaymentStore;
+import io.shoudan.payment.RawCode;
+import io.shoudan.payment.Refund;
+import io.shoudan.payment.RefundId;
+import io.shoudan.payment.RefundKind;
+import io.shoudan.payment.RequestId;
+import io.shoudan.payment.SaleRequest;
+import io.shoudan.payment.testing.PaymentStoreContract;
+import io.shoudan.payment.testing.PaymentWorld;
+import io.shoudan.reason.Reason;
+import io.shoudan.reason.ReasonCode;
+import io.shoudan.store.database.Database;
+import io.shoudan.store.merchant.MerchantRepository;
+import io.shoudan.store.testing.Fixtures;
+import io.shoudan.store.testing.TestClock;
+import io.shoudan.store.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.shoudan.store.database.schema.Tables.IDEMPOTENCY_KEYS;
+import static io.shoudan.store.database.schema.Tables.PAYMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Core's {@link PaymentStoreContract} held against {@link JooqPaymentStore} on a fresh database per
+ * test, plus what only a database can get wrong: every field of the aggregate surviving the columns
+ * and JSON, the raw channel code and verdict where the schema keeps them, concurrent inserts of one key.
+ */
+abstract class JooqPaymentStoreContract extends PaymentStoreContract {
+
+    private final TestDatabase kind;
+    private TestDatabase.FreshDatabase fresh;
+    protected Database database;
+
+    JooqPaymentStoreContract(TestDatabase kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    protected PaymentStore newStore() {
+        fresh = kind.open();
+        database = fresh.database();
+        MerchantRepository merchants = new MerchantRepository(database, new TestClock(NOW), ZoneId.of("Asia/Shanghai"));
+        for (MerchantId merchant : List.of(PaymentWorld.MERCHANT, PaymentWorld.OTHER_MERCHANT)) {
+            merchants.save(Fixtures.merchant(merchant.value()));
+        }
+        return new JooqPaymentStore(database);
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        if (fresh != null) {
+            fresh.close();
+        }
+    }
+
+    @Test
+    void aDeclinedPaymentKeepsEveryReasonOfItsVerdictWithItsEvidenceAndTheGateAsRawCode() {
+        List<Reason> reasons = List.of(
+                Reason.of(ReasonCode.MERCHANT_LIMIT_EXCEEDED, "limit", "5000.00", "methods", List.of("ALIPAY", "HUABEI")),
+                Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", "-1.00"));
+        Payment declined = Payment.declined(new PaymentId("P1"), PaymentWorld.sale("K1", PaymentMethod.ALIPAY, "-1.00"), NOW, reasons);
+
+        assertThat(store.insertPayment(declined)).isEmpty();
+
+        assertThat(store.findPayment(declined.id())).contains(declined);
+        var row = database.dsl().selectFrom(PAYMENTS).fetchSingle();
+        assertThat(row.getRawChannelCode()).isEqualTo("GATE");
+        assertThat(row.getFailureReason()).isEqualTo("MERCHANT_LIMIT_EXCEEDED");
+        assertThat(row.getReasonCodes()).isEqualTo("MERCHANT_LIMIT_EXCEEDED,OPERATION_INVALID_AMOUNT");
+        assertThat(row.getVerdict()).contains("\"methods\",[\"ALIPAY\",\"HUABEI\"]");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "UNIONPAY_DEBIT,  0,  BUYER",
+            "HUABEI,          0,  BUYER",
+            "HUABEI,          3,  BUYER",
+            "HUABEI,          12, MERCHANT",
+            "WECHAT_PAY,      0,  BUYER"})
+    void everyFieldOfAFailedPaymentSurvivesTheRoundTrip(PaymentMethod method, int installments, InstallmentFeeBearer bearer) {
+        SaleRequest base = PaymentWorld.sale("000001-000123", method, "1234.56");
+        SaleRequest request = new SaleRequest(base.merchant(), base.terminal(), base.request(), method, base.amount(),
+                io.shoudan.fee.Installments.of(installments, bearer), base.instrument());
+        FeeQuote quote = new FeeQuote(new RateCardId("RC-1"), 3, request.amount(),
+                new FeeSplit(Money.parse("7.41"), bearer == InstallmentFeeBearer.MERCHANT ? Money.parse("92.59") : Money.ZERO),
+                bearer == InstallmentFeeBearer.BUYER && installments > 0 ? Money.parse("28.40") : Money.ZERO);
+        Payment processing = Payment.processing(new PaymentId("P1"), request, NOW.plusNanos(123_456_000), List.of(
+                Reason.of(ReasonCode.TERMINAL_FIRMWARE_TOO_OLD, "required", "3.2.0", "actual", "3.1.4")), quote);
+        store.insertPayment(processing);
+        Payment unknown = processing.unknown(NOW.plusSeconds(30), new RawCode("USERPAYING"));
+        store.updatePayment(unknown, List.of());
+        Payment failed = unknown.failed(NOW.plusSeconds(60),
+                new Failure(ReasonCode.CONSUMER_INSUFFICIENT_FUNDS, new RawCode("40004/ACQ.BUYER_BALANCE_NOT_ENOUGH")));
+        store.updatePayment(failed, List.of());
+
+        assertThat(store.findPayment(processing.id())).contains(failed);
+        var row = database.dsl().selectFrom(PAYMENTS).fetchSingle();
+        assertThat(row.getRawChannelCode()).isEqualTo("40004/ACQ.BUYER_BALANCE_NOT_ENOUGH");
+        assertThat(row.getBatchNo()).isEqualTo(1);
+        assertThat(row.getTraceNo()).isEqualTo(123);
+        assertThat(row.getFeeFen()).isEqualTo(quote.total().fen());
+        assertThat(row.getCompletedAt()).isNotNull();
+    }
+
+    @Test
+    void aSucceededPaymentWithRefundsKeepsItsJournalsInTheOrderTheyWereBooked() {
+        Payment processing = processing("P1", "K1");
+        store.insertPayment(processing);
+        Payment done = succeeded(processing);
+        store.updatePayment(done, List.of(sale(done), fee(done)));
+        Payment current = done;
+        List<RefundId> refunds = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Refund refund = Refund.pending(new RefundId("R" + i), current, new RequestId("RK" + i), RefundKind.REFUND, Money.parse("1.00"), NOW);
+            Payment reserving = current.reserve(Money.parse("1.00"), NOW);
+            assertThat(store.insertRefund(refund, reserving)).isEmpty();
+            FeeSplit back = new FeeSplit(Money.parse("0.01"), Money.ZERO);
+            Refund finished = refund.succeeded(back, new RawCode("10000"), NOW);
+            current = reserving.refundDone(RefundKind.REFUND, Money.parse("1.00"), back, NOW, new RawCode("10000"));
+            store.updateRefund(finished, current, List.of(refundJournal(finished)));
+            refunds.add(refund.id());
+            assertThat(store.findRefund(refund.id())).contains(finished);
+        }
+
+        assertThat(store.findPayment(processing.id())).contains(current);
+        List<Journal> journals = store.journalsOf(processing.id());
+        assertThat(journals).extracting(Journal::kind).startsWith(JournalKind.SALE, JournalKind.FEE);
+        assertThat(journals.stream().filter(journal -> journal.adjustment() != null).map(Journal::adjustment).distinct().toList())
+                .containsExactlyElementsOf(refunds);
+        List<Journal> streamed = new ArrayList<>();
+        store.forEachJournal(streamed::add);
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(journals);
+        assertThat(store.refundsOf(processing.id())).extracting(Refund::id).containsExactlyElementsOf(refunds);
+    }
+
+    private static Journal fee(Payment payment) {
+        return new Journal(JournalId.of(payment.id(), JournalKind.FEE), JournalKind.FEE, payment.merchant(), payment.id(), null, NOW,
+                List.of(Posting.debit(new Account.MerchantPayable(payment.merchant()), payment.fee().total()),
+                        Posting.credit(Account.FEE_INCOME, payment.fee().total())));
+    }
+
+    private static Journal refundJournal(Refund refund) {
+        return new Journal(JournalId.of(refund.id(), JournalKind.REFUND), JournalKind.REFUND, refund.merchant(), refund.payment(),
+                refund.id(), NOW, List.of(Posting.debit(new Account.MerchantPayable(refund.merchant()), refund.amount()),
+                        Posting.credit(new Account.ChannelReceivable(Channel.ALIPAY), refund.amount())));
+    }
+
+    @Test
+    void aFailedRefundKeepsTheReasonAndTheChannelsRawCode() {
+        Payment processing = processing("P1", "K1");
+        store.insertPayment(processing);
+        Payment done = succeeded(processing);
+        store.updatePayment(done, List.of());
+        Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId("RK1"), RefundKind.VOID, done.amount(), NOW);
+        Payment reserving = done.reserve(done.amount(), NOW);
+        store.insertRefund(refund, reserving);
+        Refund failed = refund.failed(new Failure(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, new RawCode("ACQ.TRADE_STATUS_ERROR")), NOW);
+        store.updateRefund(failed, reserving.release(done.amount(), NOW), List.of());
+
+        assertThat(store.findRefund(refund.id())).contains(failed);
+        assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId("RK1"))))
+                .hasValueSatisfying(record -> assertThat(record.operation()).isEqualTo(Operation.VOID));
+    }
+
+    @Test
+    void forEachPaymentStreamsEveryPaymentOnce() {
+        Set<PaymentId> written = new java.util.HashSet<>();
+        for (int i = 0; i < 1_200; i++) {
+            Payment payment = processing("P" + i, "K" + i);
+            store.insertPayment(payment);
+            written.add(payment.id());
+        }
+        List<PaymentId> seen = new ArrayList<>();
+        store.forEachPayment(payment -> seen.add(payment.id()));
+
+        assertThat(seen).hasSize(written.size()).containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void eightConcurrentInsertsOfOneKeyCreateOnePaymentAndAnswerTheOthersWithIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> inserts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Payment copy = processing("P" + i, "K1");
+                inserts.add(() -> store.insertPayment(copy).isEmpty());
+            }
+            int won = 0;
+            for (Future<Boolean> result : pool.invokeAll(inserts)) {
+                won += result.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(database.dsl().fetchCount(PAYMENTS)).isEqualTo(1);
+        assertThat(database.dsl().fetchCount(IDEMPOTENCY_KEYS)).isEqualTo(1);
+        assertThat(store.unresolvedPayments()).singleElement().satisfies(payment ->
+                assertThat(payment.state()).isEqualTo(PaymentState.PROCESSING));
+    }
+
+    @Test
+    void aWriteOfAPaymentThatWasNeverInsertedFailsLoudly() {
+        Payment ghost = succeeded(processing("P9", "K9"));
+
+        assertThatThrownBy(() -> store.updatePayment(ghost, List.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("P9 does not exist");
+    }
+}

@@ -10,7 +10,9 @@ import io.shoudan.store.channel.ChannelConnectionRepository;
 import io.shoudan.store.channel.MaintenanceWindowRepository;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
+import io.shoudan.store.fee.RateCardRepository;
 import io.shoudan.store.merchant.MerchantRepository;
+import io.shoudan.store.payment.JooqPaymentStore;
 import io.shoudan.store.policy.PolicyVersionRepository;
 import io.shoudan.store.terminal.TerminalModelRepository;
 import io.shoudan.store.terminal.TerminalRepository;
@@ -34,6 +36,8 @@ public final class Application implements AutoCloseable {
     private final ChannelConnectionRepository connections;
     private final MaintenanceWindowRepository maintenance;
     private final StoreSnapshotSource snapshots;
+    private final JooqPaymentStore payments;
+    private final RateCardRepository rateCards;
 
     public Application(Database database, Clock clock, PolicyReader policyReader, Supplier<Policy> defaultPolicy,
                        ChannelStatusOverlay health) {
@@ -47,6 +51,8 @@ public final class Application implements AutoCloseable {
         this.maintenance = new MaintenanceWindowRepository(database, audit, clock);
         this.snapshots = new StoreSnapshotSource(merchants, terminals, policies, policyReader, defaultPolicy, connections,
                 maintenance, health);
+        this.payments = new JooqPaymentStore(database);
+        this.rateCards = new RateCardRepository(database, clock);
     }
 
     /** Opens the configured database (migrating it) and wires the repositories. */
@@ -85,6 +91,14 @@ public final class Application implements AutoCloseable {
 
     public MaintenanceWindowRepository maintenance() {
         return maintenance;
+    }
+
+    public JooqPaymentStore payments() {
+        return payments;
+    }
+
+    public RateCardRepository rateCards() {
+        return rateCards;
     }
 
     public StoreSnapshotSource snapshots() {

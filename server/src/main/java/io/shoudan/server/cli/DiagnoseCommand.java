@@ -5,7 +5,10 @@ import io.shoudan.eligibility.PaymentIntent;
 import io.shoudan.eligibility.Snapshot;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
+import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentId;
 import io.shoudan.payment.PaymentService;
+import io.shoudan.server.explain.PaymentExplanation;
 import io.shoudan.server.Application;
 import io.shoudan.terminal.TerminalSn;
 import io.shoudan.eligibility.Verdict;
@@ -72,6 +75,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME", description = "Live: the moment to ask about (ISO-8601 with offset); default now.")
     String at;
 
+    @Option(names = "--payment", paramLabel = "ID",
+            description = "Explain a past payment: its stored verdict, or the channel's raw code and what it was mapped to.")
+    String payment;
+
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Live: the store (default SHOUDAN_DB_URL, else the embedded H2 file under ./data/).")
     String db;
@@ -108,12 +115,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if ((scenario == null) == (terminal == null)) {
-            err.println("diagnose: give either --scenario FILE|DIR or --terminal SN --method M --amount X");
+        int forms = (scenario == null ? 0 : 1) + (terminal == null ? 0 : 1) + (payment == null ? 0 : 1);
+        if (forms != 1) {
+            err.println("diagnose: give one of --scenario FILE|DIR, --terminal SN --method M --amount X, or --payment ID");
             return INVALID_INPUT;
         }
         if (terminal != null) {
             return live(out, err);
+        }
+        if (payment != null) {
+            return pastPayment(out, err);
         }
         if (Files.isDirectory(scenario)) {
             List<Path> files;
@@ -188,6 +199,28 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             Verdict verdict = engine.evaluate(snapshot.get(), intent);
             out.println(format == Format.json ? json.write(verdict, null) : text.write(verdict, intent, null, lang));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** The past-payment form: what was stored when it was declined or failed. */
+    private int pastPayment(PrintWriter out, PrintWriter err) {
+        PaymentId id;
+        try {
+            id = parse("--payment", payment, PaymentId::new);
+        } catch (InvalidInputException e) {
+            err.println("diagnose: " + e.getMessage());
+            return INVALID_INPUT;
+        }
+        try (Application app = applications.open(Optional.ofNullable(db))) {
+            Optional<Payment> found = app.payments().findPayment(id);
+            if (found.isEmpty()) {
+                err.println("diagnose: --payment: no payment " + id + " in this store");
+                return INVALID_INPUT;
+            }
+            PaymentExplanation explanation = PaymentExplanation.of(found.get());
+            out.println(format == Format.json ? json.write(explanation) : explanation.text(lang));
             out.flush();
             return 0;
         }

@@ -47,6 +47,38 @@ public final class VerdictJson {
         return out.toString();
     }
 
+    /** A past payment's explanation: the payment's facts and its reasons in the verdict's reason form. */
+    public String write(io.shoudan.server.explain.PaymentExplanation explanation) {
+        io.shoudan.payment.Payment payment = explanation.payment();
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = factory.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("payment", payment.id().value());
+            json.writeStringField("request", payment.request().request().value());
+            json.writeStringField("merchant", payment.merchant().value());
+            json.writeStringField("terminal", payment.request().terminal().value());
+            json.writeStringField("method", payment.request().method().name());
+            json.writeStringField("channel", payment.request().method().channel().name());
+            json.writeStringField("amount", payment.amount().toString());
+            json.writeNumberField("installments", payment.request().installments().count());
+            json.writeStringField("state", payment.state().name());
+            json.writeStringField("createdAt", payment.createdAt().toString());
+            if (payment.failure() != null) {
+                json.writeStringField("rawCode", payment.failure().raw().value());
+                json.writeStringField("mappedTo", payment.failure().reason().code());
+            }
+            json.writeArrayFieldStart("reasons");
+            for (Reason reason : explanation.reasons()) {
+                reason(json, reason);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     private static void reason(JsonGenerator json, Reason reason) throws IOException {
         json.writeStartObject();
         json.writeStringField("code", reason.code().code());

@@ -1,0 +1,75 @@
+package io.shoudan.server.explain;
+
+import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentState;
+import io.shoudan.reason.Evidence;
+import io.shoudan.reason.Lang;
+import io.shoudan.reason.Reason;
+import io.shoudan.reason.ReasonTexts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Why a past payment ended as it did: the verdict stored when the gate declined it, or the
+ * channel's raw answer and the reason it was mapped to. {@code diagnose --payment ID} prints it.
+ */
+public record PaymentExplanation(Payment payment, List<Reason> reasons) {
+
+    /** The reasons a stored payment carries, each with the facts we kept (raw channel code included). */
+    public static PaymentExplanation of(Payment payment) {
+        List<Reason> reasons = new ArrayList<>(payment.verdict());
+        if (payment.failure() != null && payment.state() != PaymentState.DECLINED) {
+            reasons.add(new Reason(payment.failure().reason(), Evidence.of(
+                    "channel", payment.request().method().channel(),
+                    "rawCode", payment.failure().raw().value())));
+        }
+        return new PaymentExplanation(payment, reasons);
+    }
+
+    /** A report a support engineer can paste to a merchant. */
+    public String text(Lang lang) {
+        boolean zh = lang == Lang.ZH;
+        StringBuilder out = new StringBuilder();
+        out.append(zh ? "交易 " : "Payment ").append(payment.id()).append(zh ? "（请求号 " : " (request ")
+                .append(payment.request().request()).append(zh ? "）\n" : ")\n");
+        out.append(zh ? "商户：" : "Merchant: ").append(payment.merchant()).append(zh ? "  终端：" : "  Terminal: ")
+                .append(payment.request().terminal()).append('\n');
+        out.append(zh ? "方式：" : "Method: ").append(ReasonTexts.label(payment.request().method().name(), lang))
+                .append(zh ? "  金额：" : "  Amount: ").append(payment.amount()).append(zh ? " 元" : " CNY");
+        if (payment.request().installments().any()) {
+            out.append(zh ? "，分 " : ", ").append(payment.request().installments().count()).append(zh ? " 期" : " installments");
+        }
+        out.append('\n');
+        out.append(zh ? "状态：" : "State: ").append(payment.state()).append(zh ? "  时间：" : "  At: ").append(payment.createdAt()).append('\n');
+        if (payment.failure() != null && payment.state() != PaymentState.DECLINED) {
+            out.append(zh ? "通道原始应答码：" : "Channel's raw code: ").append(payment.failure().raw())
+                    .append(zh ? " → 映射为 " : " → mapped to ").append(payment.failure().reason().code()).append('\n');
+        }
+        if (reasons.isEmpty()) {
+            out.append(zh ? "没有拒绝原因：" : "No refusal: ").append(describe(payment.state(), zh)).append('\n');
+        }
+        int number = 0;
+        for (Reason reason : reasons) {
+            number++;
+            out.append('\n').append(number).append(". ").append(reason.blocking() ? "" : (zh ? "【提示】" : "[warning] "))
+                    .append(ReasonTexts.message(reason, lang)).append('\n');
+            out.append(zh ? "   代码：" : "   Code: ").append(reason.code().code()).append('\n');
+            out.append(zh ? "   由谁处理：" : "   Who acts: ")
+                    .append(ReasonTexts.label("actor:" + reason.code().actor().name(), lang)).append('\n');
+            out.append(zh ? "   怎么办：" : "   What to do: ").append(ReasonTexts.remedy(reason, lang)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String describe(PaymentState state, boolean zh) {
+        return switch (state) {
+            case SUCCEEDED -> zh ? "交易成功。" : "the payment succeeded.";
+            case PARTIALLY_REFUNDED -> zh ? "交易成功，已部分退款。" : "the payment succeeded and was partly refunded.";
+            case REFUNDED -> zh ? "交易成功，已全额退款。" : "the payment succeeded and was fully refunded.";
+            case VOIDED -> zh ? "交易成功后已撤销。" : "the payment succeeded and was voided.";
+            case CREATED, PROCESSING, UNKNOWN -> zh ? "结果尚未确定，平台正在查询。" : "the outcome is not known yet; the platform is querying it.";
+            default -> zh ? "见上。" : "see above.";
+        };
+    }
+}

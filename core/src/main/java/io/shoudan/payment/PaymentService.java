@@ -548,10 +548,6 @@ public final class PaymentService {
 
     /** Checks every ledger invariant over the whole store, against the payment records' totals. */
     public LedgerReport checkLedger() {
-        List<Journal> journals = new ArrayList<>();
-        store.forEachJournal(journals::add);
-        PaymentTotals totals = new PaymentTotals();
-        store.forEachPayment(totals::add);
-        return new LedgerCheck().check(journals, totals.totals());
+        return LedgerAudit.check(store);
     }
 }

@@ -9,7 +9,6 @@ import io.shoudan.fee.FeeSplit;
 import io.shoudan.fee.Pricing;
 import io.shoudan.fee.RateCards;
 import io.shoudan.ledger.Journal;
-import io.shoudan.ledger.LedgerCheck;
 import io.shoudan.ledger.LedgerReport;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.method.Channel;

@@ -49,10 +49,13 @@ public final class SandboxServer implements AutoCloseable {
     private final Javalin app;
     private final AlipayKeys alipayKeys;
     private final WechatApiKeys wechatKeys;
+    /** Kept from the start: the URLs stay printable (and refuse connections) after {@link #stop()}. */
+    private final int port;
 
     private SandboxServer(Sandbox sandbox, Javalin app, AlipayKeys alipayKeys, WechatApiKeys wechatKeys) {
         this.sandbox = sandbox;
         this.app = app;
+        this.port = app.port();
         this.alipayKeys = alipayKeys;
         this.wechatKeys = wechatKeys;
     }
@@ -97,7 +100,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public int port() {
-        return app.port();
+        return port;
     }
 
     /** {@code http://127.0.0.1:<port>} */

@@ -110,8 +110,12 @@ public final class AdminApi {
             setup.notRealNameCertified();
         }
         if (spec.limits() != null) {
-            setup.limits(new ConsumerLimits(money(spec.limits().singlePaymentLimit(), "limits.singlePaymentLimit"),
-                    money(spec.limits().dailyLimit(), "limits.dailyLimit")));
+            ConsumerLimits none = ConsumerLimits.unlimited();
+            String single = spec.limits().singlePaymentLimit();
+            String daily = spec.limits().dailyLimit();
+            setup.limits(new ConsumerLimits(
+                    single == null ? none.singlePaymentLimit() : money(single, "limits.singlePaymentLimit"),
+                    daily == null ? none.dailyLimit() : money(daily, "limits.dailyLimit")));
         }
         if (spec.password() != null) {
             setup.password(new PasswordConfirmation(money(spec.password().thresholdAbove(), "password.thresholdAbove"),
@@ -270,8 +274,12 @@ public final class AdminApi {
         view.put("openid", consumer.openid());
         view.put("status", consumer.status().name());
         view.put("realNameCertified", consumer.realNameCertified());
-        view.put("limits", Map.of("singlePaymentLimit", consumer.limits().singlePaymentLimit().toString(),
-                "dailyLimit", consumer.limits().dailyLimit().toString()));
+        // null: no limit (the registries use a huge sentinel amount for it)
+        ConsumerLimits none = ConsumerLimits.unlimited();
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("singlePaymentLimit", limit(consumer.limits().singlePaymentLimit(), none.singlePaymentLimit()));
+        limits.put("dailyLimit", limit(consumer.limits().dailyLimit(), none.dailyLimit()));
+        view.put("limits", limits);
         Map<String, Object> password = new LinkedHashMap<>();
         password.put("thresholdAbove", consumer.password().thresholdAbove().toString());
         password.put("confirmsAfterMs", consumer.password().confirmsAfter().map(Duration::toMillis).orElse(null));
@@ -318,14 +326,19 @@ public final class AdminApi {
         view.put("status", merchant.status().name());
         view.put("products", merchant.products().stream().map(Enum::name).sorted().toList());
         view.put("installmentCounts", new TreeSet<>(merchant.installmentCounts()));
-        view.put("perTradeLimit", merchant.perTradeLimit().toString());
-        view.put("dailyReceiptLimit", merchant.dailyReceiptLimit().toString());
-        view.put("monthlyReceiptLimit", merchant.monthlyReceiptLimit().toString());
+        ChannelMerchant none = ChannelMerchant.signed(merchant.key());
+        view.put("perTradeLimit", limit(merchant.perTradeLimit(), none.perTradeLimit()));
+        view.put("dailyReceiptLimit", limit(merchant.dailyReceiptLimit(), none.dailyReceiptLimit()));
+        view.put("monthlyReceiptLimit", limit(merchant.monthlyReceiptLimit(), none.monthlyReceiptLimit()));
         view.put("received", sandbox.merchants().received(merchant.key()).toString());
         if (merchant.key().channel() == Channel.WECHAT) {
             view.put("apiKeyFile", wechatKeys.fileOf(merchant.key().id()).map(Object::toString).orElse(null));
         }
         return view;
+    }
+
+    private static String limit(Money value, Money unlimited) {
+        return value.equals(unlimited) ? null : value.toString();
     }
 
     private Map<String, Object> view(FaultRule rule) {

@@ -5,6 +5,7 @@ import io.shoudan.policy.Policy;
 import io.shoudan.server.cli.DemoCommand;
 import io.shoudan.server.cli.DiagnoseCommand;
 import io.shoudan.server.cli.LedgerCommand;
+import io.shoudan.server.cli.SandboxCommand;
 import io.shoudan.server.cli.ShoudanCommand;
 import io.shoudan.server.iso8583.Iso8583Command;
 import io.shoudan.server.scenario.DefaultPolicy;
@@ -45,6 +46,7 @@ public final class Main {
                 DatabaseConfig.resolve(db, System.getenv()), Clock.systemDefaultZone(), policyReader, defaultPolicy);
         cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text, applications));
         cli.addSubcommand("demo", new DemoCommand(scenarios, engine, text));
+        cli.addSubcommand("sandbox", new SandboxCommand());
         cli.addSubcommand("iso8583", new Iso8583Command());
         cli.addSubcommand("ledger", new LedgerCommand(applications));
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));

@@ -11,11 +11,20 @@ import java.util.Optional;
  */
 public sealed interface ChannelReply<A> {
 
-    /** The answer, arriving {@code delay} after the call (zero unless a delay fault was injected). */
-    record Delivered<A>(A answer, Duration delay) implements ChannelReply<A> {
+    /**
+     * The answer, arriving {@code delay} after the call (zero unless a delay fault was injected).
+     *
+     * @param signatureTampered a {@link Fault.TamperSignature} fired: the HTTP layer corrupts the
+     *                          signature it puts on this answer (in-process it changes nothing)
+     */
+    record Delivered<A>(A answer, Duration delay, boolean signatureTampered) implements ChannelReply<A> {
         public Delivered {
             Objects.requireNonNull(answer, "answer");
             Objects.requireNonNull(delay, "delay");
+        }
+
+        public Delivered(A answer, Duration delay) {
+            this(answer, delay, false);
         }
     }
 

@@ -53,4 +53,14 @@ public sealed interface Fault {
      */
     record ResponseLost() implements Fault {
     }
+
+    /**
+     * The call is processed and answered normally, but the answer's signature is corrupted on the way
+     * (one character of the Base64 / hex signature changed), as a man in the middle or a wrong key would
+     * make it. Only the HTTP layer signs, so in-process the answer is simply delivered with
+     * {@link ChannelReply.Delivered#signatureTampered()} set; a client must refuse the answer and
+     * learn the outcome by querying.
+     */
+    record TamperSignature() implements Fault {
+    }
 }

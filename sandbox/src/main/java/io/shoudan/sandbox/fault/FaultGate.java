@@ -11,7 +11,7 @@ import java.util.function.Function;
  * Puts the fault injector in front of a simulator's call, the same way for all three channels:
  * system error and service unavailable answer without processing; user-paying processes with a forced password step;
  * delay processes, lets the time pass (outside any lock), then answers; response-lost processes and
- * answers nothing.
+ * answers nothing; tamper-signature processes and answers with the reply marked for a corrupted signature.
  */
 public final class FaultGate {
 
@@ -44,6 +44,8 @@ public final class FaultGate {
                 sleeper.sleep(late);
                 yield new ChannelReply.Delivered<>(answer, late);
             }
+            case Fault.TamperSignature tamper ->
+                    new ChannelReply.Delivered<>(process.apply(Optional.empty()), Duration.ZERO, true);
             case Fault.ResponseLost lost -> {
                 process.apply(Optional.empty());
                 yield new ChannelReply.ResponseLost<>();

@@ -17,7 +17,7 @@ public final class UnmappedCodes {
 
     public static final String METRIC = "shoudan.channel.unmapped_code";
 
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.\\-/]{1,64}");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.=\\-/]{1,64}");
 
     private final MeterRegistry registry;
 

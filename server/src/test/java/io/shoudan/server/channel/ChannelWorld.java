@@ -33,7 +33,7 @@ import io.shoudan.sandbox.merchant.SignedProduct;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * Core's payment service (in-memory store, manual time) over the real adapters, over the in-process
@@ -60,11 +60,11 @@ final class ChannelWorld {
     private int requests;
 
     ChannelWorld() {
-        this(20261123L, UnaryOperator.identity());
+        this(20261123L, (sandbox, transport) -> transport);
     }
 
     /** @param alipayWrapper lets a test watch or disturb the Alipay transport */
-    ChannelWorld(long seed, UnaryOperator<AlipayTransport> alipayWrapper) {
+    ChannelWorld(long seed, BiFunction<Sandbox, AlipayTransport, AlipayTransport> alipayWrapper) {
         sandbox = new Sandbox(world.time, world.time::advance, seed, SandboxSettings.defaults());
         sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.alipay(APP_ID),
                 SignedProduct.ALIPAY_FACE_TO_FACE, SignedProduct.ALIPAY_HUABEI_INSTALLMENT));
@@ -72,7 +72,7 @@ final class ChannelWorld {
         sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.unionpay(UP_MID),
                 SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
         health = new ChannelHealth(BreakerSettings.defaults(), channel -> Optional.of(new ChannelConnection(true, null)), world.time);
-        alipay = new AlipayGateway(alipayWrapper.apply(new SandboxAlipayTransport(sandbox.alipay())),
+        alipay = new AlipayGateway(alipayWrapper.apply(sandbox, new SandboxAlipayTransport(sandbox.alipay())),
                 merchant -> Optional.of(new AlipayMerchantAccount(APP_ID)), calls(Channel.ALIPAY));
         wechat = new WechatGateway(new SandboxWechatTransport(sandbox.wechat()),
                 merchant -> Optional.of(new WechatMerchantAccount("wx2421b1c4370ec43b", MCH_ID)), calls(Channel.WECHAT));

@@ -4,6 +4,7 @@ import io.shoudan.channels.ChannelCalls;
 import io.shoudan.channels.TransportReply;
 import io.shoudan.channels.mapping.AlipayCodes;
 import io.shoudan.channels.mapping.Classified;
+import io.shoudan.channels.mapping.RawCodes;
 import io.shoudan.channels.mapping.CodeMeaning;
 import io.shoudan.method.Channel;
 import io.shoudan.payment.CancelAnswer;
@@ -128,7 +129,7 @@ public final class AlipayGateway implements ChannelGateway {
         }
         calls.answered(reply.get().took());
         String status = String.valueOf(response.tradeStatus());
-        RawCode raw = new RawCode("10000/" + AlipayCodes.raw(status, null).value());
+        RawCode raw = RawCodes.of("10000/" + status);
         return switch (status) {
             case "TRADE_SUCCESS", "TRADE_FINISHED" -> paid(response.tradeNo(), response.fundBillList(), response.userInstallNum(), raw);
             case "WAIT_BUYER_PAY" -> new ChannelAnswer.Pending(raw, PendingCause.CONSUMER_CONFIRMING);
@@ -152,7 +153,7 @@ public final class AlipayGateway implements ChannelGateway {
         AlipayCancelResponse response = reply.get().answer();
         if (AlipayCodes.SUCCESS.equals(response.code())) {
             calls.answered(reply.get().took());
-            return new CancelAnswer.Cancelled(new RawCode("10000/action=" + AlipayCodes.raw(String.valueOf(response.action()), null).value()),
+            return new CancelAnswer.Cancelled(RawCodes.of("10000/action=" + response.action()),
                     "refund".equals(response.action()));
         }
         // retry_flag=Y, a system error, or a refusal (past 24 h): the trade is not cancelled; the service retries
@@ -176,7 +177,7 @@ public final class AlipayGateway implements ChannelGateway {
         AlipayCancelResponse response = reply.get().answer();
         if (AlipayCodes.SUCCESS.equals(response.code())) {
             calls.answered(reply.get().took());
-            return new RefundAnswer.Refunded(new RawCode("10000/action=" + AlipayCodes.raw(String.valueOf(response.action()), null).value()));
+            return new RefundAnswer.Refunded(RawCodes.of("10000/action=" + response.action()));
         }
         Classified classified = calls.judged(AlipayCodes.classify(response.code(), response.subCode(), false), reply.get().took());
         if ("Y".equals(response.retryFlag())) {
@@ -201,7 +202,7 @@ public final class AlipayGateway implements ChannelGateway {
         AlipayRefundResponse response = reply.get().answer();
         Classified classified = calls.judged(AlipayCodes.classify(response.code(), response.subCode(), false), reply.get().took());
         if (classified.meaning() instanceof CodeMeaning.Approved) {
-            return new RefundAnswer.Refunded(new RawCode(classified.raw().value() + "/fund_change=" + response.fundChange()));
+            return new RefundAnswer.Refunded(RawCodes.of(classified.raw().value() + "/fund_change=" + response.fundChange()));
         }
         return refundAnswer(classified);
     }
@@ -219,7 +220,7 @@ public final class AlipayGateway implements ChannelGateway {
     private static ChannelAnswer paid(String tradeNo, List<AlipayFundBill> bills, Integer userInstallNum, RawCode raw) {
         if (tradeNo == null || !tradeNo.matches("[A-Za-z0-9_.-]{1,64}")) {
             // "Success" without a usable trade number cannot be booked; a query will bring it.
-            return new ChannelAnswer.Pending(new RawCode(raw.value() + "/NO_TRADE_NO"), PendingCause.SYSTEM_ERROR);
+            return new ChannelAnswer.Pending(RawCodes.of(raw.value() + "/NO_TRADE_NO"), PendingCause.SYSTEM_ERROR);
         }
         return new ChannelAnswer.Paid(new ChannelTradeNo(tradeNo), fundingSource(bills, userInstallNum), raw);
     }
@@ -249,6 +250,6 @@ public final class AlipayGateway implements ChannelGateway {
     }
 
     private static RawCode withRetryFlag(RawCode raw, String retryFlag) {
-        return retryFlag == null ? raw : new RawCode(raw.value() + "/retry_flag=" + AlipayCodes.raw(retryFlag, null).value());
+        return retryFlag == null ? raw : RawCodes.of(raw.value() + "/retry_flag=" + retryFlag);
     }
 }

@@ -133,11 +133,6 @@ public final class AlipayCodes {
     /** {@code 10000}, {@code 10003}, {@code 40004/ACQ.BUYER_BALANCE_NOT_ENOUGH}. */
     public static RawCode raw(String code, String subCode) {
         String top = code == null || code.isBlank() ? "NO_CODE" : code;
-        return new RawCode(clip(subCode == null || subCode.isBlank() ? top : top + "/" + subCode));
-    }
-
-    static String clip(String text) {
-        String printable = text.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 128 ? printable.substring(0, 128) : printable;
+        return RawCodes.of(subCode == null || subCode.isBlank() ? top : top + "/" + subCode);
     }
 }

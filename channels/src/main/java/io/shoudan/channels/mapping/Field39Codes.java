@@ -64,7 +64,7 @@ public final class Field39Codes {
         if (field39 == null || field39.isBlank()) {
             return new Classified(query(PendingCause.SYSTEM_ERROR), new RawCode("39=none"), false);
         }
-        RawCode raw = new RawCode("39=" + AlipayCodes.clip(field39));
+        RawCode raw = RawCodes.of("39=" + field39);
         Optional<CodeRow> row = CODES.find(field39);
         return row.map(r -> new Classified(r.meaning(false), raw, true))
                 .orElseGet(() -> new Classified(refusal(INTEGRATION_UNMAPPED_REFUSAL, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED), raw, false));

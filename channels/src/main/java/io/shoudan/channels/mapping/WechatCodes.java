@@ -68,17 +68,17 @@ public final class WechatCodes {
      */
     public static Classified classify(String returnCode, String resultCode, String errCode) {
         if (!SUCCESS.equals(returnCode)) {
-            return new Classified(query(PendingCause.SYSTEM_ERROR), new RawCode("return_code=" + AlipayCodes.clip(String.valueOf(returnCode))),
+            return new Classified(query(PendingCause.SYSTEM_ERROR), RawCodes.of("return_code=" + String.valueOf(returnCode)),
                     true);
         }
         if (SUCCESS.equals(resultCode)) {
             return new Classified(new CodeMeaning.Approved(), new RawCode(SUCCESS), true);
         }
         if (errCode == null || errCode.isBlank()) {
-            return new Classified(query(PendingCause.SYSTEM_ERROR), new RawCode("result_code=" + AlipayCodes.clip(String.valueOf(resultCode))),
+            return new Classified(query(PendingCause.SYSTEM_ERROR), RawCodes.of("result_code=" + String.valueOf(resultCode)),
                     false);
         }
-        RawCode raw = new RawCode(AlipayCodes.clip(errCode));
+        RawCode raw = RawCodes.of(errCode);
         Optional<CodeRow> row = ERR_CODES.find(errCode);
         return row.map(r -> new Classified(r.meaning(false), raw, true))
                 .orElseGet(() -> new Classified(refusal(INTEGRATION_UNMAPPED_REFUSAL, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED), raw, false));

@@ -3,6 +3,7 @@ package io.shoudan.channels.unionpay;
 import io.shoudan.channels.ChannelCalls;
 import io.shoudan.channels.TransportReply;
 import io.shoudan.channels.mapping.Classified;
+import io.shoudan.channels.mapping.RawCodes;
 import io.shoudan.channels.mapping.CodeMeaning;
 import io.shoudan.channels.mapping.Field39Codes;
 import io.shoudan.method.Channel;
@@ -97,7 +98,7 @@ public final class UnionPayGateway implements ChannelGateway {
         }
         calls.answered(reply.get().took());
         String status = String.valueOf(answer.originalStatus());
-        RawCode raw = new RawCode("query/" + Field39Codes.classify(answer.originalField39()).raw().value() + "/" + clip(status));
+        RawCode raw = RawCodes.of("query/" + Field39Codes.classify(answer.originalField39()).raw().value() + "/" + clip(status));
         return switch (status) {
             case "APPROVED" -> paid(answer.rrn(), trade.method(), raw);
             case "PENDING" -> new ChannelAnswer.Pending(raw, PendingCause.CONSUMER_CONFIRMING);
@@ -123,7 +124,7 @@ public final class UnionPayGateway implements ChannelGateway {
         }
         HostAnswer answer = reply.get().answer();
         Classified classified = calls.judged(Field39Codes.classify(answer.field39()), reply.get().took());
-        RawCode raw = new RawCode("0410/" + classified.raw().value());
+        RawCode raw = RawCodes.of("0410/" + classified.raw().value());
         // 25 on a reversal: the host never saw the sale, so there is nothing to undo — done, as hosts treat it.
         if (classified.meaning() instanceof CodeMeaning.Approved || "25".equals(answer.field39())) {
             return new CancelAnswer.Cancelled(raw, false);
@@ -174,7 +175,7 @@ public final class UnionPayGateway implements ChannelGateway {
 
     private static ChannelAnswer paid(String rrn, PaymentMethod method, RawCode raw) {
         if (rrn == null || !rrn.matches("[A-Za-z0-9_.-]{1,64}")) {
-            return new ChannelAnswer.Pending(new RawCode(raw.value() + "/NO_RRN"), PendingCause.SYSTEM_ERROR);
+            return new ChannelAnswer.Pending(RawCodes.of(raw.value() + "/NO_RRN"), PendingCause.SYSTEM_ERROR);
         }
         FundingSource source = switch (method) {
             case UNIONPAY_DEBIT -> FundingSource.DEBIT_CARD;

@@ -2,8 +2,8 @@ package io.shoudan.channels.wechat;
 
 import io.shoudan.channels.ChannelCalls;
 import io.shoudan.channels.TransportReply;
-import io.shoudan.channels.mapping.AlipayCodes;
 import io.shoudan.channels.mapping.Classified;
+import io.shoudan.channels.mapping.RawCodes;
 import io.shoudan.channels.mapping.CodeMeaning;
 import io.shoudan.channels.mapping.WechatCodes;
 import io.shoudan.method.Channel;
@@ -105,7 +105,7 @@ public final class WechatGateway implements ChannelGateway {
         }
         calls.answered(reply.get().took());
         String state = String.valueOf(response.tradeState());
-        RawCode raw = new RawCode("trade_state=" + AlipayCodes.raw(state, null).value());
+        RawCode raw = RawCodes.of("trade_state=" + state);
         return switch (state) {
             case "SUCCESS", "REFUND" -> paid(response.transactionId(), response.bankType(), raw);
             case "USERPAYING" -> new ChannelAnswer.Pending(raw, PendingCause.CONSUMER_CONFIRMING);
@@ -133,8 +133,8 @@ public final class WechatGateway implements ChannelGateway {
             // WeChat does not say whether reverse gave money back; the service books nothing for an unknown sale either way.
             return new CancelAnswer.Cancelled(new RawCode("reverse=SUCCESS"), false);
         }
-        String recall = response.recall() == null ? "" : "/recall=" + AlipayCodes.raw(response.recall(), null).value();
-        return new CancelAnswer.NotCancelled(new RawCode(classified.raw().value() + recall));
+        String recall = response.recall() == null ? "" : "/recall=" + response.recall();
+        return new CancelAnswer.NotCancelled(RawCodes.of(classified.raw().value() + recall));
     }
 
     @Override
@@ -174,7 +174,7 @@ public final class WechatGateway implements ChannelGateway {
 
     private static ChannelAnswer paid(String transactionId, String bankType, RawCode raw) {
         if (transactionId == null || !transactionId.matches("[A-Za-z0-9_.-]{1,64}")) {
-            return new ChannelAnswer.Pending(new RawCode(raw.value() + "/NO_TRANSACTION_ID"), PendingCause.SYSTEM_ERROR);
+            return new ChannelAnswer.Pending(RawCodes.of(raw.value() + "/NO_TRANSACTION_ID"), PendingCause.SYSTEM_ERROR);
         }
         return new ChannelAnswer.Paid(new ChannelTradeNo(transactionId), fundingSource(bankType), raw);
     }

@@ -9,9 +9,11 @@ import io.shoudan.method.Channel;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,14 +27,17 @@ import java.util.concurrent.TimeUnit;
 public final class ChannelHealth {
 
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
+    /** When each breaker last opened: a breaker nobody tries stays OPEN, so status() ends the wait itself. */
+    private final Map<Channel, Instant> openedAt = new ConcurrentHashMap<>();
     private final BreakerSettings settings;
     private final ChannelConnections connections;
+    private final Clock clock;
 
     /** @param clock the breakers' time (open → half-open after {@code openFor}); a manual clock in tests */
     public ChannelHealth(BreakerSettings settings, ChannelConnections connections, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.connections = Objects.requireNonNull(connections, "connections");
-        Objects.requireNonNull(clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindow(settings.windowCalls(), settings.minimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(settings.openAtFailurePercent())
@@ -44,7 +49,13 @@ public final class ChannelHealth {
                 .currentTimestampFunction(c -> c.instant().toEpochMilli() * 1_000_000L, TimeUnit.NANOSECONDS)
                 .build();
         for (Channel channel : Channel.values()) {
-            breakers.put(channel, new CircuitBreakerStateMachine("channel-" + channel.name().toLowerCase(), config, clock));
+            CircuitBreaker breaker = new CircuitBreakerStateMachine("channel-" + channel.name().toLowerCase(), config, clock);
+            breaker.getEventPublisher().onStateTransition(event -> {
+                if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                    openedAt.put(channel, clock.instant());
+                }
+            });
+            breakers.put(channel, breaker);
         }
     }
 
@@ -73,6 +84,7 @@ public final class ChannelHealth {
 
     public ChannelStatus status(Channel channel) {
         CircuitBreaker breaker = breakers.get(channel);
+        endWaitIfDue(channel, breaker);
         return switch (breaker.getState()) {
             case OPEN, FORCED_OPEN -> ChannelStatus.DOWN;
             case HALF_OPEN -> ChannelStatus.DEGRADED;
@@ -81,6 +93,24 @@ public final class ChannelHealth {
                 yield failurePercent >= settings.degradedAtFailurePercent() ? ChannelStatus.DEGRADED : ChannelStatus.UP;
             }
         };
+    }
+
+    /**
+     * The eligibility snapshot refuses payments to a DOWN channel before they reach the adapter, so the
+     * breaker would never see the call that moves it from OPEN to HALF_OPEN and the channel would stay
+     * DOWN for ever. Reading the status therefore ends the wait (strictly after {@code openFor}, as the
+     * breaker itself does): the channel reads DEGRADED and the next payments are the trial calls.
+     */
+    private void endWaitIfDue(Channel channel, CircuitBreaker breaker) {
+        Instant opened = openedAt.get(channel);
+        if (breaker.getState() == CircuitBreaker.State.OPEN && opened != null
+                && clock.instant().isAfter(opened.plus(settings.openFor()))) {
+            try {
+                breaker.transitionToHalfOpenState();
+            } catch (IllegalStateException raced) {
+                // another thread moved it first; its state is read below
+            }
+        }
     }
 
     /** Live health combined with the stored connection: what the eligibility snapshot reads. */

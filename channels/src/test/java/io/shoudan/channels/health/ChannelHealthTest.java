@@ -104,6 +104,19 @@ class ChannelHealthTest {
     }
 
     @Test
+    void aDownChannelThatNobodyTriesTurnsDegradedWhenItsWaitIsOverSoTrialPaymentsCanFlow() {
+        record(Channel.WECHAT, 0, 4);
+        assertThat(health.status(Channel.WECHAT)).isEqualTo(ChannelStatus.DOWN);
+
+        fixtures.clock.advance(Duration.ofSeconds(30));
+        assertThat(health.status(Channel.WECHAT)).isEqualTo(ChannelStatus.DOWN);
+
+        fixtures.clock.advance(Duration.ofMillis(1));
+        assertThat(health.status(Channel.WECHAT)).isEqualTo(ChannelStatus.DEGRADED);
+        assertThat(health.admitsPayment(Channel.WECHAT)).isTrue();
+    }
+
+    @Test
     void failingTrialsReopenTheBreaker() {
         record(Channel.ALIPAY, 0, 4);
         fixtures.clock.advance(Duration.ofSeconds(31));

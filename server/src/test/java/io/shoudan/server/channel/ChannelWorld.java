@@ -65,13 +65,17 @@ final class ChannelWorld {
 
     /** @param alipayWrapper lets a test watch or disturb the Alipay transport */
     ChannelWorld(long seed, BiFunction<Sandbox, AlipayTransport, AlipayTransport> alipayWrapper) {
+        this(seed, BreakerSettings.defaults(), alipayWrapper);
+    }
+
+    ChannelWorld(long seed, BreakerSettings breakers, BiFunction<Sandbox, AlipayTransport, AlipayTransport> alipayWrapper) {
         sandbox = new Sandbox(world.time, world.time::advance, seed, SandboxSettings.defaults());
         sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.alipay(APP_ID),
                 SignedProduct.ALIPAY_FACE_TO_FACE, SignedProduct.ALIPAY_HUABEI_INSTALLMENT));
         sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.wechat(MCH_ID), SignedProduct.WECHAT_MICROPAY));
         sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.unionpay(UP_MID),
                 SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
-        health = new ChannelHealth(BreakerSettings.defaults(), channel -> Optional.of(new ChannelConnection(true, null)), world.time);
+        health = new ChannelHealth(breakers, channel -> Optional.of(new ChannelConnection(true, null)), world.time);
         alipay = new AlipayGateway(alipayWrapper.apply(sandbox, new SandboxAlipayTransport(sandbox.alipay())),
                 merchant -> Optional.of(new AlipayMerchantAccount(APP_ID)), calls(Channel.ALIPAY));
         wechat = new WechatGateway(new SandboxWechatTransport(sandbox.wechat()),

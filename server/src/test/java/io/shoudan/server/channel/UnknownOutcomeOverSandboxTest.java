@@ -276,6 +276,35 @@ class UnknownOutcomeOverSandboxTest {
         assertBooksMatchTheChannels();
     }
 
+    @Test
+    void whenAlipayIsDownSalesFailFastButAStuckPaymentIsStillResolved() {
+        ChannelWorld w = new ChannelWorld(11L, new io.shoudan.channels.health.BreakerSettings(50, 20, 10, 4, Duration.ofMinutes(10), 2),
+                (sandbox, transport) -> transport);
+        PaymentService service = w.service();
+        Consumer max = w.consumer(ConsumerSetup.of("max").alipayBalance(START_FUNDS));
+        // the money moves, the answer is lost, then every query and cancel meets a system error: stuck UNKNOWN
+        w.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.PAY));
+        w.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.SystemError()).onlyFor(Operation.QUERY, Operation.CANCEL));
+        SaleOutcome stuck = service.sale(w.sale(PaymentMethod.ALIPAY, "100.00", new Instrument.ScannedCode(w.code(max, Channel.ALIPAY))));
+        assertThat(stuck).isInstanceOf(SaleOutcome.StillUnknown.class);
+        assertThat(w.health.status(Channel.ALIPAY)).isEqualTo(io.shoudan.channel.ChannelStatus.DOWN);
+
+        SaleOutcome refused = service.sale(w.sale(PaymentMethod.ALIPAY, "10.00", new Instrument.ScannedCode(w.code(max, Channel.ALIPAY))));
+        assertThat(refused).isInstanceOf(SaleOutcome.Failed.class);
+        Payment failed = ((SaleOutcome.Failed) refused).payment();
+        assertThat(failed.failure().reason()).isEqualTo(io.shoudan.reason.ReasonCode.MAINTENANCE_CHANNEL_UNAVAILABLE);
+        assertThat(failed.failure().raw().value()).isEqualTo("CIRCUIT_OPEN");
+
+        w.sandbox.faults().clear();
+        service.recover();   // the breaker is still open: the query gets through anyway
+
+        assertThat(w.world.store.payments()).extracting(Payment::state)
+                .containsExactlyInAnyOrder(PaymentState.SUCCEEDED, PaymentState.FAILED);
+        assertThat(w.sandbox.consumers().get(max.id()).fundsTotal()).isEqualTo(Money.parse("4900.00"));
+        assertThat(w.receivedAtChannels()).isEqualTo(w.booked()).isEqualTo(Money.parse("100.00"));
+        assertThat(service.checkLedger().passed()).isTrue();
+    }
+
     /**
      * A busy morning: sales on the three channels with every kind of fault injected at random into pays,
      * queries and cancels. After the service (and one recovery pass) nothing is left unknown, and the

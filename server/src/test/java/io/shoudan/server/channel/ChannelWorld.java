@@ -1,7 +1,6 @@
 package io.shoudan.server.channel;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.shoudan.channels.ChannelCalls;
 import io.shoudan.channels.UnmappedCodes;
 import io.shoudan.channels.alipay.AlipayGateway;
 import io.shoudan.channels.alipay.AlipayMerchantAccount;
@@ -76,16 +75,13 @@ final class ChannelWorld {
         sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.unionpay(UP_MID),
                 SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
         health = new ChannelHealth(breakers, channel -> Optional.of(new ChannelConnection(true, null)), world.time);
-        alipay = new AlipayGateway(alipayWrapper.apply(sandbox, new SandboxAlipayTransport(sandbox.alipay())),
-                merchant -> Optional.of(new AlipayMerchantAccount(APP_ID)), calls(Channel.ALIPAY));
-        wechat = new WechatGateway(new SandboxWechatTransport(sandbox.wechat()),
-                merchant -> Optional.of(new WechatMerchantAccount("wx2421b1c4370ec43b", MCH_ID)), calls(Channel.WECHAT));
-        unionPay = new UnionPayGateway(new SandboxUnionPayTransport(sandbox.unionpay(), cards),
-                merchant -> Optional.of(new UnionPayMerchantAccount(UP_MID, UP_TID)), calls(Channel.UNIONPAY));
-    }
-
-    private ChannelCalls calls(Channel channel) {
-        return new ChannelCalls(channel, health, unmapped, TIMEOUT);
+        SandboxChannels channels = new SandboxChannels(sandbox, health, unmapped, TIMEOUT,
+                merchant -> Optional.of(new AlipayMerchantAccount(APP_ID)),
+                merchant -> Optional.of(new WechatMerchantAccount("wx2421b1c4370ec43b", MCH_ID)),
+                merchant -> Optional.of(new UnionPayMerchantAccount(UP_MID, UP_TID)), cards);
+        alipay = channels.alipay(transport -> alipayWrapper.apply(sandbox, transport));
+        wechat = channels.wechat();
+        unionPay = channels.unionPay();
     }
 
     PaymentService service() {

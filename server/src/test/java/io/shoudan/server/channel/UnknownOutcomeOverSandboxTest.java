@@ -305,6 +305,24 @@ class UnknownOutcomeOverSandboxTest {
         assertThat(service.checkLedger().passed()).isTrue();
     }
 
+    @Test
+    void huabeiInstallmentsTheMerchantPaysForAreBookedAsTheChannelWithholdsThem() {
+        Consumer nia = w.consumer(ConsumerSetup.of("nia").huabei(START_FUNDS, START_FUNDS, io.shoudan.sandbox.consumer.HuabeiStatus.OPEN));
+
+        SaleOutcome outcome = service.sale(w.sale(PaymentMethod.HUABEI, "600.00",
+                io.shoudan.fee.Installments.of(6, io.shoudan.fee.InstallmentFeeBearer.MERCHANT),
+                new Instrument.ScannedCode(w.code(nia, Channel.ALIPAY))));
+
+        Payment paid = ((SaleOutcome.Succeeded) outcome).payment();
+        assertThat(paid.fundingSource()).isEqualTo(io.shoudan.payment.FundingSource.HUABEI_INSTALLMENT);
+        Money installmentFee = paid.fee().charged().installment();
+        // the sandbox withholds the same installment fee from the merchant that our fee quote charged it
+        assertThat(installmentFee).isEqualTo(Money.parse("27.00"));
+        assertThat(w.receivedAtChannels()).isEqualTo(Money.parse("600.00").minus(installmentFee));
+        assertThat(w.sandbox.merchants().channelFeeIncome(Channel.ALIPAY)).isEqualTo(installmentFee);
+        assertThat(service.checkLedger().passed()).isTrue();
+    }
+
     /**
      * A busy morning: sales on the three channels with every kind of fault injected at random into pays,
      * queries and cancels. After the service (and one recovery pass) nothing is left unknown, and the

@@ -1,0 +1,216 @@
+package io.shoudan.server.demo;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shoudan.channel.ChannelState;
+import io.shoudan.channel.ChannelStatus;
+import io.shoudan.channel.MaintenanceWindow;
+import io.shoudan.channels.UnmappedCodes;
+import io.shoudan.channels.alipay.AlipayMerchantAccount;
+import io.shoudan.channels.health.BreakerSettings;
+import io.shoudan.channels.health.ChannelConnection;
+import io.shoudan.channels.health.ChannelHealth;
+import io.shoudan.channels.unionpay.UnionPayMerchantAccount;
+import io.shoudan.channels.wechat.WechatMerchantAccount;
+import io.shoudan.eligibility.EligibilityEngine;
+import io.shoudan.fee.FeeRule;
+import io.shoudan.fee.Rate;
+import io.shoudan.fee.RateCard;
+import io.shoudan.fee.RateCardId;
+import io.shoudan.ledger.LedgerReport;
+import io.shoudan.merchant.Merchant;
+import io.shoudan.merchant.MerchantId;
+import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductStatus;
+import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.money.Money;
+import io.shoudan.payment.Instrument;
+import io.shoudan.payment.PaymentService;
+import io.shoudan.payment.SequentialIds;
+import io.shoudan.policy.Policy;
+import io.shoudan.sandbox.ManualClock;
+import io.shoudan.sandbox.Sandbox;
+import io.shoudan.sandbox.consumer.ConsumerId;
+import io.shoudan.sandbox.consumer.FundingSource;
+import io.shoudan.sandbox.consumer.SampleConsumers;
+import io.shoudan.sandbox.fault.Fault;
+import io.shoudan.sandbox.fault.FaultRule;
+import io.shoudan.sandbox.fault.Operation;
+import io.shoudan.sandbox.merchant.ChannelMerchant;
+import io.shoudan.sandbox.merchant.MerchantKey;
+import io.shoudan.sandbox.merchant.SignedProduct;
+import io.shoudan.server.Application;
+import io.shoudan.server.channel.SandboxCards;
+import io.shoudan.server.channel.SandboxChannels;
+import io.shoudan.server.live.ChannelStatusOverlay;
+import io.shoudan.server.scenario.DefaultPolicy;
+import io.shoudan.server.scenario.PolicyReader;
+import io.shoudan.store.audit.Operator;
+import io.shoudan.store.database.Database;
+import io.shoudan.store.database.DatabaseConfig;
+import io.shoudan.store.fee.JooqRateCards;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The demo's trading day, wired by hand: the embedded store seeded with the sample portfolio and the
+ * shipped policy, the in-process sandboxes with consumers in varied states and injected channel
+ * faults, the real channel adapters behind circuit breakers, and the real payment service gated by
+ * the eligibility engine. Time is virtual: the day runs as fast as the store allows.
+ */
+public final class DemoRun {
+
+    /** 09:00 in Shanghai on the demo's trading day. */
+    static final OffsetDateTime DAY_START = OffsetDateTime.parse("2026-11-23T09:00:00+08:00");
+
+    private final long seed;
+    private final int sales;
+    private final DatabaseConfig database;
+
+    public DemoRun(long seed, int sales, DatabaseConfig database) {
+        this.seed = seed;
+        this.sales = sales;
+        this.database = database;
+    }
+
+    /** Runs the day, printing progress to {@code progress} and the report to {@code out}; true when the ledger checks out. */
+    public boolean run(PrintWriter out, PrintWriter progress) {
+        ManualClock clock = new ManualClock(DAY_START.toInstant());
+        PolicyReader policyReader = new PolicyReader();
+        Supplier<Policy> defaultPolicy = () -> DefaultPolicy.load(policyReader);
+        SampleWorld world = SampleWorld.generate(seed, DAY_START);
+        Sandbox sandbox = Sandbox.inProcess(clock, seed);
+        Map<MerchantId, Accounts> accounts = registerAtChannels(world, sandbox);
+        ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(),
+                channel -> Optional.of(new ChannelConnection(true, null)), clock);
+        ChannelStatusOverlay overlay = (channel, stored) -> worse(stored, health.status(channel));
+        long started = System.nanoTime();
+        try (Application app = new Application(Database.open(database), clock, policyReader, defaultPolicy, overlay)) {
+            new Seeder(app).seed(world, DefaultPolicy.document());
+            rateCards(world).forEach(app.rateCards()::save);
+            app.maintenance().add(new MaintenanceWindow(Channel.WECHAT, DAY_START.plusHours(5),
+                    DAY_START.plusHours(5).plusMinutes(20)), Operator.SYSTEM);
+            List<ConsumerId> consumers = SampleConsumers.register(sandbox.consumers(), "C", 400, seed).stream()
+                    .map(SampleConsumers.Sample::id).toList();
+            injectFaults(sandbox);
+            SandboxCards cards = new SandboxCards();
+            SandboxChannels channels = new SandboxChannels(sandbox, health, new UnmappedCodes(new SimpleMeterRegistry()),
+                    Duration.ofSeconds(10),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::alipay),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::wechat),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::unionPay), cards);
+            EligibilityEngine engine = new EligibilityEngine();
+            PaymentService payments = new PaymentService(app.payments(), channels.gateways(), PaymentService.defaultPlans(),
+                    engine::evaluateWithoutAlternatives, app.snapshots(), new JooqRateCards(app.database()),
+                    new SequentialIds("D1", 1), clock, clock::advance);
+            progress.printf("shoudan demo: %d merchants, %d terminals (%d models), %d consumers; simulating %d sales (seed %d)%n",
+                    world.merchants().size(), world.terminals().size(), SampleWorld.MODELS.size(), consumers.size(), sales, seed);
+            progress.flush();
+            TradingDay day = new TradingDay(payments, app.terminals(), world, consumers, instruments(sandbox, cards), clock, seed);
+            DayReport report = day.run(sales, done -> {
+                progress.printf("  %,d / %,d sales (%.1f s)%n", done, sales, (System.nanoTime() - started) / 1e9);
+                progress.flush();
+            });
+            LedgerReport ledger = payments.checkLedger();
+            new DayReportPrinter().print(out, report, ledger, world);
+            out.printf("%nsimulated 09:00–21:00 in %.1f s of real time%n", (System.nanoTime() - started) / 1e9);
+            out.flush();
+            return ledger.passed();
+        }
+    }
+
+    private record Accounts(AlipayMerchantAccount alipay, WechatMerchantAccount wechat, UnionPayMerchantAccount unionPay) {
+    }
+
+    /** Each merchant's accounts at the three channels, signed for what the acquirer's records say (mostly). */
+    private static Map<MerchantId, Accounts> registerAtChannels(SampleWorld world, Sandbox sandbox) {
+        Map<MerchantId, Accounts> accounts = new HashMap<>();
+        int n = 0;
+        for (Merchant merchant : world.merchants()) {
+            n++;
+            Accounts a = new Accounts(new AlipayMerchantAccount(String.format("20210000%08d", n)),
+                    new WechatMerchantAccount("wx2421b1c4370ec43b", String.format("19%08d", n)),
+                    new UnionPayMerchantAccount(String.format("8983100%08d", n), String.format("%08d", n)));
+            accounts.put(merchant.id(), a);
+            List<SignedProduct> alipay = new ArrayList<>();
+            if (merchant.product(Product.ALIPAY) == ProductStatus.ACTIVE) {
+                alipay.add(SignedProduct.ALIPAY_FACE_TO_FACE);
+            }
+            if (merchant.product(Product.HUABEI_INSTALLMENT) == ProductStatus.ACTIVE) {
+                alipay.add(SignedProduct.ALIPAY_HUABEI_INSTALLMENT);
+            }
+            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.alipay(a.alipay().appId()), alipay.toArray(SignedProduct[]::new)));
+            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.wechat(a.wechat().mchId()), SignedProduct.WECHAT_MICROPAY));
+            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.unionpay(a.unionPay().merchantNo()),
+                    SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
+        }
+        return accounts;
+    }
+
+    /** Channel faults, deterministic from the seed: system errors, lost responses, slow answers. */
+    private static void injectFaults(Sandbox sandbox) {
+        sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.SystemError()).onlyFor(Operation.PAY).withPercent(1));
+        sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.PAY).withPercent(1));
+        sandbox.faults().add(FaultRule.always(Channel.WECHAT, new Fault.SystemError()).onlyFor(Operation.PAY).withPercent(2));
+        sandbox.faults().add(FaultRule.always(Channel.WECHAT, new Fault.Delay(Duration.ofSeconds(12))).onlyFor(Operation.PAY).withPercent(1));
+        sandbox.faults().add(FaultRule.always(Channel.UNIONPAY, new Fault.ResponseLost()).onlyFor(Operation.PAY).withPercent(1));
+    }
+
+    /** The fee schedule: debit 0.50% capped at 20 CNY, credit 0.60%, QR 0.38%, Huabei 0.60% plus installment fees. */
+    private static List<RateCard> rateCards(SampleWorld world) {
+        LocalDate from = DAY_START.toLocalDate().minusMonths(6);
+        List<RateCard> cards = new ArrayList<>();
+        for (Merchant merchant : world.merchants()) {
+            Map<PaymentMethod, FeeRule> rules = new EnumMap<>(PaymentMethod.class);
+            rules.put(PaymentMethod.ALIPAY, new FeeRule.Scan(Rate.percent("0.38")));
+            rules.put(PaymentMethod.WECHAT_PAY, new FeeRule.Scan(Rate.percent("0.38")));
+            rules.put(PaymentMethod.UNIONPAY_QR, new FeeRule.Scan(Rate.percent("0.38")));
+            rules.put(PaymentMethod.UNIONPAY_DEBIT, new FeeRule.Debit(Rate.percent("0.5"), Money.ofYuan(20)));
+            rules.put(PaymentMethod.UNIONPAY_CREDIT, new FeeRule.Credit(Rate.percent("0.6")));
+            rules.put(PaymentMethod.HUABEI, new FeeRule.Huabei(Rate.percent("0.6"), FeeRule.Huabei.assumedInstallmentRates()));
+            rules.forEach((method, rule) -> cards.add(new RateCard(
+                    new RateCardId(merchant.id().value() + "-" + method), 1, merchant.id(), method, from, null, rule)));
+        }
+        return cards;
+    }
+
+    /** The cashier's instruments: a consumer's fresh code from the sandbox, or their card held for the host. */
+    private static TradingDay.Instruments instruments(Sandbox sandbox, SandboxCards cards) {
+        return new TradingDay.Instruments() {
+            private int cardRefs;
+
+            @Override
+            public Instrument scannedCode(ConsumerId consumer, Channel channel) {
+                return new Instrument.ScannedCode(sandbox.codes().issue(consumer, channel).code());
+            }
+
+            @Override
+            public Instrument card(ConsumerId consumer, PaymentMethod method) {
+                FundingSource.BankCard card = sandbox.consumers().get(consumer).sources().stream()
+                        .filter(FundingSource.BankCard.class::isInstance).map(FundingSource.BankCard.class::cast)
+                        .filter(c -> (c.kind() == io.shoudan.sandbox.consumer.CardKind.CREDIT) == (method == PaymentMethod.UNIONPAY_CREDIT))
+                        .findFirst()
+                        .orElse(null);
+                Instrument.CardReference reference = new Instrument.CardReference("card-" + (++cardRefs));
+                String pan = card == null ? "6222029999999999999" : card.pan();
+                cards.hold(reference, new SandboxCards.CardData(pan, card == null ? null : card.pin()));
+                return reference;
+            }
+        };
+    }
+
+    private static ChannelState worse(ChannelState stored, ChannelStatus live) {
+        return live.ordinal() > stored.status().ordinal()
+                ? new ChannelState(live, stored.connected(), stored.credentialExpiresAt()) : stored;
+    }
+}

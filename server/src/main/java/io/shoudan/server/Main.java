@@ -30,6 +30,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A command line is no place for a library's banner or tips.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         System.exit(commandLine().execute(args));
     }
 
@@ -45,7 +48,7 @@ public final class Main {
         DiagnoseCommand.ApplicationFactory applications = db -> Application.open(
                 DatabaseConfig.resolve(db, System.getenv()), Clock.systemDefaultZone(), policyReader, defaultPolicy);
         cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text, applications));
-        cli.addSubcommand("demo", new DemoCommand(scenarios, engine, text));
+        cli.addSubcommand("demo", new DemoCommand());
         cli.addSubcommand("sandbox", new SandboxCommand());
         cli.addSubcommand("iso8583", new Iso8583Command());
         cli.addSubcommand("ledger", new LedgerCommand(applications));

@@ -1,104 +1,65 @@
 package io.shoudan.server.cli;
 
-import io.shoudan.eligibility.EligibilityEngine;
-import io.shoudan.eligibility.Verdict;
-import io.shoudan.reason.Lang;
-import io.shoudan.server.json.InvalidInputException;
-import io.shoudan.server.scenario.Scenario;
-import io.shoudan.server.scenario.ScenarioReader;
-import io.shoudan.server.scenario.VerdictText;
+import io.shoudan.server.demo.DemoRun;
+import io.shoudan.store.database.DatabaseConfig;
+import io.shoudan.store.database.JdbcUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code shoudan demo}: the main job on the embedded default. Today it walks the shipped example
- * scenarios (examples/) through the eligibility engine: a summary of every verdict and three worked
- * diagnoses in Chinese and English.
+ * {@code shoudan demo}: the main job on the embedded default. A simulated trading day on a fresh
+ * embedded store: a sample portfolio, sandboxed channels with consumers in varied states and
+ * injected faults, thousands of payments through the real payment service, then the report.
+ * Exit 0 when the ledger checks out, 1 when it does not.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run Shoudan's demonstration on the shipped examples.", "用内置示例演示收单平台的诊断能力。"})
+        description = {"Simulate a trading day on the embedded store and report volumes, refusals, fees and the ledger check.",
+                "在内置数据库上模拟一个交易日，报告交易量、拒绝原因、手续费和账务检查。"})
 public final class DemoCommand implements Callable<Integer> {
-
-    /** The worked diagnoses: a merchant cause, a terminal cause and a cashier's mistake. */
-    private static final List<String> WORKED = List.of(
-            "02-small-shop-asks-for-huabei.json",
-            "04-old-terminal-firmware-and-settings.json",
-            "05-cashier-scanned-wechat-code-for-huabei.json");
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--examples", paramLabel = "DIR",
-            description = "Folder of scenario files (default: examples/ of the Shoudan installation).")
-    Path examples;
+    @Option(names = "--seed", defaultValue = "20261123", description = "Makes the day reproducible (default ${DEFAULT-VALUE}).")
+    long seed;
 
-    private final ScenarioReader reader;
-    private final EligibilityEngine engine;
-    private final VerdictText text;
+    @Option(names = "--sales", defaultValue = "5000", description = "Sales to simulate, 100 to 200000 (default ${DEFAULT-VALUE}).")
+    int sales;
 
-    public DemoCommand(ScenarioReader reader, EligibilityEngine engine, VerdictText text) {
-        this.reader = reader;
-        this.engine = engine;
-        this.text = text;
-    }
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Run on this store instead (a fresh schema is used); default: a fresh embedded H2 file under ./data/demo/.")
+    String db;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path dir = examples != null ? examples : Path.of(System.getenv().getOrDefault("SHOUDAN_HOME", "."), "examples");
-        if (!Files.isDirectory(dir)) {
-            err.println(dir + ": no examples folder here; pass --examples DIR");
+        if (sales < 100 || sales > 200_000) {
+            spec.commandLine().getErr().println("demo: --sales: must be from 100 to 200000, got " + sales);
             return DiagnoseCommand.INVALID_INPUT;
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-        }
-        out.println("Shoudan 收单 — diagnose demo / 诊断演示 (" + files.size() + " scenarios from " + dir + ")");
-        out.println();
-        out.printf("%-48s %-16s %-9s %s%n", "scenario", "method", "verdict", "reasons → alternatives");
-        for (Path file : files) {
-            Verdict verdict = answer(file);
-            out.printf("%-48s %-16s %-9s %s → %s%n", file.getFileName(), verdict.method(),
-                    verdict.supported() ? "OK" : "REFUSED",
-                    verdict.reasons().stream().map(r -> r.code().code()).collect(Collectors.joining(", ")),
-                    verdict.alternatives());
-        }
-        for (String name : WORKED) {
-            Path file = dir.resolve(name);
-            if (!Files.exists(file)) {
-                continue;
+        DatabaseConfig database;
+        if (db == null) {
+            Path dir = Path.of("data", "demo");
+            Files.createDirectories(dir);
+            String name = "day-" + seed;
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path file : old.filter(p -> p.getFileName().toString().startsWith(name + ".")).toList()) {
+                    Files.delete(file);
+                }
             }
-            Scenario question = reader.read(Files.readString(file));
-            Verdict verdict = engine.evaluate(question.snapshot(), question.intent());
-            for (Lang lang : Lang.values()) {
-                out.println();
-                out.println("──────── " + name + " (" + lang.name().toLowerCase(java.util.Locale.ROOT) + ") ────────");
-                out.print(text.write(verdict, question.intent(), null, lang));
-            }
+            database = DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath()));
+        } else {
+            database = DatabaseConfig.resolve(java.util.Optional.of(db), System.getenv())
+                    .withSchema("demo_" + seed + "_" + System.currentTimeMillis() / 1000);
         }
-        out.flush();
-        return 0;
-    }
-
-    private Verdict answer(Path file) throws IOException {
-        try {
-            Scenario question = reader.read(Files.readString(file));
-            return engine.evaluate(question.snapshot(), question.intent());
-        } catch (InvalidInputException e) {
-            throw new IllegalStateException("shipped example " + file.getFileName() + " is invalid: " + e.getMessage(), e);
-        }
+        boolean balanced = new DemoRun(seed, sales, database).run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return balanced ? 0 : 1;
     }
 }

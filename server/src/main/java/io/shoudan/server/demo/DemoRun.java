@@ -30,6 +30,7 @@ import io.shoudan.payment.SequentialIds;
 import io.shoudan.policy.Policy;
 import io.shoudan.sandbox.ManualClock;
 import io.shoudan.sandbox.Sandbox;
+import io.shoudan.sandbox.consumer.CardKind;
 import io.shoudan.sandbox.consumer.ConsumerId;
 import io.shoudan.sandbox.consumer.FundingSource;
 import io.shoudan.sandbox.consumer.SampleConsumers;
@@ -190,21 +191,25 @@ public final class DemoRun {
             private int cardRefs;
 
             @Override
-            public Instrument scannedCode(ConsumerId consumer, Channel channel) {
-                return new Instrument.ScannedCode(sandbox.codes().issue(consumer, channel).code());
+            public Optional<Instrument> scannedCode(ConsumerId consumer, Channel channel) {
+                if (channel == Channel.UNIONPAY && sandbox.consumers().get(consumer).unionpayQrCard() == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Instrument.ScannedCode(sandbox.codes().issue(consumer, channel).code()));
             }
 
             @Override
-            public Instrument card(ConsumerId consumer, PaymentMethod method) {
-                FundingSource.BankCard card = sandbox.consumers().get(consumer).sources().stream()
+            public Optional<Instrument> card(ConsumerId consumer, PaymentMethod method) {
+                CardKind kind = method == PaymentMethod.UNIONPAY_CREDIT ? CardKind.CREDIT : CardKind.DEBIT;
+                return sandbox.consumers().get(consumer).sources().stream()
                         .filter(FundingSource.BankCard.class::isInstance).map(FundingSource.BankCard.class::cast)
-                        .filter(c -> (c.kind() == io.shoudan.sandbox.consumer.CardKind.CREDIT) == (method == PaymentMethod.UNIONPAY_CREDIT))
+                        .filter(card -> card.kind() == kind)
                         .findFirst()
-                        .orElse(null);
-                Instrument.CardReference reference = new Instrument.CardReference("card-" + (++cardRefs));
-                String pan = card == null ? "6222029999999999999" : card.pan();
-                cards.hold(reference, new SandboxCards.CardData(pan, card == null ? null : card.pin()));
-                return reference;
+                        .map(card -> {
+                            Instrument.CardReference reference = new Instrument.CardReference("card-" + (++cardRefs));
+                            cards.hold(reference, new SandboxCards.CardData(card.pan(), card.pin()));
+                            return reference;
+                        });
             }
         };
     }

@@ -185,6 +185,11 @@ public final class SampleWorld {
         return Collections.unmodifiableList(terminals);
     }
 
+    /** True when the merchant is allowed to trade at all (approved and not suspended). */
+    public boolean trades(MerchantId id) {
+        return merchants.stream().anyMatch(m -> m.id().equals(id) && m.status() == io.shoudan.merchant.MerchantStatus.ACTIVE);
+    }
+
     /** The shop's name for a report, e.g. 西湖金店. */
     public String shopName(MerchantId id) {
         Shop shop = shops.get(id);

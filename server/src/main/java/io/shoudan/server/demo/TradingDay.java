@@ -37,9 +37,11 @@ public final class TradingDay {
 
     /** How the cashier's instrument is made: a consumer's fresh code for a channel, or their card. */
     public interface Instruments {
-        Instrument scannedCode(ConsumerId consumer, Channel channel);
+        /** Empty when this consumer has no way to show a code of that channel (e.g. no card bound to UnionPay QR). */
+        java.util.Optional<Instrument> scannedCode(ConsumerId consumer, Channel channel);
 
-        Instrument card(ConsumerId consumer, PaymentMethod method);
+        /** Empty when this consumer has no card of the kind the method needs. */
+        java.util.Optional<Instrument> card(ConsumerId consumer, PaymentMethod method);
     }
 
     private static final Duration DAY_LENGTH = Duration.ofHours(12);
@@ -72,8 +74,9 @@ public final class TradingDay {
         int requests = 0;
         for (int i = 1; i <= sales; i++) {
             clock.advance(step.plusMillis(random.nextInt(1000)));
-            Terminal terminal = world.terminals().get(random.nextInt(world.terminals().size()));
-            boolean silent = terminal.sn().value().endsWith("9");
+            Terminal terminal = terminal();
+            // One terminal in fifty has lost its network and is never heard from: it shows up as offline.
+            boolean silent = terminal.sn().value().endsWith("49");
             if (!silent) {
                 terminals.recordSeen(terminal.sn(), now(), null);
             }
@@ -117,9 +120,18 @@ public final class TradingDay {
         return report;
     }
 
+    /** A till where a customer is paying; merchants that may not trade see few attempts. */
+    private Terminal terminal() {
+        while (true) {
+            Terminal terminal = world.terminals().get(random.nextInt(world.terminals().size()));
+            if (world.trades(terminal.merchantId()) || random.nextInt(10) == 0) {
+                return terminal;
+            }
+        }
+    }
+
     private SaleRequest saleAt(Terminal terminal, RequestId id, DayReport report) {
         PaymentMethod method = method(terminal);
-        ConsumerId consumer = consumers.get(random.nextInt(consumers.size()));
         Money amount = amount(method);
         if (random.nextInt(1000) < 3) {
             amount = Money.ZERO;
@@ -131,16 +143,21 @@ public final class TradingDay {
             installments = Installments.of(counts[random.nextInt(3)],
                     random.nextBoolean() ? InstallmentFeeBearer.BUYER : InstallmentFeeBearer.MERCHANT);
         }
-        Instrument instrument;
+        Instrument instrument = null;
         if (method.scansCode()) {
             Channel codeChannel = method.channel();
             if (random.nextInt(100) < 2) {
                 codeChannel = Channel.values()[(codeChannel.ordinal() + 1 + random.nextInt(2)) % Channel.values().length];
                 report.cashierMistake();
             }
-            instrument = instruments.scannedCode(consumer, codeChannel);
+            // The customer in the queue who can show such a code; someone always can.
+            while (instrument == null) {
+                instrument = instruments.scannedCode(consumers.get(random.nextInt(consumers.size())), codeChannel).orElse(null);
+            }
         } else {
-            instrument = instruments.card(consumer, method);
+            while (instrument == null) {
+                instrument = instruments.card(consumers.get(random.nextInt(consumers.size())), method).orElse(null);
+            }
         }
         return new SaleRequest(terminal.merchantId(), terminal.sn(), id, method, amount, installments, instrument);
     }

@@ -1,6 +1,7 @@
 package io.shoudan.server.explain;
 
 import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.reason.Evidence;
 import io.shoudan.reason.Lang;
@@ -41,7 +42,7 @@ public record PaymentExplanation(Payment payment, List<Reason> reasons) {
             out.append(zh ? "，分 " : ", ").append(payment.request().installments().count()).append(zh ? " 期" : " installments");
         }
         out.append('\n');
-        out.append(zh ? "状态：" : "State: ").append(payment.state()).append(zh ? "  时间：" : "  At: ").append(payment.createdAt()).append('\n');
+        out.append(zh ? "状态：" : "State: ").append(payment.state()).append(zh ? "  时间：" : "  At: ").append(payment.createdAt().atZone(PaymentService.BUSINESS_ZONE).toOffsetDateTime()).append('\n');
         if (payment.failure() != null && payment.state() != PaymentState.DECLINED) {
             out.append(zh ? "通道原始应答码：" : "Channel's raw code: ").append(payment.failure().raw())
                     .append(zh ? " → 映射为 " : " → mapped to ").append(payment.failure().reason().code()).append('\n');

@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class ReasonField {
     public static final Charset GBK = Charset.forName("GBK");
     private static final int SUB_FIELD_2_BYTES_MAX = 160;
+    private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile("\\{[^}]*\\}");
     private static final byte[] CARD_ORGANISATION = "CUP".getBytes(StandardCharsets.US_ASCII);
 
     private ReasonField() {
@@ -34,8 +35,10 @@ public final class ReasonField {
         byte[] code = reason.code().code().getBytes(StandardCharsets.US_ASCII);
         String text = ReasonTexts.message(reason, Lang.ZH);
         if (text.indexOf('{') >= 0) {
-            // A reason from a channel carries no evidence to fill the message: the remedy says what to do instead.
-            text = ReasonTexts.remedy(reason, Lang.ZH);
+            // A reason from a channel carries no evidence to fill the message: the remedy says what to do instead,
+            // and what is still unfilled is left out rather than shown as a template.
+            String remedy = ReasonTexts.remedy(reason, Lang.ZH);
+            text = remedy.indexOf('{') < 0 ? remedy : UNFILLED.matcher(text).replaceAll("");
         }
         int room = SUB_FIELD_2_BYTES_MAX - code.length - 1;
         byte[] gbk = encodeWithin(text, room);

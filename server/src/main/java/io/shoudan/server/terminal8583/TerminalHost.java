@@ -456,9 +456,6 @@ public final class TerminalHost {
                 r.set(field, m.getString(field));
             }
         }
-        if (m.has(2)) {
-            r.set(2, m.getString(2));
-        }
         ZonedDateTime local = at.atZone(PaymentService.BUSINESS_ZONE);
         r.set(12, TIME.format(local));
         r.set(13, DATE.format(local));
@@ -478,13 +475,12 @@ public final class TerminalHost {
         return r;
     }
 
+    /** A sale that ended without the money: the gate's first blocking reason, or the channel's, or "still unknown". */
     private IsoMessage declinedPayment(ParsedMessage m, Payment p) {
-        Reason reason = p.failure() != null ? Reason.of(p.failure().reason())
-                : p.verdict().stream().filter(Reason::blocking).findFirst()
-                        .orElse(Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "outcome", p.state()));
-        if (p.state() == PaymentState.DECLINED && !p.verdict().isEmpty()) {
-            reason = p.verdict().stream().filter(Reason::blocking).findFirst().orElse(reason);
-        }
+        Optional<Reason> gate = p.verdict().stream().filter(Reason::blocking).findFirst();
+        Reason reason = p.state() == PaymentState.DECLINED && gate.isPresent() ? gate.get()
+                : p.failure() != null ? Reason.of(p.failure().reason())
+                : Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "outcome", p.state());
         IsoMessage r = declined(base(m, p.createdAt(), null), reason);
         r.set(37, rrn(p.id().value()));
         return r;

@@ -351,4 +351,41 @@ class TerminalEndpointTest {
         assertThat(env.metrics.snapshot().connectionsRefused()).isEqualTo(1);
         assertThat(first.echo().responseCode()).isEqualTo("00");
     }
+
+    @Test
+    void afterSignOffSalesAreRefusedUntilTheTerminalSignsOnAgain() {
+        EndpointWorld env = env();
+        TerminalSimulator t = env.terminal();
+        t.signOn();
+        IsoMessage signOff = t.newMessage("0820");
+        t.identify(signOff);
+        signOff.set(60, "00" + t.batch().digits() + "002");
+        assertThat(t.send(signOff, false).orElseThrow().responseCode()).isEqualTo("00");
+
+        Exchange refused = t.sale(Money.parse("10.00"), CARD);
+
+        assertThat(refused.response().responseCode()).isEqualTo("77");
+        assertThat(refused.response().reason()).get().extracting(ReasonField.Decoded::code).isEqualTo(ReasonCode.TERMINAL_NOT_SIGNED_ON);
+        assertThat(refused.response().reason().get().text()).contains("签到");
+        assertThat(env.metrics.snapshot().notSignedOn()).isEqualTo(1);
+        t.signOn();
+        assertThat(t.sale(Money.parse("10.00"), CARD).response().responseCode()).isEqualTo("00");
+    }
+
+    @Test
+    void aSaleTheGateRefusesIsAnsweredWithTheGatesReasonAndItsEvidence() {
+        EndpointWorld env = env();
+        env.world.verdicts.set((snapshot, intent) -> PaymentWorld.refuse(intent,
+                io.shoudan.reason.Reason.of(ReasonCode.MERCHANT_LIMIT_EXCEEDED, "limit", "5000.00", "used", "4990.00", "amount", "20.00", "method", "UNIONPAY_DEBIT", "period", "DAY")));
+        TerminalSimulator t = env.terminal();
+        t.signOn();
+
+        Response r = t.sale(Money.parse("20.00"), CARD).response();
+
+        assertThat(r.responseCode()).isEqualTo("61");
+        assertThat(r.macValid()).isTrue();
+        assertThat(r.reason()).get().extracting(ReasonField.Decoded::code).isEqualTo(ReasonCode.MERCHANT_LIMIT_EXCEEDED);
+        assertThat(r.reason().get().text()).contains("5000.00").contains("4990.00");
+        assertThat(env.world.unionPay.calls().get("pay")).isZero();
+    }
 }

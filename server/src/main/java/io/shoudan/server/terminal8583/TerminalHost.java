@@ -218,7 +218,7 @@ public final class TerminalHost {
             metrics.macInvalid();
             return Outgoing.plain(declined(base(m, now), Reason.of(ReasonCode.SECURITY_MAC_INVALID, "terminal", m.getString(41))));
         }
-        Context c = new Context(m, binding.get(), new TerminalId(m.getString(41)), field60(m), now);
+        Context c = new Context(m, binding.get(), new TerminalId(m.getString(41)), field60(m), now, session.get());
         IsoMessage response = switch (m.mtiNumber()) {
             case 200, 220 -> {
                 CupTransaction t = CupTransaction.identify(m).orElse(null);
@@ -243,7 +243,8 @@ public final class TerminalHost {
     }
 
     /** A financial request that passed the security checks. */
-    private record Context(ParsedMessage m, TerminalBinding who, TerminalId terminalId, Field60 f60, Instant now) {
+    private record Context(ParsedMessage m, TerminalBinding who, TerminalId terminalId, Field60 f60, Instant now,
+                           TerminalKeys.Session session) {
         MerchantId merchant() {
             return who.merchant();
         }
@@ -290,8 +291,9 @@ public final class TerminalHost {
             Pan pan = pan(m);
             method = cardKinds.methodFor(pan);
             String track2 = m.getString(35);
+            byte[] pinBlock = m.getBytes(52);
             instrument = vault.deposit(rid, new CardVault.CardPresentment(pan, track2, m.getString(14), required(m, 22),
-                    m.getBytes(52), null));
+                    pinBlock, pinBlock == null ? null : c.session().keys().pik().checkValue()));
         }
         SaleOutcome outcome = payments.sale(new SaleRequest(c.merchant(), c.who().terminal(), rid, method, amount,
                 Installments.NONE, instrument));

@@ -3,6 +3,7 @@ package io.shoudan.server.terminal8583;
 import io.shoudan.iso8583.key.DesKey;
 import io.shoudan.iso8583.message.IsoMessage;
 import io.shoudan.money.Money;
+import io.shoudan.payment.Instrument;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.RequestId;
@@ -64,6 +65,11 @@ class TerminalEndpointTest {
         assertThat(paid.state()).isEqualTo(PaymentState.SUCCEEDED);
         assertThat(paid.amount()).isEqualTo(Money.parse("100.00"));
         assertThat(paid.request().terminal()).isEqualTo(PaymentWorld.TERMINAL);
+        CardVault.CardPresentment card = env.vault.find((Instrument.CardReference) paid.request().instrument()).orElseThrow();
+        assertThat(card.pan()).isEqualTo(CARD.pan());
+        assertThat(card.pinBlock()).hasSize(8);
+        assertThat(card.pik()).isNotNull();
+        assertThat(paid.request().instrument().toString()).doesNotContain("6222021234567890123");
 
         Response voided = t.voidSale(saleTrace, Money.parse("100.00"), sale.response().rrn());
         assertThat(voided.mti()).isEqualTo("0210");

@@ -394,4 +394,48 @@ class TerminalEndpointTest {
         assertThat(r.reason().get().text()).contains("5000.00").contains("4990.00");
         assertThat(env.world.unionPay.calls().get("pay")).isZero();
     }
+
+    @Test
+    void framesSentAheadInOneWriteAreAnsweredOneByOneInOrder() {
+        EndpointWorld env = env();
+        TerminalSimulator t = env.terminal();
+        IsoMessage echo = t.newMessage("0820");
+        t.identify(echo);
+        echo.set(60, "00000001301");
+        IsoMessage unknown = t.newMessage("0820");
+        t.identify(unknown);
+        unknown.set(60, "00000001999");
+        byte[] first = t.frameOf(echo);
+        byte[] second = t.frameOf(unknown);
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+
+        t.sendRaw(both);
+
+        assertThat(t.receive().orElseThrow().responseCode()).isEqualTo("00");
+        assertThat(t.receive().orElseThrow().responseCode()).isEqualTo("40");
+    }
+
+    @Test
+    void aClientThatPipelinesMoreThanTheQueueHoldsIsCut() {
+        EndpointWorld env = env();
+        TerminalSimulator t = env.terminal();
+        IsoMessage echo = t.newMessage("0820");
+        t.identify(echo);
+        echo.set(60, "00000001301");
+        byte[] one = t.frameOf(echo);
+        int frames = RequestHandler.QUEUED_MAX + 20; // about 1.2 KB: one read of the first receive buffer (2 KiB)
+        byte[] many = new byte[one.length * frames];
+        for (int i = 0; i < frames; i++) {
+            System.arraycopy(one, 0, many, i * one.length, one.length);
+        }
+
+        t.sendRaw(many);
+
+        int answers = 0;
+        while (t.receive().isPresent()) {
+            answers++;
+        }
+        assertThat(answers).isLessThan(frames);
+    }
 }

@@ -272,6 +272,23 @@ public final class TerminalSimulator implements AutoCloseable {
         }
     }
 
+    /** Reads one answer (after {@link #sendRaw}); empty when none comes within the response timeout. */
+    public Optional<Response> receive() {
+        try {
+            return Optional.of(parse(readFrame()));
+        } catch (IOException e) {
+            closeQuietly();
+            return Optional.empty();
+        }
+    }
+
+    /** A whole frame (length, TPDU, image) for {@code m} without a MAC, for tests that write bytes themselves. */
+    public byte[] frameOf(IsoMessage m) {
+        m.unset(64);
+        byte[] image = codec.pack(m);
+        return profile.tpdu().frame(image, 0, image.length);
+    }
+
     /** Whether the host has closed the connection: reads until end of stream or the response timeout. */
     public boolean closedByHost() {
         try {

@@ -1,0 +1,39 @@
+package io.shoudan.server.terminal8583;
+
+import io.shoudan.money.Money;
+import io.shoudan.payment.RequestId;
+import io.shoudan.terminal.TerminalSn;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Port: the transactions a terminal made in a batch, as the host approved them, for settlement (0500) and batch
+ * upload (0320). Only approved sales, voids and refunds are recorded; whether a sale still counts (not voided,
+ * not reversed) is read from the payment at settlement time.
+ *
+ * <p>What the store must provide: a table keyed by (terminal, batch, trace), insert-if-absent (a repeated
+ * request records nothing new), and a read of one batch in trace order.
+ */
+public interface BatchJournal {
+
+    /** Records an approved transaction; a second record with the same (terminal, batch, trace) is ignored. */
+    void record(Entry entry);
+
+    /** The batch's entries in trace order. */
+    List<Entry> entries(TerminalSn terminal, BatchNo batch);
+
+    enum Kind { SALE, VOID, REFUND }
+
+    /** One approved transaction; {@code request} is the payment service's request id of the sale, void or refund. */
+    record Entry(TerminalSn terminal, BatchNo batch, TraceNo trace, Kind kind, Money amount, RequestId request) {
+        public Entry {
+            Objects.requireNonNull(terminal, "terminal");
+            Objects.requireNonNull(batch, "batch");
+            Objects.requireNonNull(trace, "trace");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(request, "request");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.shoudan.server.terminal8583;
+
+final class SixDigits {
+    private SixDigits() {
+    }
+
+    static int parse(String what, String digits) {
+        if (digits == null || digits.length() != 6) {
+            throw new IllegalArgumentException("a " + what + " is 6 digits");
+        }
+        int v = 0;
+        for (int i = 0; i < 6; i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("a " + what + " is 6 digits");
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    static String format(int value) {
+        String s = Integer.toString(value);
+        return "000000".substring(s.length()) + s;
+    }
+}

@@ -92,6 +92,16 @@ final class Labels {
         put(m, "retry:LATER", "过一段时间后再试", "retry after the time window passes");
         put(m, "retry:AFTER_FIX", "处理好之后再试", "retry once it is fixed");
         put(m, "retry:NEVER", "重试不会成功", "retrying will not help");
+        // evidence keys, for reasons told by their title and facts
+        put(m, "key:terminal", "终端", "terminal");
+        put(m, "key:merchant", "商户", "merchant");
+        put(m, "key:boundTo", "绑定商户", "bound to");
+        put(m, "key:channel", "通道", "channel");
+        put(m, "key:rawCode", "应答码", "channel code");
+        put(m, "key:method", "方式", "method");
+        put(m, "key:product", "产品", "product");
+        put(m, "key:status", "状态", "status");
+        put(m, "key:amount", "金额", "amount");
         mcc(m);
         provinces(m);
         return Map.copyOf(m);

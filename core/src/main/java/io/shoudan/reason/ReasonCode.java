@@ -11,14 +11,19 @@ import static io.shoudan.reason.Retry.NEVER;
 import static io.shoudan.reason.Retry.NOW;
 
 /**
- * The public reason catalogue (contracts/REASONS.md). Declaration order is the contract's table
- * order, which orders a verdict's reasons within blocking and within warnings. A code is public API:
- * never rename one or reuse it for another meaning; add new ones with their category, actor and retry.
+ * The public reason catalogue (contracts/REASONS.md) and the project's additions (marked so, listed
+ * in docs/REASONS.md). Declaration order is the contract's table order — an addition sits in its
+ * category after the contract's codes it follows — and orders a verdict's reasons within blocking and
+ * within warnings. A code is public API: never rename one or reuse it for another meaning.
  */
 public enum ReasonCode {
     INTEGRATION_METHOD_NOT_OFFERED(Category.INTEGRATION, "METHOD_NOT_OFFERED", ACQUIRER, AFTER_FIX),
     INTEGRATION_CHANNEL_NOT_CONNECTED(Category.INTEGRATION, "CHANNEL_NOT_CONNECTED", ACQUIRER, AFTER_FIX),
     INTEGRATION_PROTOCOL_TOO_OLD(Category.INTEGRATION, "PROTOCOL_TOO_OLD", ACQUIRER, AFTER_FIX),
+    /** Project addition: the channel refused the request's form or parameters. */
+    INTEGRATION_REQUEST_REJECTED(Category.INTEGRATION, "REQUEST_REJECTED", ACQUIRER, AFTER_FIX),
+    /** Project addition: the channel refused with a code no mapping table knows yet. */
+    INTEGRATION_UNMAPPED_REFUSAL(Category.INTEGRATION, "UNMAPPED_REFUSAL", ACQUIRER, AFTER_FIX),
     MAINTENANCE_CHANNEL_WINDOW(Category.MAINTENANCE, "CHANNEL_WINDOW", CHANNEL, LATER),
     MAINTENANCE_PLATFORM_WINDOW(Category.MAINTENANCE, "PLATFORM_WINDOW", ACQUIRER, LATER),
     MAINTENANCE_CHANNEL_UNAVAILABLE(Category.MAINTENANCE, "CHANNEL_UNAVAILABLE", CHANNEL, LATER),
@@ -51,11 +56,23 @@ public enum ReasonCode {
     CONSUMER_PAYMENT_CODE_INVALID(Category.CONSUMER, "PAYMENT_CODE_INVALID", CONSUMER, NOW),
     CONSUMER_CONFIRMATION_REQUIRED(Category.CONSUMER, "CONFIRMATION_REQUIRED", CONSUMER, NOW, false),
     CONSUMER_RISK_REJECTED(Category.CONSUMER, "RISK_REJECTED", CONSUMER, AFTER_FIX),
+    /** Project addition: the card PIN was wrong (field 39 55). */
+    CONSUMER_PIN_INVALID(Category.CONSUMER, "PIN_INVALID", CONSUMER, NOW),
+    /** Project addition: the issuer or wallet declined without a more precise reason. */
+    CONSUMER_ISSUER_DECLINED(Category.CONSUMER, "ISSUER_DECLINED", CONSUMER, AFTER_FIX),
+    /** Project addition: the consumer's own per-payment or daily limit would be passed. */
+    CONSUMER_LIMIT_EXCEEDED(Category.CONSUMER, "LIMIT_EXCEEDED", CONSUMER, LATER),
+    /** Project addition: the consumer's account lacks the real-name certification the payment needs. */
+    CONSUMER_NOT_CERTIFIED(Category.CONSUMER, "NOT_CERTIFIED", CONSUMER, AFTER_FIX),
+    /** Project addition: the funding source the consumer chose is not accepted here (e.g. no credit cards). */
+    CONSUMER_INSTRUMENT_NOT_ACCEPTED(Category.CONSUMER, "INSTRUMENT_NOT_ACCEPTED", CONSUMER, NOW),
     OPERATION_CODE_METHOD_MISMATCH(Category.OPERATION, "CODE_METHOD_MISMATCH", CASHIER, NOW),
     OPERATION_UNRECOGNIZED_CODE(Category.OPERATION, "UNRECOGNIZED_CODE", CASHIER, NOW),
     OPERATION_INVALID_AMOUNT(Category.OPERATION, "INVALID_AMOUNT", CASHIER, NOW),
     OPERATION_WRONG_TRANSACTION_TYPE(Category.OPERATION, "WRONG_TRANSACTION_TYPE", CASHIER, NOW),
     OPERATION_DUPLICATE_REQUEST(Category.OPERATION, "DUPLICATE_REQUEST", CASHIER, NEVER),
+    /** Project addition: the order was already closed or reversed at the channel. */
+    OPERATION_TRADE_CLOSED(Category.OPERATION, "TRADE_CLOSED", CASHIER, NOW),
     NETWORK_TERMINAL_OFFLINE(Category.NETWORK, "TERMINAL_OFFLINE", MERCHANT, NOW),
     NETWORK_CHANNEL_TIMEOUT(Category.NETWORK, "CHANNEL_TIMEOUT", CHANNEL, NOW),
     SECURITY_MAC_INVALID(Category.SECURITY, "MAC_INVALID", ACQUIRER, AFTER_FIX),

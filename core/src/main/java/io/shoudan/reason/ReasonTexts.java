@@ -52,7 +52,8 @@ public final class ReasonTexts {
         if (evidence.size() > 0) {
             out.append(lang == Lang.ZH ? "（" : " (");
             for (int i = 0; i < evidence.size(); i++) {
-                out.append(i == 0 ? "" : (lang == Lang.ZH ? "，" : ", ")).append(evidence.key(i)).append(lang == Lang.ZH ? "：" : ": ")
+                out.append(i == 0 ? "" : (lang == Lang.ZH ? "，" : ", ")).append(label("key:" + evidence.key(i), lang)
+                                .replaceFirst("^key:", "")).append(lang == Lang.ZH ? "：" : ": ")
                         .append(placeholder(evidence.key(i) + "~", evidence, lang, false));
             }
             out.append(lang == Lang.ZH ? "）" : ")");
@@ -190,6 +191,16 @@ public final class ReasonTexts {
                 "The terminal speaks message protocol v{actual}; {method~} needs v{required} or later.",
                 "收单机构需为该终端升级对接协议到 v{required}（通常随终端应用升级下发）。",
                 "The acquirer must move this terminal to protocol v{required} (usually shipped with an application update).");
+        add(t, INTEGRATION_REQUEST_REJECTED,
+                "{channel~}拒绝了收单平台发出的请求参数（应答 {rawCode}）。",
+                "{channel~} rejected the parameters of the acquirer's request (answer {rawCode}).",
+                "收单机构技术人员需检查与{channel~}的对接参数；请顾客先改用其他方式。",
+                "The acquirer's engineers must check the {channel~} integration parameters; meanwhile use another method.");
+        add(t, INTEGRATION_UNMAPPED_REFUSAL,
+                "{channel~}以平台尚未识别的应答码 {rawCode} 拒绝了本笔交易。",
+                "{channel~} refused with a code the platform does not know yet: {rawCode}.",
+                "收单机构需查明该应答码的含义并补充映射表；请顾客先改用其他方式。",
+                "The acquirer must find out what the code means and add it to the mapping tables; meanwhile use another method.");
         add(t, MAINTENANCE_CHANNEL_WINDOW,
                 "{scope~}正在进行计划维护（{from} 至 {to}），维护期间无法交易。",
                 "{scope~} is in scheduled maintenance from {from} to {to}; payments through it are paused.",
@@ -346,6 +357,31 @@ public final class ReasonTexts {
                 "The customer must confirm the payment on the phone (enter the password); the payment is pending.",
                 "请顾客在手机上确认；终端会自动查询结果，请勿重复收款。",
                 "Ask the customer to confirm on the phone; the terminal queries the result itself, so do not charge again.");
+        add(t, CONSUMER_PIN_INVALID,
+                "顾客输入的银行卡密码不正确（{channel~}应答 {rawCode}）。",
+                "The card PIN the customer entered is wrong ({channel~} answered {rawCode}).",
+                "请顾客重新输入密码；连续输错多次后发卡行可能锁卡。",
+                "Ask the customer to enter the PIN again; after several wrong tries the issuer may block the card.");
+        add(t, CONSUMER_ISSUER_DECLINED,
+                "发卡行或支付机构拒绝了本笔付款（{channel~}应答 {rawCode}），没有给出更具体的原因。",
+                "The issuer or wallet declined this payment ({channel~} answered {rawCode}) without a more precise reason.",
+                "请顾客改用其他银行卡或付款方式，或联系发卡行了解原因。",
+                "Ask the customer to use another card or method, or to call the issuer.");
+        add(t, CONSUMER_LIMIT_EXCEEDED,
+                "本笔超过了顾客账户或银行卡自身的单笔或单日限额（{channel~}应答 {rawCode}）。",
+                "This payment passes the customer's own per-payment or daily limit ({channel~} answered {rawCode}).",
+                "请顾客改用其他付款方式，或调整限额后再付。",
+                "Ask the customer to pay another way, or to raise the limit and pay again.");
+        add(t, CONSUMER_NOT_CERTIFIED,
+                "顾客的{channel~}账户未完成实名认证，不能完成这笔付款（应答 {rawCode}）。",
+                "The customer's {channel~} account is not real-name certified, which this payment needs (answer {rawCode}).",
+                "请顾客在{channel~}中完成实名认证后再付，或改用其他方式。",
+                "The customer should complete real-name certification in {channel~}, or pay another way.");
+        add(t, CONSUMER_INSTRUMENT_NOT_ACCEPTED,
+                "顾客在{channel~}中选择的付款来源（如信用卡）不被本商户接受（应答 {rawCode}）。",
+                "The funding source the customer chose in {channel~} (e.g. a credit card) is not accepted here (answer {rawCode}).",
+                "请顾客在付款码页面切换付款方式（如零钱或借记卡）后重新出示。",
+                "Ask the customer to switch the funding source on the payment-code page (e.g. balance or a debit card) and show it again.");
         add(t, CONSUMER_RISK_REJECTED,
                 "{channel~}的风控拒绝了这位顾客的本笔付款。",
                 "{channel~}'s risk control refused this customer's payment.",
@@ -376,6 +412,11 @@ public final class ReasonTexts {
                 "Request id {requestId} was already used, and this time its {field} differs from the first.",
                 "新的交易请使用新的请求号（流水号）；重试原交易时请保持内容完全一致。",
                 "Use a new request id (trace number) for a new payment; a retry must repeat the original exactly.");
+        add(t, OPERATION_TRADE_CLOSED,
+                "该订单已在{channel~}关闭或撤销，不能再付款（应答 {rawCode}）。",
+                "The order was already closed or reversed at {channel~} and cannot be paid any more (answer {rawCode}).",
+                "请发起一笔新交易（新的订单号）。",
+                "Start a new payment (with a new order number).");
         add(t, NETWORK_TERMINAL_OFFLINE,
                 "终端已 {silentSeconds} 秒没有与平台通讯（最后通讯 {lastSeenAt}，超过 {thresholdSeconds} 秒即视为离线）。",
                 "The terminal has been silent for {silentSeconds} seconds (last heard {lastSeenAt}; offline after {thresholdSeconds} seconds).",
@@ -475,6 +516,14 @@ public final class ReasonTexts {
         t.put(SECURITY_SIGNATURE_INVALID, new Text("签名验证失败", "a signature did not verify"));
         t.put(SECURITY_KEY_EXPIRED, new Text("终端密钥已过期", "the terminal's keys have expired"));
         t.put(SECURITY_CERTIFICATE_EXPIRED, new Text("通道证书或密钥已过期", "the channel certificate or key has expired"));
+        t.put(INTEGRATION_REQUEST_REJECTED, new Text("通道拒绝了请求参数", "the channel rejected the request's parameters"));
+        t.put(INTEGRATION_UNMAPPED_REFUSAL, new Text("通道返回了未识别的拒绝码", "the channel refused with an unknown code"));
+        t.put(CONSUMER_PIN_INVALID, new Text("银行卡密码错误", "the card PIN is wrong"));
+        t.put(CONSUMER_ISSUER_DECLINED, new Text("发卡行或支付机构拒绝", "the issuer or wallet declined"));
+        t.put(CONSUMER_LIMIT_EXCEEDED, new Text("超过顾客的支付限额", "the customer's own payment limit would be passed"));
+        t.put(CONSUMER_NOT_CERTIFIED, new Text("顾客账户未实名认证", "the customer's account is not real-name certified"));
+        t.put(CONSUMER_INSTRUMENT_NOT_ACCEPTED, new Text("顾客所选的付款来源不被接受", "the customer's chosen funding source is not accepted"));
+        t.put(OPERATION_TRADE_CLOSED, new Text("订单已在通道侧关闭", "the order is already closed at the channel"));
         t.put(SECURITY_REPLAY_DETECTED, new Text("检测到重放请求", "a replayed request was detected"));
         return t;
     }

@@ -57,8 +57,8 @@ class ReasonTextsTest {
         Reason reason = Reason.of(ReasonCode.CONSUMER_INSUFFICIENT_FUNDS, "channel", "ALIPAY", "rawCode", "ACQ.BUYER_BALANCE_NOT_ENOUGH");
 
         assertThat(ReasonTexts.message(reason, Lang.EN))
-                .isEqualTo("the customer's balance or credit is too low (channel: Alipay, rawCode: ACQ.BUYER_BALANCE_NOT_ENOUGH).");
-        assertThat(ReasonTexts.message(reason, Lang.ZH)).startsWith("顾客余额或额度不足（channel：支付宝");
+                .isEqualTo("the customer's balance or credit is too low (channel: Alipay, channel code: ACQ.BUYER_BALANCE_NOT_ENOUGH).");
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).isEqualTo("顾客余额或额度不足（通道：支付宝，应答码：ACQ.BUYER_BALANCE_NOT_ENOUGH）。");
         assertThat(ReasonTexts.remedy(reason, Lang.EN)).isEqualTo("The customer should top up or choose another way to pay.");
     }
 

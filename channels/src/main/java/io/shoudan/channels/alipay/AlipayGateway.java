@@ -82,7 +82,7 @@ public final class AlipayGateway implements ChannelGateway {
         return switch (classified.meaning()) {
             case CodeMeaning.Approved approved -> paid(response.tradeNo(), response.fundBillList(), response.userInstallNum(),
                     classified.raw());
-            case CodeMeaning.Refusal refusal -> new ChannelAnswer.Refused(classified.raw(), refusal.effectiveReason());
+            case CodeMeaning.Refusal refusal -> new ChannelAnswer.Refused(classified.raw(), refusal.reason());
             case CodeMeaning.Unknown unknown -> new ChannelAnswer.Pending(classified.raw(), unknown.cause());
             case CodeMeaning.AlreadyPaid already -> confirmAlreadyPaid(
                     new TradeRef(command.payment(), command.merchant(), command.method(), command.amount(), null), classified.raw());
@@ -209,7 +209,7 @@ public final class AlipayGateway implements ChannelGateway {
 
     private static RefundAnswer refundAnswer(Classified classified) {
         return switch (classified.meaning()) {
-            case CodeMeaning.Refusal refusal -> new RefundAnswer.Refused(classified.raw(), refusal.effectiveReason());
+            case CodeMeaning.Refusal refusal -> new RefundAnswer.Refused(classified.raw(), refusal.reason());
             // Approved cannot reach here; AlreadyPaid is a pay-only code: neither proves the refund, retry it.
             case CodeMeaning.Approved approved -> new RefundAnswer.Pending(classified.raw());
             case CodeMeaning.AlreadyPaid already -> new RefundAnswer.Pending(classified.raw());

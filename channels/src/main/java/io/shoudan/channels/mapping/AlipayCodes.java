@@ -10,12 +10,6 @@ import java.util.Optional;
 
 import static io.shoudan.channels.mapping.CodeMeaning.query;
 import static io.shoudan.channels.mapping.CodeMeaning.refusal;
-import static io.shoudan.channels.mapping.ProposedReasons.CONSUMER_ISSUER_DECLINED;
-import static io.shoudan.channels.mapping.ProposedReasons.CONSUMER_LIMIT_EXCEEDED;
-import static io.shoudan.channels.mapping.ProposedReasons.CONSUMER_NOT_CERTIFIED;
-import static io.shoudan.channels.mapping.ProposedReasons.INTEGRATION_REQUEST_REJECTED;
-import static io.shoudan.channels.mapping.ProposedReasons.INTEGRATION_UNMAPPED_REFUSAL;
-import static io.shoudan.channels.mapping.ProposedReasons.OPERATION_TRADE_CLOSED;
 
 /**
  * Alipay Open API codes (当面付): top-level {@code code} and {@code sub_code}. The table is the data
@@ -44,9 +38,9 @@ public final class AlipayCodes {
             new CodeRow("ACQ.TRADE_HAS_SUCCESS", "交易已被支付", "the trade was already paid (retry): query for it",
                     new CodeMeaning.AlreadyPaid()),
             new CodeRow("ACQ.TRADE_HAS_CLOSE", "交易已经关闭", "the trade is closed: a new out_trade_no is needed",
-                    refusal(OPERATION_TRADE_CLOSED, ReasonCode.OPERATION_DUPLICATE_REQUEST)),
+                    refusal(ReasonCode.OPERATION_TRADE_CLOSED)),
             new CodeRow("ACQ.PAYMENT_FAIL", "支付失败", "payment failed (bank refused, buyer limit)",
-                    refusal(CONSUMER_ISSUER_DECLINED, ReasonCode.CONSUMER_RISK_REJECTED)),
+                    refusal(ReasonCode.CONSUMER_ISSUER_DECLINED)),
             new CodeRow("ACQ.SELLER_BEEN_BLOCKED", "商家账号被冻结", "merchant's account blocked",
                     refusal(ReasonCode.MERCHANT_SUSPENDED)),
             new CodeRow("ACQ.PRODUCT_AMOUNT_LIMIT_ERROR", "产品额度超限", "above the per-trade limit of the merchant's product",
@@ -56,7 +50,7 @@ public final class AlipayCodes {
             new CodeRow("ACQ.BEYOND_PER_RECEIPT_RESTRICTION", "商户收款金额超过月限额", "merchant's monthly receipt limit reached",
                     refusal(ReasonCode.MERCHANT_LIMIT_EXCEEDED)),
             new CodeRow("ACQ.BUYER_PAYMENT_AMOUNT_DAY_LIMIT_ERROR", "买家付款日限额超限", "buyer's daily payment limit reached",
-                    refusal(CONSUMER_LIMIT_EXCEEDED, ReasonCode.CONSUMER_INSUFFICIENT_FUNDS)),
+                    refusal(ReasonCode.CONSUMER_LIMIT_EXCEEDED)),
             new CodeRow("ACQ.PAYMENT_REQUEST_HAS_RISK", "支付有风险", "refused by risk control",
                     refusal(ReasonCode.CONSUMER_RISK_REJECTED)),
             // Huabei-only buyers meet this when we disabled pcredit: from the counter's point of view the
@@ -71,9 +65,9 @@ public final class AlipayCodes {
             new CodeRow("ACQ.ACCESS_FORBIDDEN", "无权限使用接口", "merchant has not signed the product",
                     refusal(ReasonCode.MERCHANT_PRODUCT_NOT_SIGNED)),
             new CodeRow("ACQ.ERROR_BUYER_CERTIFY_LEVEL_LIMIT", "买家未通过人行认证", "buyer not real-name certified",
-                    refusal(CONSUMER_NOT_CERTIFIED, ReasonCode.CONSUMER_ACCOUNT_FROZEN)),
+                    refusal(ReasonCode.CONSUMER_NOT_CERTIFIED)),
             new CodeRow("ACQ.INVALID_PARAMETER", "参数无效", "invalid parameter",
-                    refusal(INTEGRATION_REQUEST_REJECTED, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED)),
+                    refusal(ReasonCode.INTEGRATION_REQUEST_REJECTED)),
             new CodeRow("isv.invalid-app-id", "无效的AppID参数", "unknown app_id (code 40002)",
                     refusal(ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED)),
             new CodeRow("isv.invalid-signature", "无效签名", "request signature invalid (code 40002)",
@@ -122,10 +116,10 @@ public final class AlipayCodes {
             return new Classified(query(PendingCause.SYSTEM_ERROR), raw, false);
         }
         if (BUSINESS_FAILED.equals(code)) {
-            return new Classified(refusal(INTEGRATION_UNMAPPED_REFUSAL, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED), raw, false);
+            return new Classified(refusal(ReasonCode.INTEGRATION_UNMAPPED_REFUSAL), raw, false);
         }
         if (code != null && code.matches("4000[0-9]")) {
-            return new Classified(refusal(INTEGRATION_REQUEST_REJECTED, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED), raw, false);
+            return new Classified(refusal(ReasonCode.INTEGRATION_REQUEST_REJECTED), raw, false);
         }
         return new Classified(query(PendingCause.SYSTEM_ERROR), raw, false);
     }

@@ -12,24 +12,10 @@ public sealed interface CodeMeaning {
     record Approved() implements CodeMeaning {
     }
 
-    /**
-     * A definitive refusal: the channel did not take the money.
-     *
-     * @param proposedCode a public code not (yet) in the catalogue that fits better than {@code reason};
-     *                     {@code null} when the catalogue's code fits. When the catalogue gains it, it is used.
-     */
-    record Refusal(ReasonCode reason, String proposedCode) implements CodeMeaning {
+    /** A definitive refusal: the channel did not take the money. */
+    record Refusal(ReasonCode reason) implements CodeMeaning {
         public Refusal {
             Objects.requireNonNull(reason, "reason");
-        }
-
-        /** The proposed code once the catalogue has it, else the catalogue's nearest code. */
-        public ReasonCode effectiveReason() {
-            if (proposedCode == null) {
-                return reason;
-            }
-            ReasonCode proposed = ReasonCode.ofCode(proposedCode);
-            return proposed == null ? reason : proposed;
         }
     }
 
@@ -45,11 +31,7 @@ public sealed interface CodeMeaning {
     }
 
     static CodeMeaning refusal(ReasonCode reason) {
-        return new Refusal(reason, null);
-    }
-
-    static CodeMeaning refusal(String proposedCode, ReasonCode nearest) {
-        return new Refusal(nearest, proposedCode);
+        return new Refusal(reason);
     }
 
     static CodeMeaning query(PendingCause cause) {

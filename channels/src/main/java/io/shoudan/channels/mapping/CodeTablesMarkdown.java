@@ -42,11 +42,8 @@ public final class CodeTablesMarkdown {
             case CodeMeaning.Approved approved -> "paid";
             case CodeMeaning.AlreadyPaid already -> "paid (query for the trade number)";
             case CodeMeaning.Unknown unknown -> "pending, query (" + unknown.cause() + ")";
-            case CodeMeaning.Refusal refusal -> refused(refusal.reason(), refusal.proposedCode());
+            case CodeMeaning.Refusal refusal -> "`" + refusal.reason().code() + "`";
         };
     }
 
-    private static String refused(ReasonCode reason, String proposed) {
-        return proposed == null ? "`" + reason.code() + "`" : "`" + reason.code() + "` (proposed: `" + proposed + "`)";
-    }
 }

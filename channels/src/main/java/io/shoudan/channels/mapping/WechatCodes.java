@@ -10,10 +10,6 @@ import java.util.Optional;
 
 import static io.shoudan.channels.mapping.CodeMeaning.query;
 import static io.shoudan.channels.mapping.CodeMeaning.refusal;
-import static io.shoudan.channels.mapping.ProposedReasons.CONSUMER_INSTRUMENT_NOT_ACCEPTED;
-import static io.shoudan.channels.mapping.ProposedReasons.INTEGRATION_REQUEST_REJECTED;
-import static io.shoudan.channels.mapping.ProposedReasons.INTEGRATION_UNMAPPED_REFUSAL;
-import static io.shoudan.channels.mapping.ProposedReasons.OPERATION_TRADE_CLOSED;
 
 /** WeChat Pay v2 micropay {@code return_code} / {@code result_code} / {@code err_code}, as data (docs/CHANNELS.md). */
 public final class WechatCodes {
@@ -28,12 +24,12 @@ public final class WechatCodes {
                     refusal(ReasonCode.CONSUMER_PAYMENT_CODE_INVALID)),
             new CodeRow("NOTENOUGH", "余额不足", "buyer's balance not enough", refusal(ReasonCode.CONSUMER_INSUFFICIENT_FUNDS)),
             new CodeRow("NOTSUPORTCARD", "不支持卡类型", "card type not accepted here (limit_pay)",
-                    refusal(CONSUMER_INSTRUMENT_NOT_ACCEPTED, ReasonCode.CONSUMER_PAYMENT_CODE_INVALID)),
+                    refusal(ReasonCode.CONSUMER_INSTRUMENT_NOT_ACCEPTED)),
             new CodeRow("ORDERPAID", "订单已支付", "order already paid (retry): query for it", new CodeMeaning.AlreadyPaid()),
             new CodeRow("ORDERCLOSED", "订单已关闭", "order closed: a new out_trade_no is needed",
-                    refusal(OPERATION_TRADE_CLOSED, ReasonCode.OPERATION_DUPLICATE_REQUEST)),
+                    refusal(ReasonCode.OPERATION_TRADE_CLOSED)),
             new CodeRow("ORDERREVERSED", "订单已撤销", "order reversed: a new out_trade_no is needed",
-                    refusal(OPERATION_TRADE_CLOSED, ReasonCode.OPERATION_DUPLICATE_REQUEST)),
+                    refusal(ReasonCode.OPERATION_TRADE_CLOSED)),
             new CodeRow("AUTH_CODE_ERROR", "授权码参数错误", "not a WeChat payment code (another wallet's code scanned?)",
                     refusal(ReasonCode.OPERATION_CODE_METHOD_MISMATCH)),
             new CodeRow("AUTH_CODE_INVALID", "授权码检验错误", "payment code unknown or already used",
@@ -45,7 +41,7 @@ public final class WechatCodes {
             new CodeRow("REVERSE_EXPIRE", "订单无法撤销", "past the reverse time limit: refund instead",
                     refusal(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE)),
             new CodeRow("PARAM_ERROR", "参数错误", "invalid parameter",
-                    refusal(INTEGRATION_REQUEST_REJECTED, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED)),
+                    refusal(ReasonCode.INTEGRATION_REQUEST_REJECTED)),
             new CodeRow("NOAUTH", "商户无此接口权限", "merchant may not use micropay (not signed or blocked)",
                     refusal(ReasonCode.MERCHANT_PRODUCT_NOT_SIGNED)),
             new CodeRow("OUT_TRADE_NO_USED", "商户订单号重复", "same out_trade_no with different content",
@@ -81,6 +77,6 @@ public final class WechatCodes {
         RawCode raw = RawCodes.of(errCode);
         Optional<CodeRow> row = ERR_CODES.find(errCode);
         return row.map(r -> new Classified(r.meaning(false), raw, true))
-                .orElseGet(() -> new Classified(refusal(INTEGRATION_UNMAPPED_REFUSAL, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED), raw, false));
+                .orElseGet(() -> new Classified(refusal(ReasonCode.INTEGRATION_UNMAPPED_REFUSAL), raw, false));
     }
 }

@@ -72,7 +72,7 @@ public final class UnionPayGateway implements ChannelGateway {
         Classified classified = calls.judged(Field39Codes.classify(answer.field39()), reply.get().took());
         return switch (classified.meaning()) {
             case CodeMeaning.Approved approved -> paid(answer.rrn(), command.method(), classified.raw());
-            case CodeMeaning.Refusal refusal -> new ChannelAnswer.Refused(classified.raw(), refusal.effectiveReason());
+            case CodeMeaning.Refusal refusal -> new ChannelAnswer.Refused(classified.raw(), refusal.reason());
             case CodeMeaning.Unknown unknown -> new ChannelAnswer.Pending(classified.raw(), unknown.cause());
             case CodeMeaning.AlreadyPaid already -> new ChannelAnswer.Pending(classified.raw(), PendingCause.SYSTEM_ERROR);
         };
@@ -103,7 +103,7 @@ public final class UnionPayGateway implements ChannelGateway {
             case "APPROVED" -> paid(answer.rrn(), trade.method(), raw);
             case "PENDING" -> new ChannelAnswer.Pending(raw, PendingCause.CONSUMER_CONFIRMING);
             case "DECLINED" -> Field39Codes.classify(answer.originalField39()).meaning() instanceof CodeMeaning.Refusal refusal
-                    ? new ChannelAnswer.Refused(raw, refusal.effectiveReason())
+                    ? new ChannelAnswer.Refused(raw, refusal.reason())
                     : new ChannelAnswer.Pending(raw, PendingCause.SYSTEM_ERROR);
             // Undone by a reversal or void: nothing was kept.
             case "REVERSED", "VOIDED" -> new ChannelAnswer.Refused(raw, ReasonCode.CONSUMER_PAYMENT_CODE_INVALID);
@@ -167,7 +167,7 @@ public final class UnionPayGateway implements ChannelGateway {
         Classified classified = calls.judged(Field39Codes.classify(reply.get().answer().field39()), reply.get().took());
         return switch (classified.meaning()) {
             case CodeMeaning.Approved approved -> new RefundAnswer.Refunded(classified.raw());
-            case CodeMeaning.Refusal refusal -> new RefundAnswer.Refused(classified.raw(), refusal.effectiveReason());
+            case CodeMeaning.Refusal refusal -> new RefundAnswer.Refused(classified.raw(), refusal.reason());
             case CodeMeaning.Unknown unknown -> new RefundAnswer.Pending(classified.raw());
             case CodeMeaning.AlreadyPaid already -> new RefundAnswer.Pending(classified.raw());
         };

@@ -76,7 +76,7 @@ public final class WechatGateway implements ChannelGateway {
                 reply.get().took());
         return switch (classified.meaning()) {
             case CodeMeaning.Approved approved -> paid(response.transactionId(), response.bankType(), classified.raw());
-            case CodeMeaning.Refusal refusal -> new ChannelAnswer.Refused(classified.raw(), refusal.effectiveReason());
+            case CodeMeaning.Refusal refusal -> new ChannelAnswer.Refused(classified.raw(), refusal.reason());
             case CodeMeaning.Unknown unknown -> new ChannelAnswer.Pending(classified.raw(), unknown.cause());
             case CodeMeaning.AlreadyPaid already -> {
                 ChannelAnswer found = query(new TradeRef(command.payment(), command.merchant(), command.method(), command.amount(), null));
@@ -161,7 +161,7 @@ public final class WechatGateway implements ChannelGateway {
                 reply.get().took());
         return switch (classified.meaning()) {
             case CodeMeaning.Approved approved -> new RefundAnswer.Refunded(classified.raw());
-            case CodeMeaning.Refusal refusal -> new RefundAnswer.Refused(classified.raw(), refusal.effectiveReason());
+            case CodeMeaning.Refusal refusal -> new RefundAnswer.Refused(classified.raw(), refusal.reason());
             case CodeMeaning.Unknown unknown -> new RefundAnswer.Pending(classified.raw());
             case CodeMeaning.AlreadyPaid already -> new RefundAnswer.Pending(classified.raw());
         };

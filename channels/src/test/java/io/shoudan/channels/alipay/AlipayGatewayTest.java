@@ -51,20 +51,20 @@ class AlipayGatewayTest {
             "ACQ.BUYER_BALANCE_NOT_ENOUGH,           CONSUMER.INSUFFICIENT_FUNDS",
             "ACQ.BUYER_BANKCARD_BALANCE_NOT_ENOUGH,  CONSUMER.INSUFFICIENT_FUNDS",
             "ACQ.BUYER_ENABLE_STATUS_FORBID,         CONSUMER.ACCOUNT_FROZEN",
-            "ACQ.TRADE_HAS_CLOSE,                    OPERATION.DUPLICATE_REQUEST",
-            "ACQ.PAYMENT_FAIL,                       CONSUMER.RISK_REJECTED",
+            "ACQ.TRADE_HAS_CLOSE,                    OPERATION.TRADE_CLOSED",
+            "ACQ.PAYMENT_FAIL,                       CONSUMER.ISSUER_DECLINED",
             "ACQ.SELLER_BEEN_BLOCKED,                MERCHANT.SUSPENDED",
             "ACQ.PRODUCT_AMOUNT_LIMIT_ERROR,         MERCHANT.LIMIT_EXCEEDED",
             "ACQ.BEYOND_PAY_RESTRICTION,             MERCHANT.LIMIT_EXCEEDED",
             "ACQ.BEYOND_PER_RECEIPT_RESTRICTION,     MERCHANT.LIMIT_EXCEEDED",
-            "ACQ.BUYER_PAYMENT_AMOUNT_DAY_LIMIT_ERROR, CONSUMER.INSUFFICIENT_FUNDS",
+            "ACQ.BUYER_PAYMENT_AMOUNT_DAY_LIMIT_ERROR, CONSUMER.LIMIT_EXCEEDED",
             "ACQ.PAYMENT_REQUEST_HAS_RISK,           CONSUMER.RISK_REJECTED",
             "ACQ.NO_PAYMENT_INSTRUMENTS_AVAILABLE,   CONSUMER.HUABEI_UNAVAILABLE",
             "ACQ.TOTAL_FEE_EXCEED,                   POLICY.AMOUNT_OUT_OF_RANGE",
             "ACQ.CONTEXT_INCONSISTENT,               OPERATION.DUPLICATE_REQUEST",
             "ACQ.ACCESS_FORBIDDEN,                   MERCHANT.PRODUCT_NOT_SIGNED",
-            "ACQ.ERROR_BUYER_CERTIFY_LEVEL_LIMIT,    CONSUMER.ACCOUNT_FROZEN",
-            "ACQ.INVALID_PARAMETER,                  INTEGRATION.CHANNEL_NOT_CONNECTED",
+            "ACQ.ERROR_BUYER_CERTIFY_LEVEL_LIMIT,    CONSUMER.NOT_CERTIFIED",
+            "ACQ.INVALID_PARAMETER,                  INTEGRATION.REQUEST_REJECTED",
             "ACQ.TRADE_NOT_EXIST,                    OPERATION.WRONG_TRANSACTION_TYPE",
             "ACQ.TRADE_STATUS_ERROR,                 OPERATION.WRONG_TRANSACTION_TYPE",
             "ACQ.TRADE_HAS_FINISHED,                 OPERATION.WRONG_TRANSACTION_TYPE",
@@ -79,17 +79,16 @@ class AlipayGatewayTest {
 
         ChannelAnswer.Refused refused = (ChannelAnswer.Refused) answer;
         assertThat(refused.raw()).isEqualTo(new RawCode("40004/" + subCode));
-        assertThat(refused.reason()).isEqualTo(expectedOrProposed(subCode, expectedNearest));
+        assertThat(refused.reason()).isEqualTo(expectedReason(subCode, expectedNearest));
         assertThat(fixtures.unmapped.counted(Channel.ALIPAY, "40004/" + subCode)).isZero();
     }
 
-    /** Rows that propose a better code use it as soon as the catalogue has it; until then the nearest one. */
-    private static ReasonCode expectedOrProposed(String subCode, String expectedNearest) {
+    /** The table's row for the sub_code says exactly the expected reason. */
+    private static ReasonCode expectedReason(String subCode, String expected) {
         CodeRow row = AlipayCodes.SUB_CODES.find(subCode).orElseThrow();
         CodeMeaning.Refusal refusal = (CodeMeaning.Refusal) row.meaning(false);
-        assertThat(refusal.reason().code()).isEqualTo(expectedNearest);
-        return refusal.proposedCode() != null && ReasonCode.ofCode(refusal.proposedCode()) != null
-                ? ReasonCode.ofCode(refusal.proposedCode()) : ReasonCode.ofCode(expectedNearest);
+        assertThat(refusal.reason().code()).isEqualTo(expected);
+        return ReasonCode.ofCode(expected);
     }
 
     @Test

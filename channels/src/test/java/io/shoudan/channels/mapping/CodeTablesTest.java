@@ -63,29 +63,6 @@ class CodeTablesTest {
     }
 
     @Test
-    void everyProposedCodeIsDeclaredInProposedReasons() {
-        Set<String> declared = Set.of(ProposedReasons.CONSUMER_PIN_INVALID, ProposedReasons.CONSUMER_ISSUER_DECLINED,
-                ProposedReasons.CONSUMER_LIMIT_EXCEEDED, ProposedReasons.CONSUMER_NOT_CERTIFIED, ProposedReasons.CONSUMER_INSTRUMENT_NOT_ACCEPTED,
-                ProposedReasons.INTEGRATION_REQUEST_REJECTED, ProposedReasons.INTEGRATION_UNMAPPED_REFUSAL, ProposedReasons.OPERATION_TRADE_CLOSED);
-        Set<String> used = List.of(AlipayCodes.SUB_CODES, WechatCodes.ERR_CODES, Field39Codes.CODES).stream()
-                .flatMap(table -> table.rows().stream())
-                .map(row -> row.meaning(false))
-                .filter(CodeMeaning.Refusal.class::isInstance)
-                .map(meaning -> ((CodeMeaning.Refusal) meaning).proposedCode())
-                .filter(code -> code != null)
-                .collect(Collectors.toSet());
-        assertThat(declared).containsAll(used);
-    }
-
-    @Test
-    void aProposedCodeIsUsedOnceTheCatalogueHasItAndTheNearestUntilThen() {
-        assertThat(new CodeMeaning.Refusal(ReasonCode.CONSUMER_PAYMENT_CODE_INVALID, "CONSUMER.NOT_YET_THERE").effectiveReason())
-                .isEqualTo(ReasonCode.CONSUMER_PAYMENT_CODE_INVALID);
-        assertThat(new CodeMeaning.Refusal(ReasonCode.CONSUMER_PAYMENT_CODE_INVALID, "CONSUMER.INSUFFICIENT_FUNDS").effectiveReason())
-                .isEqualTo(ReasonCode.CONSUMER_INSUFFICIENT_FUNDS);
-    }
-
-    @Test
     void aTableRefusesTheSameCodeTwice() {
         CodeRow row = new CodeRow("X", "某", "x", new CodeMeaning.Approved());
         assertThatThrownBy(() -> new CodeTable(io.shoudan.method.Channel.ALIPAY, "sub_code", List.of(row, row)))

@@ -34,34 +34,34 @@ class UnionPayGatewayTest {
     @ParameterizedTest(name = "field 39 {0} → {1}")
     @CsvSource({
             "03, INTEGRATION.CHANNEL_NOT_CONNECTED",
-            "05, CONSUMER.RISK_REJECTED",
+            "05, CONSUMER.ISSUER_DECLINED",
             "12, OPERATION.WRONG_TRANSACTION_TYPE",
             "13, OPERATION.INVALID_AMOUNT",
             "14, CONSUMER.PAYMENT_CODE_INVALID",
             "25, OPERATION.WRONG_TRANSACTION_TYPE",
-            "30, INTEGRATION.PROTOCOL_TOO_OLD",
+            "30, INTEGRATION.REQUEST_REJECTED",
             "40, INTEGRATION.METHOD_NOT_OFFERED",
             "51, CONSUMER.INSUFFICIENT_FUNDS",
             "54, CONSUMER.PAYMENT_CODE_INVALID",
-            "55, CONSUMER.PAYMENT_CODE_INVALID",
+            "55, CONSUMER.PIN_INVALID",
             "57, CONSUMER.ACCOUNT_FROZEN",
             "58, MERCHANT.PRODUCT_NOT_SIGNED",
             "59, CONSUMER.RISK_REJECTED",
-            "61, CONSUMER.INSUFFICIENT_FUNDS",
+            "61, CONSUMER.LIMIT_EXCEEDED",
             "64, OPERATION.INVALID_AMOUNT",
-            "65, CONSUMER.INSUFFICIENT_FUNDS",
+            "65, CONSUMER.LIMIT_EXCEEDED",
             "91, MAINTENANCE.CHANNEL_UNAVAILABLE",
             "94, OPERATION.DUPLICATE_REQUEST",
             "A0, SECURITY.MAC_INVALID",
     })
-    void aDecliningField39IsARefusalWithItsReason(String field39, String expectedNearest) {
+    void aDecliningField39IsARefusalWithItsReason(String field39, String expected) {
         host.sale.then(ScriptedHost.field39(field39));
 
         ChannelAnswer.Refused refused = (ChannelAnswer.Refused) gateway.pay(Fixtures.pay(PaymentMethod.UNIONPAY_DEBIT, "100.00", CARD));
 
         CodeMeaning.Refusal row = (CodeMeaning.Refusal) Field39Codes.CODES.find(field39).orElseThrow().meaning(false);
-        assertThat(row.reason().code()).isEqualTo(expectedNearest);
-        assertThat(refused.reason()).isEqualTo(row.effectiveReason());
+        assertThat(row.reason().code()).isEqualTo(expected);
+        assertThat(refused.reason()).isEqualTo(row.reason());
         assertThat(refused.raw()).isEqualTo(new RawCode("39=" + field39));
     }
 

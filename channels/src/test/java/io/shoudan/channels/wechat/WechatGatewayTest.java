@@ -35,29 +35,29 @@ class WechatGatewayTest {
     @CsvSource({
             "AUTHCODEEXPIRE,    CONSUMER.PAYMENT_CODE_INVALID",
             "NOTENOUGH,         CONSUMER.INSUFFICIENT_FUNDS",
-            "NOTSUPORTCARD,     CONSUMER.PAYMENT_CODE_INVALID",
-            "ORDERCLOSED,       OPERATION.DUPLICATE_REQUEST",
-            "ORDERREVERSED,     OPERATION.DUPLICATE_REQUEST",
+            "NOTSUPORTCARD,     CONSUMER.INSTRUMENT_NOT_ACCEPTED",
+            "ORDERCLOSED,       OPERATION.TRADE_CLOSED",
+            "ORDERREVERSED,     OPERATION.TRADE_CLOSED",
             "AUTH_CODE_ERROR,   OPERATION.CODE_METHOD_MISMATCH",
             "AUTH_CODE_INVALID, CONSUMER.PAYMENT_CODE_INVALID",
             "TRADE_ERROR,       CONSUMER.RISK_REJECTED",
             "BUYER_MISMATCH,    OPERATION.DUPLICATE_REQUEST",
             "REVERSE_EXPIRE,    OPERATION.WRONG_TRANSACTION_TYPE",
-            "PARAM_ERROR,       INTEGRATION.CHANNEL_NOT_CONNECTED",
+            "PARAM_ERROR,       INTEGRATION.REQUEST_REJECTED",
             "NOAUTH,            MERCHANT.PRODUCT_NOT_SIGNED",
             "OUT_TRADE_NO_USED, OPERATION.DUPLICATE_REQUEST",
             "ORDERNOTEXIST,     OPERATION.WRONG_TRANSACTION_TYPE",
             "SIGNERROR,         SECURITY.SIGNATURE_INVALID",
             "ERROR,             OPERATION.WRONG_TRANSACTION_TYPE",
     })
-    void aDefinitiveErrCodeIsARefusalWithItsReasonAndTheRawCodeKept(String errCode, String expectedNearest) {
+    void aDefinitiveErrCodeIsARefusalWithItsReasonAndTheRawCodeKept(String errCode, String expected) {
         wechat.micropay.then(ScriptedWechat.failed(errCode));
 
         ChannelAnswer.Refused refused = (ChannelAnswer.Refused) gateway.pay(Fixtures.pay(PaymentMethod.WECHAT_PAY, "100.00", CODE));
 
         CodeMeaning.Refusal row = (CodeMeaning.Refusal) WechatCodes.ERR_CODES.find(errCode).orElseThrow().meaning(false);
-        assertThat(row.reason().code()).isEqualTo(expectedNearest);
-        assertThat(refused.reason()).isEqualTo(row.effectiveReason());
+        assertThat(row.reason().code()).isEqualTo(expected);
+        assertThat(refused.reason()).isEqualTo(row.reason());
         assertThat(refused.raw()).isEqualTo(new RawCode(errCode));
     }
 

@@ -67,16 +67,16 @@ class SandboxCodesThroughAdaptersTest {
         return command(PaymentMethod.WECHAT_PAY, amount, new Instrument.ScannedCode(w.code(consumer, Channel.WECHAT)), true, Installments.NONE);
     }
 
-    /** The answer is a refusal with this raw code; its reason is the table's (the nearest catalogue code until a proposed one exists). */
-    private static void assertRefused(ChannelAnswer answer, String raw, ReasonCode nearest) {
+    /** The answer is a refusal with this raw code and exactly the table's reason. */
+    private static void assertRefused(ChannelAnswer answer, String raw, ReasonCode expected) {
         assertThat(answer).isInstanceOf(ChannelAnswer.Refused.class);
         assertThat(answer.raw()).isEqualTo(new RawCode(raw));
         CodeRow row = (raw.startsWith("40004/") ? AlipayCodes.SUB_CODES.find(raw.substring(6))
                 : raw.startsWith("39=") ? Field39Codes.CODES.find(raw.substring(3)) : WechatCodes.ERR_CODES.find(raw)).orElseThrow();
         CodeMeaning.Refusal refusal = (CodeMeaning.Refusal) (answer.raw().value().contains("NO_PAYMENT_INSTRUMENTS")
-                && nearest == ReasonCode.CONSUMER_INSUFFICIENT_FUNDS ? row.meaning(true) : row.meaning(false));
-        assertThat(refusal.reason()).isEqualTo(nearest);
-        assertThat(((ChannelAnswer.Refused) answer).reason()).isEqualTo(refusal.effectiveReason());
+                && expected == ReasonCode.CONSUMER_INSUFFICIENT_FUNDS ? row.meaning(true) : row.meaning(false));
+        assertThat(refusal.reason()).isEqualTo(expected);
+        assertThat(((ChannelAnswer.Refused) answer).reason()).isEqualTo(refusal.reason());
     }
 
     // ---- Alipay ---------------------------------------------------------------------------
@@ -124,20 +124,20 @@ class SandboxCodesThroughAdaptersTest {
     @Test
     void anUncertifiedBuyerIsRefused() {
         Consumer fay = w.consumer(rich("fay").notRealNameCertified());
-        assertRefused(w.alipay.pay(alipay(fay, "10.00")), "40004/ACQ.ERROR_BUYER_CERTIFY_LEVEL_LIMIT", ReasonCode.CONSUMER_ACCOUNT_FROZEN);
+        assertRefused(w.alipay.pay(alipay(fay, "10.00")), "40004/ACQ.ERROR_BUYER_CERTIFY_LEVEL_LIMIT", ReasonCode.CONSUMER_NOT_CERTIFIED);
     }
 
     @Test
     void aPaymentAboveTheBuyersSingleLimitFails() {
         Consumer gus = w.consumer(rich("gus").limits(new ConsumerLimits(Money.parse("50.00"), Money.parse("1000.00"))));
-        assertRefused(w.alipay.pay(alipay(gus, "60.00")), "40004/ACQ.PAYMENT_FAIL", ReasonCode.CONSUMER_RISK_REJECTED);
+        assertRefused(w.alipay.pay(alipay(gus, "60.00")), "40004/ACQ.PAYMENT_FAIL", ReasonCode.CONSUMER_ISSUER_DECLINED);
     }
 
     @Test
     void aPaymentAboveTheBuyersDailyLimitIsRefused() {
         Consumer hal = w.consumer(rich("hal").limits(new ConsumerLimits(Money.parse("500.00"), Money.parse("600.00"))));
         assertThat(w.alipay.pay(alipay(hal, "400.00"))).isInstanceOf(ChannelAnswer.Paid.class);
-        assertRefused(w.alipay.pay(alipay(hal, "400.00")), "40004/ACQ.BUYER_PAYMENT_AMOUNT_DAY_LIMIT_ERROR", ReasonCode.CONSUMER_INSUFFICIENT_FUNDS);
+        assertRefused(w.alipay.pay(alipay(hal, "400.00")), "40004/ACQ.BUYER_PAYMENT_AMOUNT_DAY_LIMIT_ERROR", ReasonCode.CONSUMER_LIMIT_EXCEEDED);
     }
 
     @Test
@@ -238,7 +238,7 @@ class SandboxCodesThroughAdaptersTest {
         PayCommand other = alipay(sue, "20.00");
         assertThat(w.alipay.cancel(new TradeRef(other.payment(), other.merchant(), other.method(), other.amount(), null)))
                 .isInstanceOf(CancelAnswer.Cancelled.class);
-        assertRefused(w.alipay.pay(other), "40004/ACQ.TRADE_HAS_CLOSE", ReasonCode.OPERATION_DUPLICATE_REQUEST);
+        assertRefused(w.alipay.pay(other), "40004/ACQ.TRADE_HAS_CLOSE", ReasonCode.OPERATION_TRADE_CLOSED);
     }
 
     @Test
@@ -330,7 +330,7 @@ class SandboxCodesThroughAdaptersTest {
         PayCommand other = wechat(gil, "20.00");
         assertThat(w.wechat.cancel(new TradeRef(other.payment(), other.merchant(), other.method(), other.amount(), null)))
                 .isInstanceOf(CancelAnswer.Cancelled.class);
-        assertRefused(w.wechat.pay(other), "ORDERREVERSED", ReasonCode.OPERATION_DUPLICATE_REQUEST);
+        assertRefused(w.wechat.pay(other), "ORDERREVERSED", ReasonCode.OPERATION_TRADE_CLOSED);
     }
 
     @Test
@@ -375,8 +375,8 @@ class SandboxCodesThroughAdaptersTest {
         cardholder("nia", CardKind.DEBIT, "6222020000000000105", "500.00", CardStatus.ISSUER_UNAVAILABLE);
 
         assertRefused(card("6222020000000000102", "123456", "100.00", PaymentMethod.UNIONPAY_DEBIT), "39=51", ReasonCode.CONSUMER_INSUFFICIENT_FUNDS);
-        assertRefused(card("6222020000000000102", "654321", "10.00", PaymentMethod.UNIONPAY_DEBIT), "39=55", ReasonCode.CONSUMER_PAYMENT_CODE_INVALID);
-        assertRefused(card("6222020000000000103", "123456", "10.00", PaymentMethod.UNIONPAY_DEBIT), "39=05", ReasonCode.CONSUMER_RISK_REJECTED);
+        assertRefused(card("6222020000000000102", "654321", "10.00", PaymentMethod.UNIONPAY_DEBIT), "39=55", ReasonCode.CONSUMER_PIN_INVALID);
+        assertRefused(card("6222020000000000103", "123456", "10.00", PaymentMethod.UNIONPAY_DEBIT), "39=05", ReasonCode.CONSUMER_ISSUER_DECLINED);
         assertRefused(card("6222020000000000104", "123456", "10.00", PaymentMethod.UNIONPAY_DEBIT), "39=57", ReasonCode.CONSUMER_ACCOUNT_FROZEN);
         assertRefused(card("6222020000000000105", "123456", "10.00", PaymentMethod.UNIONPAY_DEBIT), "39=91",
                 ReasonCode.MAINTENANCE_CHANNEL_UNAVAILABLE);
@@ -397,7 +397,7 @@ class SandboxCodesThroughAdaptersTest {
         cardholder("pat", CardKind.DEBIT, "6222020000000000107", "5000.00", CardStatus.ACTIVE);
         w.sandbox.merchants().update(MerchantKey.unionpay(ChannelWorld.UP_MID),
                 m -> m.withLimits(Money.parse("100.00"), Money.parse("10000.00"), Money.parse("100000.00")));
-        assertRefused(card("6222020000000000107", "123456", "100.01", PaymentMethod.UNIONPAY_DEBIT), "39=61", ReasonCode.CONSUMER_INSUFFICIENT_FUNDS);
+        assertRefused(card("6222020000000000107", "123456", "100.01", PaymentMethod.UNIONPAY_DEBIT), "39=61", ReasonCode.CONSUMER_LIMIT_EXCEEDED);
     }
 
     @Test

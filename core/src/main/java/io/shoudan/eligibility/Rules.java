@@ -237,7 +237,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "enabled", List.copyOf(f.terminal().enabledMethods()));
+                    return Evidence.of("method", f.method, "enabled", f.terminal().enabledMethods());
                 }
             },
             new Rule(MERCHANT_NOT_APPROVED) {
@@ -274,7 +274,7 @@ final class Rules {
                 @Override
                 Evidence evidence(Facts f) {
                     return Evidence.of("method", f.method, "type", f.merchant().type(),
-                            "allowed", List.copyOf(f.rule.merchantTypes()));
+                            "allowed", f.rule.merchantTypes());
                 }
             },
             new ProductRule(MERCHANT_PRODUCT_NOT_SIGNED, false),

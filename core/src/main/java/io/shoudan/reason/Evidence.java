@@ -35,13 +35,17 @@ public final class Evidence {
         Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
             keys[i] = (String) keysAndValues[2 * i];
-            values[i] = normalise(keysAndValues[2 * i + 1]);
+            values[i] = keysAndValues[2 * i + 1];
         }
         return new Evidence(keys, values);
     }
 
-    private static Object normalise(Object value) {
-        if (value instanceof List<?> list) {
+    /**
+     * The value as text, or a list of texts. Values are kept as given and rendered when read: a
+     * live payment's verdict is stored and acted on without anyone formatting its timestamps.
+     */
+    private static Object render(Object value) {
+        if (value instanceof java.util.Collection<?> list) {
             List<String> texts = new ArrayList<>(list.size());
             for (Object item : list) {
                 texts.add(String.valueOf(item));
@@ -72,7 +76,7 @@ public final class Evidence {
     public Object get(String key) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].equals(key)) {
-                return values[i];
+                return render(values[i]);
             }
         }
         return null;
@@ -91,14 +95,15 @@ public final class Evidence {
         return keys[index];
     }
 
+    /** The value at {@code index}: a {@code String} or a {@code List<String>}. */
     public Object value(int index) {
-        return values[index];
+        return render(values[index]);
     }
 
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keys.length; i++) {
-            map.put(keys[i], values[i]);
+            map.put(keys[i], render(values[i]));
         }
         return map;
     }

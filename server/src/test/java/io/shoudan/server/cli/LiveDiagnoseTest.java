@@ -113,7 +113,7 @@ class LiveDiagnoseTest {
         Cli cli = Cli.run("diagnose");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("give either --scenario");
+        assertThat(cli.err()).contains("give one of --scenario FILE|DIR, --terminal SN --method M --amount X, or --payment ID");
     }
 
     private static List<String> codes(JsonNode verdict) {

@@ -16,11 +16,15 @@ import io.shoudan.ledger.LedgerReport;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
+import io.shoudan.payment.AdjustmentOutcome;
 import io.shoudan.payment.FundingSource;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
+import io.shoudan.payment.RefundRequest;
+import io.shoudan.payment.RequestId;
 import io.shoudan.payment.SaleOutcome;
+import io.shoudan.payment.SaleRequest;
 import io.shoudan.payment.Transition;
 import io.shoudan.payment.testing.PaymentWorld;
 import io.shoudan.reason.Reason;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
@@ -354,6 +359,52 @@ class HttpChannelsOverSandboxTest {
         assertThat(outcome).isInstanceOf(SaleOutcome.Succeeded.class);
         assertThat(raw(w.only(), 1)).isEqualTo("TIMEOUT");
         assertThat(w.fundsOf(liz)).isEqualTo(START_FUNDS.plus(START_FUNDS).minus(Money.parse("100.00")));
+        assertBooksMatchTheChannels(service);
+    }
+
+    // ---------------------------------------------------------------- refunds and voids over HTTP
+
+    @Test
+    void refundsWhoseAnswerIsLostAreRetriedUnderTheSameIdAndRefundOnceOnBothChannels() {
+        PaymentService service = world().service();
+        Consumer max = payer("max");
+        SaleRequest alipaySale = w.alipaySale(max, "100.00");
+        SaleRequest wechatSale = w.wechatSale(max, "60.00");
+        assertThat(service.sale(alipaySale)).isInstanceOf(SaleOutcome.Succeeded.class);
+        assertThat(service.sale(wechatSale)).isInstanceOf(SaleOutcome.Succeeded.class);
+        w.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.REFUND).everyNth(2));
+        w.sandbox.faults().add(FaultRule.always(Channel.WECHAT, new Fault.TamperSignature()).onlyFor(Operation.REFUND).everyNth(2));
+
+        AdjustmentOutcome alipayFirst = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900001"),
+                alipaySale.request(), Money.parse("30.00")));
+        AdjustmentOutcome alipaySecond = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900002"),
+                alipaySale.request(), Money.parse("20.00")));
+        AdjustmentOutcome wechatFirst = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900003"),
+                wechatSale.request(), Money.parse("10.00")));
+        AdjustmentOutcome wechatSecond = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900004"),
+                wechatSale.request(), Money.parse("15.00")));
+
+        assertThat(List.of(alipayFirst, alipaySecond, wechatFirst, wechatSecond)).allMatch(AdjustmentOutcome.Done.class::isInstance);
+        // 5000 + 5000 − 100 − 60 + 30 + 20 + 10 + 15
+        assertThat(w.fundsOf(max)).isEqualTo(Money.parse("9915.00"));
+        assertBooksMatchTheChannels(service);
+    }
+
+    @Test
+    void aVoidGivesTheWholeAmountBackOnBothChannels() {
+        PaymentService service = world().service();
+        Consumer ned = payer("ned");
+        SaleRequest alipaySale = w.alipaySale(ned, "100.00");
+        SaleRequest wechatSale = w.wechatSale(ned, "50.00");
+        service.sale(alipaySale);
+        service.sale(wechatSale);
+
+        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId("000002-900011"), alipaySale.request()))
+                .isInstanceOf(AdjustmentOutcome.Done.class);
+        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId("000002-900012"), wechatSale.request()))
+                .isInstanceOf(AdjustmentOutcome.Done.class);
+
+        assertThat(w.fundsOf(ned)).isEqualTo(START_FUNDS.plus(START_FUNDS));
         assertBooksMatchTheChannels(service);
     }
 

@@ -61,7 +61,25 @@ public final class ChannelCalls {
                 yield Optional.empty();
             }
             case TransportReply.Answered<A> answered -> Optional.of(answered);
+            // A channel whose answers never verify (key mismatch, someone in the path) is not usable: count it.
+            case TransportReply.Untrusted<A> untrusted -> {
+                health.record(channel, CallOutcome.CHANNEL_FAILURE, untrusted.took());
+                yield Optional.empty();
+            }
         };
+    }
+
+    /**
+     * The raw code to keep when {@link #arrived} gave nothing: what made an answer untrustworthy
+     * ({@code SECURITY.SIGNATURE_INVALID}), else {@link #TIMEOUT}.
+     */
+    public static RawCode unanswered(TransportReply<?> reply) {
+        return reply instanceof TransportReply.Untrusted<?> untrusted ? untrusted.raw() : TIMEOUT;
+    }
+
+    /** Why the outcome is unknown when {@link #arrived} gave nothing: an unreadable answer is a channel-side error, silence a timeout. */
+    public static PendingCause unansweredCause(TransportReply<?> reply) {
+        return reply instanceof TransportReply.Untrusted<?> ? PendingCause.SYSTEM_ERROR : PendingCause.TIMEOUT;
     }
 
     /** Records what a classified answer says about the channel and counts an unmapped code; returns it unchanged. */

@@ -27,6 +27,12 @@ public final class Scripted<Q, A> {
         return this;
     }
 
+    /** An answer came but its signature did not verify. */
+    public Scripted<Q, A> thenUntrusted() {
+        replies.add(request -> TransportReply.signatureInvalid(java.time.Duration.ofMillis(40)));
+        return this;
+    }
+
     public Scripted<Q, A> thenLate(A answer, java.time.Duration took) {
         replies.add(request -> new TransportReply.Answered<>(answer, took));
         return this;

@@ -72,9 +72,10 @@ public final class AlipayGateway implements ChannelGateway {
             return new ChannelAnswer.Refused(ChannelCalls.CIRCUIT_OPEN, ReasonCode.MAINTENANCE_CHANNEL_UNAVAILABLE);
         }
         AlipayPayRequest request = request(account.get(), command, code);
-        Optional<TransportReply.Answered<AlipayPayResponse>> reply = calls.arrived(transport.pay(request));
+        TransportReply<AlipayPayResponse> sent = transport.pay(request);
+        Optional<TransportReply.Answered<AlipayPayResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new ChannelAnswer.Pending(ChannelCalls.TIMEOUT, PendingCause.TIMEOUT);
+            return new ChannelAnswer.Pending(ChannelCalls.unanswered(sent), ChannelCalls.unansweredCause(sent));
         }
         AlipayPayResponse response = reply.get().answer();
         Classified classified = calls.judged(AlipayCodes.classify(response.code(), response.subCode(), !command.huabeiAllowed()),
@@ -114,10 +115,11 @@ public final class AlipayGateway implements ChannelGateway {
             // Without the app we cannot ask; the payment stays unknown for a person, never refused blind.
             return new ChannelAnswer.Pending(NO_ACCOUNT, PendingCause.SYSTEM_ERROR);
         }
-        Optional<TransportReply.Answered<AlipayQueryResponse>> reply =
-                calls.arrived(transport.query(new AlipayTradeRequest(account.get().appId(), trade.payment().value(), tradeNo(trade))));
+        TransportReply<AlipayQueryResponse> sent =
+                transport.query(new AlipayTradeRequest(account.get().appId(), trade.payment().value(), tradeNo(trade)));
+        Optional<TransportReply.Answered<AlipayQueryResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new ChannelAnswer.Pending(ChannelCalls.TIMEOUT, PendingCause.TIMEOUT);
+            return new ChannelAnswer.Pending(ChannelCalls.unanswered(sent), ChannelCalls.unansweredCause(sent));
         }
         AlipayQueryResponse response = reply.get().answer();
         if (!AlipayCodes.SUCCESS.equals(response.code())) {
@@ -145,10 +147,11 @@ public final class AlipayGateway implements ChannelGateway {
         if (account.isEmpty()) {
             return new CancelAnswer.NotCancelled(NO_ACCOUNT);
         }
-        Optional<TransportReply.Answered<AlipayCancelResponse>> reply =
-                calls.arrived(transport.cancel(new AlipayTradeRequest(account.get().appId(), trade.payment().value(), tradeNo(trade))));
+        TransportReply<AlipayCancelResponse> sent =
+                transport.cancel(new AlipayTradeRequest(account.get().appId(), trade.payment().value(), tradeNo(trade)));
+        Optional<TransportReply.Answered<AlipayCancelResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new CancelAnswer.NotCancelled(ChannelCalls.TIMEOUT);
+            return new CancelAnswer.NotCancelled(ChannelCalls.unanswered(sent));
         }
         AlipayCancelResponse response = reply.get().answer();
         if (AlipayCodes.SUCCESS.equals(response.code())) {
@@ -169,10 +172,11 @@ public final class AlipayGateway implements ChannelGateway {
         if (account.isEmpty()) {
             return new RefundAnswer.Refused(NO_ACCOUNT, ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED);
         }
-        Optional<TransportReply.Answered<AlipayCancelResponse>> reply =
-                calls.arrived(transport.cancel(new AlipayTradeRequest(account.get().appId(), trade.payment().value(), tradeNo(trade))));
+        TransportReply<AlipayCancelResponse> sent =
+                transport.cancel(new AlipayTradeRequest(account.get().appId(), trade.payment().value(), tradeNo(trade)));
+        Optional<TransportReply.Answered<AlipayCancelResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new RefundAnswer.Pending(ChannelCalls.TIMEOUT);
+            return new RefundAnswer.Pending(ChannelCalls.unanswered(sent));
         }
         AlipayCancelResponse response = reply.get().answer();
         if (AlipayCodes.SUCCESS.equals(response.code())) {
@@ -195,9 +199,10 @@ public final class AlipayGateway implements ChannelGateway {
         }
         AlipayRefundRequest request = new AlipayRefundRequest(account.get().appId(), trade.payment().value(), tradeNo(trade),
                 command.amount(), command.refund().value());
-        Optional<TransportReply.Answered<AlipayRefundResponse>> reply = calls.arrived(transport.refund(request));
+        TransportReply<AlipayRefundResponse> sent = transport.refund(request);
+        Optional<TransportReply.Answered<AlipayRefundResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new RefundAnswer.Pending(ChannelCalls.TIMEOUT);
+            return new RefundAnswer.Pending(ChannelCalls.unanswered(sent));
         }
         AlipayRefundResponse response = reply.get().answer();
         Classified classified = calls.judged(AlipayCodes.classify(response.code(), response.subCode(), false), reply.get().took());

@@ -5,8 +5,9 @@ import io.shoudan.channels.TransportReply;
 /**
  * How the adapter reaches Alipay: the Open API gateway over HTTPS (RSA2-signed, the official SDK) or
  * the in-process sandbox. A transport signs, sends and parses; it never interprets codes, and it
- * returns {@link TransportReply.NoAnswer} rather than throwing when nothing usable came back (a
- * response whose signature does not verify is no answer either: it cannot be trusted).
+ * returns {@link TransportReply.NoAnswer} rather than throwing when nothing came back, and
+ * {@link TransportReply.Untrusted} for a response whose signature does not verify (it cannot be
+ * believed either way; the adapter keeps {@code SECURITY.SIGNATURE_INVALID} and the payment is queried).
  */
 public interface AlipayTransport {
 

@@ -67,9 +67,10 @@ public final class WechatGateway implements ChannelGateway {
         }
         MicropayRequest request = new MicropayRequest(account.get().appid(), account.get().mchId(), command.terminal().value(),
                 "收单消费", command.payment().value(), command.amount(), code.code(), null);
-        Optional<TransportReply.Answered<MicropayResponse>> reply = calls.arrived(transport.micropay(request));
+        TransportReply<MicropayResponse> sent = transport.micropay(request);
+        Optional<TransportReply.Answered<MicropayResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new ChannelAnswer.Pending(ChannelCalls.TIMEOUT, PendingCause.TIMEOUT);
+            return new ChannelAnswer.Pending(ChannelCalls.unanswered(sent), ChannelCalls.unansweredCause(sent));
         }
         MicropayResponse response = reply.get().answer();
         Classified classified = calls.judged(WechatCodes.classify(response.returnCode(), response.resultCode(), response.errCode()),
@@ -91,9 +92,10 @@ public final class WechatGateway implements ChannelGateway {
         if (account.isEmpty()) {
             return new ChannelAnswer.Pending(NO_ACCOUNT, PendingCause.SYSTEM_ERROR);
         }
-        Optional<TransportReply.Answered<OrderQueryResponse>> reply = calls.arrived(transport.orderQuery(order(account.get(), trade)));
+        TransportReply<OrderQueryResponse> sent = transport.orderQuery(order(account.get(), trade));
+        Optional<TransportReply.Answered<OrderQueryResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new ChannelAnswer.Pending(ChannelCalls.TIMEOUT, PendingCause.TIMEOUT);
+            return new ChannelAnswer.Pending(ChannelCalls.unanswered(sent), ChannelCalls.unansweredCause(sent));
         }
         OrderQueryResponse response = reply.get().answer();
         if (!WechatCodes.SUCCESS.equals(response.returnCode()) || !WechatCodes.SUCCESS.equals(response.resultCode())) {
@@ -122,9 +124,10 @@ public final class WechatGateway implements ChannelGateway {
         if (account.isEmpty()) {
             return new CancelAnswer.NotCancelled(NO_ACCOUNT);
         }
-        Optional<TransportReply.Answered<ReverseResponse>> reply = calls.arrived(transport.reverse(order(account.get(), trade)));
+        TransportReply<ReverseResponse> sent = transport.reverse(order(account.get(), trade));
+        Optional<TransportReply.Answered<ReverseResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new CancelAnswer.NotCancelled(ChannelCalls.TIMEOUT);
+            return new CancelAnswer.NotCancelled(ChannelCalls.unanswered(sent));
         }
         ReverseResponse response = reply.get().answer();
         Classified classified = calls.judged(WechatCodes.classify(response.returnCode(), response.resultCode(), response.errCode()),
@@ -152,9 +155,10 @@ public final class WechatGateway implements ChannelGateway {
         WechatRefundRequest request = new WechatRefundRequest(account.get().appid(), account.get().mchId(), trade.payment().value(),
                 trade.channelTradeNo() == null ? null : trade.channelTradeNo().value(), command.refund().value(), trade.amount(),
                 command.amount());
-        Optional<TransportReply.Answered<WechatRefundResponse>> reply = calls.arrived(transport.refund(request));
+        TransportReply<WechatRefundResponse> sent = transport.refund(request);
+        Optional<TransportReply.Answered<WechatRefundResponse>> reply = calls.arrived(sent);
         if (reply.isEmpty()) {
-            return new RefundAnswer.Pending(ChannelCalls.TIMEOUT);
+            return new RefundAnswer.Pending(ChannelCalls.unanswered(sent));
         }
         WechatRefundResponse response = reply.get().answer();
         Classified classified = calls.judged(WechatCodes.classify(response.returnCode(), response.resultCode(), response.errCode()),

@@ -15,6 +15,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep6;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 
@@ -29,8 +30,8 @@ import static io.shoudan.store.database.schema.Tables.LEDGER_POSTINGS;
 
 /**
  * The double-entry ledger in {@code ledger_journals} and {@code ledger_postings}. Append-only: a
- * journal is written once with all its postings (two multi-row inserts, two round trips whatever
- * the number of journals) and never changed; the primary key {@code (merchant_id, journal_id)}
+ * journal is written once with all its postings (two multi-row inserts, sent as one JDBC batch
+ * whatever the number of journals) and never changed; the primary key {@code (merchant_id, journal_id)}
  * turns a second booking of the same movement into a failure of the whole transaction.
  *
  * <p>{@link #append} joins the calling thread's transaction ({@link Database#inTransaction}), which
@@ -50,8 +51,19 @@ public final class JooqLedger {
 
     /** Writes {@code journals} and their postings; inside the caller's transaction when there is one. */
     public void append(List<Journal> journals) {
+        if (!journals.isEmpty()) {
+            database.dsl().batch(appending(journals)).execute();
+        }
+    }
+
+    /**
+     * The two multi-row inserts that write {@code journals} (none when empty), for a caller that sends
+     * them in one batch with its own statements: the payment store books a state change and its
+     * journals in one round trip.
+     */
+    public List<Query> appending(List<Journal> journals) {
         if (journals.isEmpty()) {
-            return;
+            return List.of();
         }
         DSLContext dsl = database.dsl();
         var journalRows = dsl.insertInto(LEDGER_JOURNALS, LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID,
@@ -72,8 +84,7 @@ public final class JooqLedger {
                         postingNo++, posting.account().code(), posting.amount().fen(), postedAt);
             }
         }
-        journalValues.execute();
-        postingValues.execute();
+        return List.of(journalValues, postingValues);
     }
 
     /** The journals of one payment (its own and its refunds'), in the order they were booked. */

@@ -1,5 +1,6 @@
 package io.shoudan.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -45,9 +46,15 @@ public final class DurableSaleLoad {
         }
     }
 
+    /** This JVM's CPU time so far (all threads: workers, JIT, GC, H2's own), to report CPU per sale. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static double closedLoop(DurableSaleRig rig, int threads, int seconds) throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         long before = rig.sales();
+        long cpuBefore = cpuNanos();
         Thread[] workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Thread(() -> {
@@ -63,7 +70,9 @@ public final class DurableSaleLoad {
         for (Thread worker : workers) {
             worker.join();
         }
-        return (rig.sales() - before) * 1e9 / (System.nanoTime() - start);
+        long sales = rig.sales() - before;
+        System.out.printf(Locale.ROOT, "  (%d sales, JVM CPU %.2f ms per sale)%n", sales, (cpuNanos() - cpuBefore) / 1e6 / sales);
+        return sales * 1e9 / (System.nanoTime() - start);
     }
 
     private static void openLoop(DurableSaleRig rig, DurableSaleRig.Store store, double rate, int seconds, int workers)

@@ -51,9 +51,7 @@ public final class JooqLedger {
 
     /** Writes {@code journals} and their postings; inside the caller's transaction when there is one. */
     public void append(List<Journal> journals) {
-        if (!journals.isEmpty()) {
-            database.dsl().batch(appending(journals)).execute();
-        }
+        appending(journals).forEach(Query::execute);
     }
 
     /**

@@ -117,7 +117,7 @@ public final class JooqPaymentStore implements PaymentStore {
         database.inTransactionDo(dsl -> {
             List<Query> batch = new ArrayList<>();
             batch.add(paymentUpdate(dsl, payment));
-            batch.addAll(ledger.appending(journals));
+            batch.addAll(JournalInserts.inserts(dsl, journals));
             int[] counts = execute(dsl, batch);
             if (counts[0] == 0) {
                 throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
@@ -146,7 +146,7 @@ public final class JooqPaymentStore implements PaymentStore {
             if (payment != null) {
                 batch.add(paymentUpdate(dsl, payment));
             }
-            batch.addAll(ledger.appending(journals));
+            batch.addAll(JournalInserts.inserts(dsl, journals));
             int[] counts = execute(dsl, batch);
             if (counts[0] == 0) {
                 throw stale(dsl.select(REFUNDS.ROW_VERSION).from(REFUNDS)

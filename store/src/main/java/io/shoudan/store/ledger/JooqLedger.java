@@ -14,12 +14,9 @@ import io.shoudan.store.database.StoreTime;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,15 +25,12 @@ import static io.shoudan.store.database.schema.Tables.LEDGER_JOURNALS;
 import static io.shoudan.store.database.schema.Tables.LEDGER_POSTINGS;
 
 /**
- * The double-entry ledger in {@code ledger_journals} and {@code ledger_postings}. Append-only: a
- * journal is written once with all its postings (two multi-row inserts, two round trips whatever
- * the number of journals) and never changed; the primary key {@code (merchant_id, journal_id)}
- * turns a second booking of the same movement into a failure of the whole transaction.
- *
- * <p>{@link #append} joins the calling thread's transaction ({@link Database#inTransaction}), which
- * is how the payment store books journals atomically with the state change they record. A journal
- * read back is checked again by {@link Journal}'s constructor, so an unbalanced row cannot be read
- * as a journal.
+ * Reads the double-entry ledger in {@code ledger_journals} and {@code ledger_postings}. Journals are
+ * written only by the payment store ({@code io.shoudan.store.payment.JooqPaymentStore}), in the same
+ * transaction and JDBC batch as the state change they book, and never changed; the primary key
+ * {@code (merchant_id, journal_id)} turns a second booking of the same movement into a failure of the
+ * whole transaction. A journal read back is checked again by {@link Journal}'s constructor, so an
+ * unbalanced row cannot be read as a journal.
  */
 public final class JooqLedger {
 
@@ -46,34 +40,6 @@ public final class JooqLedger {
 
     public JooqLedger(Database database) {
         this.database = database;
-    }
-
-    /** Writes {@code journals} and their postings; inside the caller's transaction when there is one. */
-    public void append(List<Journal> journals) {
-        if (journals.isEmpty()) {
-            return;
-        }
-        DSLContext dsl = database.dsl();
-        var journalRows = dsl.insertInto(LEDGER_JOURNALS, LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID,
-                LEDGER_JOURNALS.KIND, LEDGER_JOURNALS.PAYMENT_ID, LEDGER_JOURNALS.REFUND_ID, LEDGER_JOURNALS.CREATED_AT);
-        InsertValuesStep6<?, String, String, String, String, String, OffsetDateTime> journalValues = null;
-        var postingRows = dsl.insertInto(LEDGER_POSTINGS, LEDGER_POSTINGS.MERCHANT_ID, LEDGER_POSTINGS.JOURNAL_ID,
-                LEDGER_POSTINGS.POSTING_NO, LEDGER_POSTINGS.ACCOUNT, LEDGER_POSTINGS.AMOUNT_FEN, LEDGER_POSTINGS.CREATED_AT);
-        InsertValuesStep6<?, String, String, Integer, String, Long, OffsetDateTime> postingValues = null;
-        for (Journal journal : journals) {
-            OffsetDateTime postedAt = StoreTime.toDatabase(journal.postedAt().atOffset(ZoneOffset.UTC));
-            String merchant = journal.merchant().value();
-            journalValues = (journalValues == null ? journalRows : journalValues).values(merchant, journal.id().value(),
-                    journal.kind().name(), journal.payment().value(),
-                    journal.adjustment() == null ? null : journal.adjustment().value(), postedAt);
-            int postingNo = 1;
-            for (Posting posting : journal.postings()) {
-                postingValues = (postingValues == null ? postingRows : postingValues).values(merchant, journal.id().value(),
-                        postingNo++, posting.account().code(), posting.amount().fen(), postedAt);
-            }
-        }
-        journalValues.execute();
-        postingValues.execute();
     }
 
     /** The journals of one payment (its own and its refunds'), in the order they were booked. */

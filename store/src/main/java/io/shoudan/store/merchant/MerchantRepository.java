@@ -18,6 +18,7 @@ import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.schema.tables.records.MerchantsRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;
 
@@ -172,32 +173,43 @@ public final class MerchantRepository {
      * summed from the payments of the business day and month that contain {@code at}.
      */
     public Optional<Merchant> find(MerchantId merchantId, OffsetDateTime at) {
-        return database.inTransaction(dsl -> {
-            MerchantsRecord row = dsl.selectFrom(MERCHANTS).where(MERCHANTS.MERCHANT_ID.eq(merchantId.value())).fetchOne();
-            if (row == null) {
-                return Optional.empty();
+        // Two queries and no transaction: a sale reads this on every request. The merchant, its products
+        // and its switched-off methods come in one join; usage is its own aggregate. A transaction around
+        // them would only add a commit round trip (under READ COMMITTED it is not one snapshot anyway).
+        DSLContext dsl = database.dsl();
+        MerchantsRecord row = null;
+        Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
+        Set<PaymentMethod> disabled = EnumSet.noneOf(PaymentMethod.class);
+        for (Record record : dsl.select(MERCHANTS.fields())
+                .select(MERCHANT_PRODUCTS.PRODUCT, MERCHANT_PRODUCTS.STATUS, MERCHANT_DISABLED_METHODS.PAYMENT_METHOD)
+                .from(MERCHANTS)
+                .leftJoin(MERCHANT_PRODUCTS).on(MERCHANT_PRODUCTS.MERCHANT_ID.eq(MERCHANTS.MERCHANT_ID))
+                .leftJoin(MERCHANT_DISABLED_METHODS).on(MERCHANT_DISABLED_METHODS.MERCHANT_ID.eq(MERCHANTS.MERCHANT_ID))
+                .where(MERCHANTS.MERCHANT_ID.eq(merchantId.value()))
+                .fetch()) {
+            row = row == null ? record.into(MERCHANTS) : row;
+            String product = record.get(MERCHANT_PRODUCTS.PRODUCT);
+            if (product != null) {
+                products.put(Product.valueOf(product), ProductStatus.valueOf(record.get(MERCHANT_PRODUCTS.STATUS)));
             }
-            Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
-            dsl.select(MERCHANT_PRODUCTS.PRODUCT, MERCHANT_PRODUCTS.STATUS)
-                    .from(MERCHANT_PRODUCTS)
-                    .where(MERCHANT_PRODUCTS.MERCHANT_ID.eq(merchantId.value()))
-                    .forEach(r -> products.put(Product.valueOf(r.value1()), ProductStatus.valueOf(r.value2())));
-            Set<PaymentMethod> disabled = EnumSet.noneOf(PaymentMethod.class);
-            dsl.select(MERCHANT_DISABLED_METHODS.PAYMENT_METHOD)
-                    .from(MERCHANT_DISABLED_METHODS)
-                    .where(MERCHANT_DISABLED_METHODS.MERCHANT_ID.eq(merchantId.value()))
-                    .forEach(r -> disabled.add(PaymentMethod.valueOf(r.value1())));
-            return Optional.of(new Merchant(
-                    merchantId,
-                    MerchantType.valueOf(row.getMerchantType()),
-                    MerchantStatus.valueOf(row.getStatus()),
-                    new Mcc(row.getMcc()),
-                    new RegionCode(row.getRegionCode()),
-                    CreditRating.valueOf(row.getCreditRating()),
-                    products,
-                    disabled,
-                    usage(dsl, merchantId, at)));
-        });
+            String method = record.get(MERCHANT_DISABLED_METHODS.PAYMENT_METHOD);
+            if (method != null) {
+                disabled.add(PaymentMethod.valueOf(method));
+            }
+        }
+        if (row == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Merchant(
+                merchantId,
+                MerchantType.valueOf(row.getMerchantType()),
+                MerchantStatus.valueOf(row.getStatus()),
+                new Mcc(row.getMcc()),
+                new RegionCode(row.getRegionCode()),
+                CreditRating.valueOf(row.getCreditRating()),
+                products,
+                disabled,
+                usage(dsl, merchantId, at)));
     }
 
     /**

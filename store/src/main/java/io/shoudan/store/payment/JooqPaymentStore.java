@@ -33,6 +33,7 @@ import io.shoudan.payment.Transition;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
 import io.shoudan.store.database.Database;
+import io.shoudan.store.database.JdbcUrl;
 import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.schema.tables.records.IdempotencyKeysRecord;
 import io.shoudan.store.database.schema.tables.records.PaymentsRecord;
@@ -41,11 +42,20 @@ import io.shoudan.store.ledger.JooqLedger;
 import io.shoudan.terminal.TerminalSn;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -99,14 +109,19 @@ public final class JooqPaymentStore implements PaymentStore {
             throw new IllegalStateException("payment " + payment.id() + " is inserted at version 1, not " + payment.version());
         }
         IdempotencyRecord record = IdempotencyRecord.of(payment);
-        return claimingKey(record, payment.createdAt(), dsl -> dsl.insertInto(PAYMENTS).set(paymentRow(payment)).execute());
+        return claimingKey(record, payment.createdAt(), List.of(insertIfKeyIsOurs(PAYMENTS, paymentRow(payment), record)), null);
     }
 
     @Override
     public void updatePayment(Payment payment, List<Journal> journals) {
         database.inTransactionDo(dsl -> {
-            writePayment(dsl, payment);
-            ledger.append(journals);
+            List<Query> batch = new ArrayList<>();
+            batch.add(paymentUpdate(dsl, payment));
+            batch.addAll(JournalInserts.inserts(dsl, journals));
+            int[] counts = execute(dsl, batch);
+            if (counts[0] == 0) {
+                throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
+            }
         });
     }
 
@@ -116,53 +131,73 @@ public final class JooqPaymentStore implements PaymentStore {
             throw new IllegalStateException("refund " + refund.id() + " is inserted at version 1, not " + refund.version());
         }
         IdempotencyRecord record = IdempotencyRecord.of(refund);
-        return claimingKey(record, refund.createdAt(), dsl -> {
-            writePayment(dsl, reserving);
-            dsl.insertInto(REFUNDS).set(refundRow(refund)).execute();
-        });
+        return claimingKey(record, refund.createdAt(), List.of(
+                insertIfKeyIsOurs(REFUNDS, refundRow(refund), record),
+                paymentUpdate(database.dsl(), reserving)), reserving);
     }
 
     @Override
     public void updateRefund(Refund refund, Payment payment, List<Journal> journals) {
         database.inTransactionDo(dsl -> {
-            RefundsRecord row = refundRow(refund);
-            int updated = dsl.update(REFUNDS).set(row)
+            List<Query> batch = new ArrayList<>();
+            batch.add(dsl.update(REFUNDS).set(refundRow(refund))
                     .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()),
-                            REFUNDS.ROW_VERSION.eq(Math.toIntExact(refund.version() - 1)))
-                    .execute();
-            if (updated == 0) {
+                            REFUNDS.ROW_VERSION.eq(Math.toIntExact(refund.version() - 1))));
+            if (payment != null) {
+                batch.add(paymentUpdate(dsl, payment));
+            }
+            batch.addAll(JournalInserts.inserts(dsl, journals));
+            int[] counts = execute(dsl, batch);
+            if (counts[0] == 0) {
                 throw stale(dsl.select(REFUNDS.ROW_VERSION).from(REFUNDS)
                         .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()))
                         .fetchOptional(REFUNDS.ROW_VERSION), "refund " + refund.id(), refund.version());
             }
-            if (payment != null) {
-                writePayment(dsl, payment);
+            if (payment != null && counts[1] == 0) {
+                throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
             }
-            ledger.append(journals);
         });
     }
 
     /**
-     * Inserts the key and runs {@code write} in one transaction; when the key is already taken nothing
-     * is written and the stored record is returned. A concurrent insert of the same key waits for the
+     * Inserts the key and the rows of {@code writes} in one transaction and one round trip (a JDBC
+     * batch): the key with {@code ON CONFLICT DO NOTHING}, then each row only if the key now names
+     * this payment or refund ({@link #insertIfKeyIsOurs}). When the key was already taken nothing is
+     * written and the stored record is returned. A concurrent insert of the same key waits for the
      * first transaction (PostgreSQL's ON CONFLICT); on H2, whose MERGE may report the race as a
      * duplicate key instead, the violation is answered the same way once the winner is visible.
+     *
+     * @param reserving the payment whose versioned update is the last query of {@code writes} (a
+     *                  refund's reservation); {@code null} when there is none
      */
-    private Optional<IdempotencyRecord> claimingKey(IdempotencyRecord record, Instant at, Consumer<DSLContext> write) {
+    private Optional<IdempotencyRecord> claimingKey(IdempotencyRecord record, Instant at, List<Query> writes, Payment reserving) {
         try {
             return database.inTransaction(dsl -> {
-                int claimed = dsl.insertInto(IDEMPOTENCY_KEYS)
-                        .set(keyRow(record, at))
-                        .onConflictDoNothing()
-                        .execute();
-                if (claimed == 0) {
-                    return Optional.of(findKey(dsl, record.key()).orElseThrow(() ->
-                            new IllegalStateException("idempotency key " + record.key() + " is taken but cannot be read")));
+                List<Query> batch = new ArrayList<>();
+                batch.add(dsl.insertInto(IDEMPOTENCY_KEYS).set(keyRow(record, at)).onConflictDoNothing());
+                batch.addAll(writes);
+                int[] counts = execute(dsl, batch);
+                boolean paymentUpdated = reserving == null || counts[counts.length - 1] != 0;
+                if (counts[0] == 0) {
+                    IdempotencyRecord taken = findKey(dsl, record.key()).orElseThrow(() ->
+                            new IllegalStateException("idempotency key " + record.key() + " is taken but cannot be read"));
+                    if (reserving != null && paymentUpdated) {
+                        // the conditional insert wrote nothing, but the reservation did: roll it back
+                        throw new KeyTaken(taken);
+                    }
+                    return Optional.of(taken);
                 }
-                write.accept(dsl);
+                if (!paymentUpdated) {
+                    throw stale(storedVersion(dsl, reserving), "payment " + reserving.id(), reserving.version());
+                }
                 return Optional.<IdempotencyRecord>empty();
             });
-        } catch (IntegrityConstraintViolationException e) {
+        } catch (KeyTaken taken) {
+            return Optional.of(taken.record);
+        } catch (DataAccessException e) {
+            if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                throw e;
+            }
             Optional<IdempotencyRecord> winner = findKey(record.key());
             if (winner.isPresent()) {
                 return winner;
@@ -171,16 +206,87 @@ public final class JooqPaymentStore implements PaymentStore {
         }
     }
 
-    private void writePayment(DSLContext dsl, Payment payment) {
-        int updated = dsl.update(PAYMENTS).set(paymentRow(payment))
-                .where(PAYMENTS.MERCHANT_ID.eq(payment.merchant().value()), PAYMENTS.PAYMENT_ID.eq(payment.id().value()),
-                        PAYMENTS.ROW_VERSION.eq(Math.toIntExact(payment.version() - 1)))
-                .execute();
-        if (updated == 0) {
-            throw stale(dsl.select(PAYMENTS.ROW_VERSION).from(PAYMENTS)
-                    .where(PAYMENTS.MERCHANT_ID.eq(payment.merchant().value()), PAYMENTS.PAYMENT_ID.eq(payment.id().value()))
-                    .fetchOptional(PAYMENTS.ROW_VERSION), "payment " + payment.id(), payment.version());
+    /** Rolls back a write whose key turned out to be taken, carrying the record that holds it. */
+    private static final class KeyTaken extends RuntimeException {
+        private final transient IdempotencyRecord record;
+
+        KeyTaken(IdempotencyRecord record) {
+            super("idempotency key " + record.key() + " is taken", null, false, false);
+            this.record = record;
         }
+    }
+
+    /**
+     * {@code INSERT INTO table (…) SELECT … WHERE EXISTS (the key names this payment or refund)}: in the
+     * key's batch a row is written only when the key insert before it won, so a retry racing the
+     * first request writes nothing, without a round trip to ask first.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Query insertIfKeyIsOurs(Table<?> table, TableRecord<?> row, IdempotencyRecord record) {
+        List<Field<?>> columns = new ArrayList<>();
+        List<Field<?>> values = new ArrayList<>();
+        for (Field<?> field : row.fields()) {
+            if (row.changed(field)) {
+                columns.add(field);
+                values.add(DSL.val(row.get(field), (Field) field));
+            }
+        }
+        Condition ours = IDEMPOTENCY_KEYS.MERCHANT_ID.eq(record.key().merchant().value())
+                .and(IDEMPOTENCY_KEYS.REQUEST_KEY.eq(record.key().request().value()))
+                .and(record.refund() == null
+                        ? IDEMPOTENCY_KEYS.PAYMENT_ID.eq(record.payment().value()).and(IDEMPOTENCY_KEYS.REFUND_ID.isNull())
+                        : IDEMPOTENCY_KEYS.REFUND_ID.eq(record.refund().value()));
+        DSLContext dsl = database.dsl();
+        return dsl.insertInto(table).columns(columns)
+                .select((Select) dsl.select(values).whereExists(dsl.selectOne().from(IDEMPOTENCY_KEYS).where(ours)));
+    }
+
+    /**
+     * Runs the statements of one write: on PostgreSQL as one JDBC batch (one round trip; values inlined,
+     * so each statement is parsed anew, which costs less than a round trip); on embedded H2, where there
+     * is no round trip to save, one by one with bind values so H2 can reuse its parsed commands.
+     */
+    private int[] execute(DSLContext dsl, List<Query> queries) {
+        if (database.kind() == JdbcUrl.DatabaseKind.H2) {
+            int[] counts = new int[queries.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = queries.get(i).execute();
+            }
+            return counts;
+        }
+        return dsl.batch(queries).execute();
+    }
+
+    /**
+     * The columns a payment's changes can touch; the request, the fee quote, the verdict and the
+     * creation time are written once by the insert and never again, so an update neither renders nor
+     * rewrites them.
+     */
+    private static final List<Field<?>> MUTABLE = List.of(PAYMENTS.STATE, PAYMENTS.REFUNDED_FEN, PAYMENTS.REFUNDS_PENDING_FEN,
+            PAYMENTS.FEE_RETURNED_ACQUIRER_FEN, PAYMENTS.FEE_RETURNED_INSTALLMENT_FEN, PAYMENTS.CHANNEL_TRADE_NO,
+            PAYMENTS.FUNDING_SOURCE, PAYMENTS.FAILURE_REASON, PAYMENTS.RAW_CHANNEL_CODE, PAYMENTS.HISTORY,
+            PAYMENTS.REVERSAL_RETURNED_MONEY, PAYMENTS.UPDATED_AT, PAYMENTS.SUCCEEDED_AT, PAYMENTS.COMPLETED_AT,
+            PAYMENTS.SETTLED_AT, PAYMENTS.ROW_VERSION);
+
+    private static Query paymentUpdate(DSLContext dsl, Payment payment) {
+        PaymentsRecord all = paymentRow(payment);
+        PaymentsRecord changes = new PaymentsRecord();
+        for (Field<?> field : MUTABLE) {
+            copy(all, changes, field);
+        }
+        return dsl.update(PAYMENTS).set(changes)
+                .where(PAYMENTS.MERCHANT_ID.eq(payment.merchant().value()), PAYMENTS.PAYMENT_ID.eq(payment.id().value()),
+                        PAYMENTS.ROW_VERSION.eq(Math.toIntExact(payment.version() - 1)));
+    }
+
+    private static <T> void copy(PaymentsRecord from, PaymentsRecord to, Field<T> field) {
+        to.set(field, from.get(field));
+    }
+
+    private static Optional<Integer> storedVersion(DSLContext dsl, Payment payment) {
+        return dsl.select(PAYMENTS.ROW_VERSION).from(PAYMENTS)
+                .where(PAYMENTS.MERCHANT_ID.eq(payment.merchant().value()), PAYMENTS.PAYMENT_ID.eq(payment.id().value()))
+                .fetchOptional(PAYMENTS.ROW_VERSION);
     }
 
     private static RuntimeException stale(Optional<Integer> storedVersion, String what, long writtenVersion) {

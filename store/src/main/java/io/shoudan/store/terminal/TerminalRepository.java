@@ -13,6 +13,7 @@ import io.shoudan.terminal.TerminalModel;
 import io.shoudan.terminal.TerminalSn;
 import io.shoudan.terminal.TerminalStatus;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -108,15 +109,33 @@ public final class TerminalRepository {
         });
     }
 
+    /**
+     * One query (the terminal joined with its model's capabilities and its enabled methods) and no
+     * transaction: a sale reads this on every request, and a transaction around several reads would
+     * only add a commit round trip — under READ COMMITTED it would not make them one snapshot anyway.
+     */
     public Optional<Terminal> find(TerminalSn sn) {
-        return database.inTransaction(dsl -> {
-            TerminalsRecord row = dsl.selectFrom(TERMINALS).where(TERMINALS.TERMINAL_SN.eq(sn.value())).fetchOne();
-            if (row == null) {
-                return Optional.empty();
+        TerminalsRecord row = null;
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        Set<PaymentMethod> methods = EnumSet.noneOf(PaymentMethod.class);
+        for (Record record : database.dsl().select(TERMINALS.fields())
+                .select(TERMINAL_MODEL_CAPABILITIES.CAPABILITY, TERMINAL_ENABLED_METHODS.PAYMENT_METHOD)
+                .from(TERMINALS)
+                .leftJoin(TERMINAL_MODEL_CAPABILITIES).on(TERMINAL_MODEL_CAPABILITIES.MODEL.eq(TERMINALS.MODEL))
+                .leftJoin(TERMINAL_ENABLED_METHODS).on(TERMINAL_ENABLED_METHODS.TERMINAL_SN.eq(TERMINALS.TERMINAL_SN))
+                .where(TERMINALS.TERMINAL_SN.eq(sn.value()))
+                .fetch()) {
+            row = row == null ? record.into(TERMINALS) : row;
+            String capability = record.get(TERMINAL_MODEL_CAPABILITIES.CAPABILITY);
+            if (capability != null) {
+                capabilities.add(Capability.valueOf(capability));
             }
-            Map<String, Set<PaymentMethod>> methods = enabledMethods(dsl, List.of(sn.value()));
-            return Optional.of(toTerminal(row, capabilities(dsl, row.getModel()), methods.get(sn.value())));
-        });
+            String method = record.get(TERMINAL_ENABLED_METHODS.PAYMENT_METHOD);
+            if (method != null) {
+                methods.add(PaymentMethod.valueOf(method));
+            }
+        }
+        return row == null ? Optional.empty() : Optional.of(toTerminal(row, capabilities, methods));
     }
 
     /** The merchant's terminals, by serial number. */

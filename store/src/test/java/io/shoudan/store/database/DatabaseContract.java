@@ -32,7 +32,7 @@ abstract class DatabaseContract extends StoreContract {
 
     @Test
     void aFreshDatabaseIsMigratedToTheNewestVersionOnOpen() {
-        assertThat(database.migrationsApplied()).isEqualTo(1);
+        assertThat(database.migrationsApplied()).isEqualTo(2); // V1 and V2
         for (String table : TABLES) {
             assertThat(database.dsl().fetchCount(DSL.table(DSL.name(table)))).as(table).isGreaterThanOrEqualTo(0);
         }

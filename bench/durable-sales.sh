@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Durable sales through the real PaymentService + JooqPaymentStore on H2 and PostgreSQL, and a pgbench
+# TPC-B-like baseline on the same PostgreSQL, in one run. From the repository root:
+#
+#   mvn -q -B -pl bench -am package -DskipTests && bench/durable-sales.sh | tee durable-sales.log
+#
+# Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth; database `test` for the store's own
+# schema, and a database `shoudan_pgbench` that this script creates and drops for pgbench).
+set -euo pipefail
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+JAR=bench/target/benchmarks.jar
+OUT=${OUT:-target/durable-sales}
+THREADS=${THREADS:-"1 8 32"}
+mkdir -p "$OUT"
+
+echo "== machine: $(nproc) cores; $(uptime)"
+
+echo "== JMH DurableSaleBenchmark (throughput, sales/s)"
+for t in $THREADS; do
+  "$JAVA" -jar "$JAR" DurableSaleBenchmark -t "$t" -rf json -rff "$OUT/jmh-t$t.json" 2>&1 \
+    | grep -E "^Benchmark|^DurableSaleBenchmark|sales, |Exception|void" || true
+  echo "   load after -t $t: $(uptime | sed 's/.*load average/load average/')"
+done
+
+# The highest throughput per store over the thread counts.
+read -r H2_MAX PG_MAX < <(python3 - "$OUT" <<'PY'
+import json, glob, sys
+best = {}
+for path in glob.glob(sys.argv[1] + "/jmh-t*.json"):
+    for run in json.load(open(path)):
+        store = run["params"]["store"]
+        best[store] = max(best.get(store, 0), run["primaryMetric"]["score"])
+print(round(best.get("H2", 0)), round(best.get("POSTGRESQL", 0)))
+PY
+)
+echo "== max sales/s: H2 $H2_MAX, PostgreSQL $PG_MAX"
+
+echo "== open-loop latency at half the maximum rate (30 s after 20 s warm-up, 16 workers)"
+"$JAVA" -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad H2 $((H2_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|Exception"
+"$JAVA" -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad POSTGRESQL $((PG_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|Exception"
+echo "   load: $(uptime | sed 's/.*load average/load average/')"
+
+echo "== pgbench (TPC-B-like) on the same PostgreSQL, database shoudan_pgbench"
+dropdb -h 127.0.0.1 -U postgres --if-exists shoudan_pgbench
+createdb -h 127.0.0.1 -U postgres shoudan_pgbench
+pgbench -h 127.0.0.1 -U postgres -i -s 10 -q shoudan_pgbench 2>&1 | tail -1
+pgbench -h 127.0.0.1 -U postgres -T 30 -c 8 -j 2 shoudan_pgbench 2>&1 | tee "$OUT/pgbench.txt" | grep -E "latency average|^tps"
+dropdb -h 127.0.0.1 -U postgres shoudan_pgbench
+TPS=$(grep -Eo "^tps = [0-9.]+" "$OUT/pgbench.txt" | head -1 | grep -Eo "[0-9.]+$")
+echo "== ratio PostgreSQL sales/s ÷ pgbench tps = $PG_MAX / $TPS = $(python3 -c "print(round($PG_MAX / $TPS, 2))")"
+echo "== done: $(uptime)"

@@ -1,0 +1,116 @@
+package io.shoudan.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sale latency at a fixed offered rate — an open-loop load driver, because a closed loop (JMH's
+ * {@code SampleTime}) slows down when the system does and so hides queueing: sale {@code i} is due
+ * at {@code start + i / rate}, a dispatcher hands it to a pool of workers at that moment, and its
+ * latency is measured from when it was due, not from when a worker got to it (no coordinated
+ * omission). Percentiles are exact (every latency kept, sorted).
+ *
+ * <pre>
+ * java -Dlogback.configurationFile=logback-bench.xml -cp bench/target/benchmarks.jar io.shoudan.bench.DurableSaleLoad STORE RATE SECONDS [WORKERS] [WARMUP_SECONDS]
+ * </pre>
+ *
+ * RATE 0 runs a closed loop instead (WORKERS threads, each starting the next sale when its last one
+ * finished) and prints the rate it reached.
+ */
+public final class DurableSaleLoad {
+
+    private DurableSaleLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DurableSaleRig.Store store = DurableSaleRig.Store.valueOf(args[0]);
+        double ratePerSecond = Double.parseDouble(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        int warmupSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        try (DurableSaleRig rig = new DurableSaleRig(store, Math.max(2, Math.min(16, workers)))) {
+            double warm = closedLoop(rig, workers, warmupSeconds);
+            System.out.printf(Locale.ROOT, "[%s] warm-up: %.0f sales/s closed loop with %d threads%n", store, warm, workers);
+            if (ratePerSecond <= 0) {
+                double rate = closedLoop(rig, workers, seconds);
+                System.out.printf(Locale.ROOT, "[%s] closed loop, %d threads, %d s: %.0f sales/s%n", store, workers, seconds, rate);
+            } else {
+                openLoop(rig, store, ratePerSecond, seconds, workers);
+            }
+        }
+    }
+
+    /** This JVM's CPU time so far (all threads: workers, JIT, GC, H2's own), to report CPU per sale. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double closedLoop(DurableSaleRig rig, int threads, int seconds) throws InterruptedException {
+        AtomicBoolean running = new AtomicBoolean(true);
+        long before = rig.sales();
+        long cpuBefore = cpuNanos();
+        Thread[] workers = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Thread(() -> {
+                while (running.get()) {
+                    rig.sale();
+                }
+            });
+            workers[i].start();
+        }
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        running.set(false);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        long sales = rig.sales() - before;
+        System.out.printf(Locale.ROOT, "  (%d sales, JVM CPU %.2f ms per sale)%n", sales, (cpuNanos() - cpuBefore) / 1e6 / sales);
+        return sales * 1e9 / (System.nanoTime() - start);
+    }
+
+    private static void openLoop(DurableSaleRig rig, DurableSaleRig.Store store, double rate, int seconds, int workers)
+            throws InterruptedException {
+        int total = (int) Math.round(rate * seconds);
+        long[] latencyNs = new long[total];
+        double intervalNs = 1e9 / rate;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long start = System.nanoTime();
+        long maxLagNs = 0;
+        for (int i = 0; i < total; i++) {
+            long due = start + (long) (i * intervalNs);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else {
+                maxLagNs = Math.max(maxLagNs, -wait);
+            }
+            int index = i;
+            pool.execute(() -> {
+                rig.sale();
+                latencyNs[index] = System.nanoTime() - due;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("sales did not finish within 10 minutes");
+        }
+        long elapsed = System.nanoTime() - start;
+        Arrays.sort(latencyNs);
+        System.out.printf(Locale.ROOT, "[%s] open loop: offered %.0f sales/s for %d s (%d sales, %d workers), achieved %.0f sales/s;"
+                        + " dispatcher max lag %.1f ms%n", store, rate, seconds, total, workers, total * 1e9 / elapsed, maxLagNs / 1e6);
+        System.out.printf(Locale.ROOT, "[%s] latency from due time: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                store, pct(latencyNs, 50), pct(latencyNs, 90), pct(latencyNs, 99), pct(latencyNs, 99.9), latencyNs[total - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, double percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}

@@ -15,9 +15,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * {@code ./shoudan serve}: the gateway for terminals. Opens the store, recovers what a previous run left open,
@@ -56,6 +58,18 @@ public final class ServeCommand implements Callable<Integer> {
             "向空库写入演示数据并为终端装载主密钥。"})
     boolean seedDemo;
 
+    private final Consumer<Server> awaitStop;
+
+    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    public ServeCommand() {
+        this(ServeCommand::untilShutdown);
+    }
+
+    /** @param awaitStop blocks for as long as the server should run (tests return at once) */
+    ServeCommand(Consumer<Server> awaitStop) {
+        this.awaitStop = Objects.requireNonNull(awaitStop, "awaitStop");
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,20 +80,27 @@ public final class ServeCommand implements Callable<Integer> {
         Server.Settings settings = new Server.Settings(database, ChannelsConfiguration.resolve(env, seed), port8583, sandboxPort, data,
                 seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7));
         Server server = Server.start(settings);
+        try {
+            print(out, server, database);
+            awaitStop.accept(server);
+        } finally {
+            server.stop();
+        }
+        return 0;
+    }
+
+    /** The shutdown hook stops the server itself: the JVM does not wait for the main thread once hooks are done. */
+    private static void untilShutdown(Server server) {
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             stopped.countDown();
-        }, "shoudan-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        print(out, server, database);
+        }, "shoudan-serve-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            server.stop();
         }
-        return 0;
     }
 
     static void print(PrintWriter out, Server server, DatabaseConfig database) {

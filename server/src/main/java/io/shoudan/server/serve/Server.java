@@ -138,6 +138,7 @@ public final class Server implements AutoCloseable {
     private final CardVaultRepository vault;
     private final MasterKeySource.Resolved masterKey;
     private final boolean seeded;
+    private boolean stopped;
 
     private Server(Settings settings) {
         this.settings = settings;
@@ -261,6 +262,10 @@ public final class Server implements AutoCloseable {
 
     /** Stops the endpoint (no new requests), the sandbox server, and closes the store. Safe to call twice. */
     public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         endpoint.stop();
         sandboxServer.stop();
         app.close();

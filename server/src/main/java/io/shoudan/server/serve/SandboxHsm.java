@@ -8,6 +8,7 @@ import io.shoudan.sandbox.consumer.Pin;
 import io.shoudan.server.channel.SandboxCards;
 import io.shoudan.server.terminal8583.CardVault;
 import io.shoudan.server.terminal8583.TerminalKeys;
+import io.shoudan.server.terminal8583.store.StoreCardVault;
 import io.shoudan.terminal.TerminalSn;
 
 import java.util.Arrays;
@@ -64,10 +65,15 @@ final class SandboxHsm {
         };
     }
 
-    CardVault translating(CardVault vault) {
+    /** Deposits in the vault, translates the PIN for the sandbox host, then drops the PIN block from the vault. */
+    CardVault translating(StoreCardVault vault) {
         return (request, card) -> {
             Instrument.CardReference reference = vault.deposit(request, card);
-            cards.hold(reference, new SandboxCards.CardData(card.pan().digits(), pin(card).orElse(null)));
+            Optional<Pin> pin = pin(card);
+            cards.hold(reference, new SandboxCards.CardData(card.pan().digits(), pin.orElse(null)));
+            if (pin.isPresent()) {
+                vault.pinTranslated(reference);
+            }
             return reference;
         };
     }

@@ -62,6 +62,9 @@ import io.shoudan.store.terminal8583.TerminalKeyRepository;
 import io.shoudan.store.terminal8583.BatchJournalRepository;
 import io.shoudan.terminal.Terminal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +83,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -94,6 +100,8 @@ import java.util.function.Supplier;
  * terminals, so a terminal's retry of a sale the last run left open gets its settled answer.
  */
 public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
     /** How many sample consumers the sandbox gets (ids {@code C-0001}…), the same people on every start with one seed. */
     public static final int SANDBOX_CONSUMERS = 100;
@@ -139,6 +147,7 @@ public final class Server implements AutoCloseable {
     private final MasterKeySource.Resolved masterKey;
     private final boolean seeded;
     private boolean stopped;
+    private ScheduledExecutorService housekeeping;
 
     private Server(Settings settings) {
         this.settings = settings;
@@ -182,6 +191,12 @@ public final class Server implements AutoCloseable {
                     io.shoudan.payment.Sleeper.system());
             vault.purgeExpired();
             recovery = payments.recover();
+            housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "shoudan-card-vault-purge");
+                thread.setDaemon(true);
+                return thread;
+            });
+            housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
             startedSandbox = SandboxServer.start(sandbox, new SandboxServer.Settings(settings.sandboxPort(), settings.dataDir().resolve("sandbox")));
             TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
                     hsm.watching(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
@@ -189,6 +204,9 @@ public final class Server implements AutoCloseable {
                     settings.limits().keyLifetime(), new EndpointMetrics());
             startedEndpoint = new Terminal8583Server(host, settings.limits()).start(settings.port8583());
         } catch (RuntimeException e) {
+            if (housekeeping != null) {
+                housekeeping.shutdownNow();
+            }
             if (startedEndpoint != null) {
                 startedEndpoint.stop();
             }
@@ -266,6 +284,7 @@ public final class Server implements AutoCloseable {
             return;
         }
         stopped = true;
+        housekeeping.shutdownNow();
         endpoint.stop();
         sandboxServer.stop();
         app.close();
@@ -275,6 +294,15 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Hourly: card data past its retention is deleted. A failure (database away) is retried the next hour. */
+    private void purgeQuietly() {
+        try {
+            vault.purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("card vault purge failed ({}); retried in an hour", e.getClass().getSimpleName());
+        }
     }
 
     // ---- demo world ----

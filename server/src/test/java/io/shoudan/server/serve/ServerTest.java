@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.shoudan.store.database.schema.Tables.CARD_VAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,6 +83,11 @@ class ServerTest {
 
             TerminalSimulator.Exchange card = pos.sale(Money.parse("88.00"), TestCard.of(PAN, "2912", "123456"));
             assertThat(card.response().responseCode()).as("card sale, reason %s", card.response().reason()).isEqualTo("00");
+            // Card data is in the vault, encrypted; the PIN block was dropped once translated.
+            assertThat(server.app().database().dsl().fetchCount(CARD_VAULT)).isEqualTo(1);
+            assertThat(server.app().database().dsl().fetchCount(CARD_VAULT, CARD_VAULT.PIN_BLOCK.isNotNull())).isZero();
+            assertThat(server.app().database().dsl().selectFrom(CARD_VAULT).fetchOne().intoList().toString()).doesNotContain(PAN);
+
             // The sandbox's stand-in HSM recovered the PIN from the block under the PIK: a wrong PIN is refused by the issuer.
             assertThat(pos.sale(Money.parse("1.00"), TestCard.of(PAN, "2912", "654321")).response().responseCode()).isNotEqualTo("00");
             TerminalSimulator.Exchange scan = pos.saleByCode(Money.parse("12.34"),

@@ -26,6 +26,11 @@ public final class StoreCardVault implements CardVault {
         return new Instrument.CardReference(token);
     }
 
+    /** The channel's HSM has translated the PIN block: it is dropped from the vault (never at rest after that). */
+    public void pinTranslated(Instrument.CardReference reference) {
+        repository.forgetPinBlock(reference.token());
+    }
+
     /** What a card channel adapter reads back (empty when unknown or purged). */
     public Optional<CardPresentment> find(Instrument.CardReference reference) {
         return repository.find(reference.token()).map(c -> new CardPresentment(new Pan(c.pan()), c.track2(), c.expiry(), c.entryMode(),

@@ -21,6 +21,7 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.Product;
 import io.shoudan.merchant.ProductStatus;
 import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentMethod;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.RecoveryPlan;
 import io.shoudan.payment.RecoveryReport;
@@ -29,6 +30,8 @@ import io.shoudan.policy.Policy;
 import io.shoudan.sandbox.Sandbox;
 import io.shoudan.sandbox.SandboxSettings;
 import io.shoudan.sandbox.Sleeper;
+import io.shoudan.sandbox.consumer.CardKind;
+import io.shoudan.sandbox.consumer.FundingSource;
 import io.shoudan.sandbox.consumer.SampleConsumers;
 import io.shoudan.sandbox.http.SandboxServer;
 import io.shoudan.sandbox.merchant.ChannelMerchant;
@@ -200,7 +203,7 @@ public final class Server implements AutoCloseable {
             startedSandbox = SandboxServer.start(sandbox, new SandboxServer.Settings(settings.sandboxPort(), settings.dataDir().resolve("sandbox")));
             TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
                     hsm.watching(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
-                    hsm.translating(new StoreCardVault(vault)), CardKinds.ALL_DEBIT, new KeyGenerator(random), clock,
+                    hsm.translating(new StoreCardVault(vault)), sandboxCardKinds(sandbox), new KeyGenerator(random), clock,
                     settings.limits().keyLifetime(), new EndpointMetrics());
             startedEndpoint = new Terminal8583Server(host, settings.limits()).start(settings.port8583());
         } catch (RuntimeException e) {
@@ -375,6 +378,20 @@ public final class Server implements AutoCloseable {
                     SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
         }
         return accounts;
+    }
+
+    /**
+     * Debit or credit (which prices the sale) as the sandbox's issuer knows its cards; an unknown card counts as
+     * debit. Stands in for the BIN table a real deployment loads (not built yet).
+     */
+    private static CardKinds sandboxCardKinds(Sandbox sandbox) {
+        return pan -> sandbox.consumers().cardOwner(pan.digits()).stream()
+                .flatMap(owner -> owner.sources().stream())
+                .filter(FundingSource.BankCard.class::isInstance).map(FundingSource.BankCard.class::cast)
+                .filter(card -> card.pan().equals(pan.digits()))
+                .findFirst()
+                .map(card -> card.kind() == CardKind.CREDIT ? PaymentMethod.UNIONPAY_CREDIT : PaymentMethod.UNIONPAY_DEBIT)
+                .orElse(PaymentMethod.UNIONPAY_DEBIT);
     }
 
     private static ChannelState worse(ChannelState stored, ChannelStatus live) {

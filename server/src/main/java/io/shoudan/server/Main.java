@@ -6,6 +6,7 @@ import io.shoudan.server.cli.DemoCommand;
 import io.shoudan.server.cli.DiagnoseCommand;
 import io.shoudan.server.cli.LedgerCommand;
 import io.shoudan.server.cli.SandboxCommand;
+import io.shoudan.server.cli.ServeCommand;
 import io.shoudan.server.cli.ShoudanCommand;
 import io.shoudan.server.iso8583.Iso8583Command;
 import io.shoudan.server.scenario.DefaultPolicy;
@@ -49,6 +50,7 @@ public final class Main {
                 DatabaseConfig.resolve(db, System.getenv()), Clock.systemDefaultZone(), policyReader, defaultPolicy);
         cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text, applications));
         cli.addSubcommand("demo", new DemoCommand());
+        cli.addSubcommand("serve", new ServeCommand());
         cli.addSubcommand("sandbox", new SandboxCommand());
         cli.addSubcommand("iso8583", new Iso8583Command());
         cli.addSubcommand("ledger", new LedgerCommand(applications));

@@ -168,7 +168,7 @@ public final class DemoRun {
     }
 
     /** The fee schedule: debit 0.50% capped at 20 CNY, credit 0.60%, QR 0.38%, Huabei 0.60% plus installment fees. */
-    private static List<RateCard> rateCards(SampleWorld world) {
+    public static List<RateCard> rateCards(SampleWorld world) {
         LocalDate from = DAY_START.toLocalDate().minusMonths(6);
         List<RateCard> cards = new ArrayList<>();
         for (Merchant merchant : world.merchants()) {

@@ -20,7 +20,8 @@ abstract class DatabaseContract extends StoreContract {
             "policy_versions", "policy_active", "maintenance_windows", "channel_connections",
             "fee_rate_cards", "fee_installment_rates",
             "payments", "refunds", "ledger_journals", "ledger_postings",
-            "idempotency_keys", "outbox", "audit_log");
+            "idempotency_keys", "outbox", "audit_log",
+            "terminal_directory", "terminal_keys", "batch_journal", "card_vault");
 
     DatabaseContract(TestDatabase kind) {
         super(kind);
@@ -32,7 +33,7 @@ abstract class DatabaseContract extends StoreContract {
 
     @Test
     void aFreshDatabaseIsMigratedToTheNewestVersionOnOpen() {
-        assertThat(database.migrationsApplied()).isEqualTo(2); // V1 and V2
+        assertThat(database.migrationsApplied()).isEqualTo(3); // V1, V2 and V3
         for (String table : TABLES) {
             assertThat(database.dsl().fetchCount(DSL.table(DSL.name(table)))).as(table).isGreaterThanOrEqualTo(0);
         }

@@ -1,0 +1,132 @@
+package io.shoudan.server.cli;
+
+import io.shoudan.payment.PaymentService;
+import io.shoudan.payment.SaleOutcome;
+import io.shoudan.server.serve.ChannelsConfiguration;
+import io.shoudan.server.serve.Server;
+import io.shoudan.server.terminal8583.EndpointLimits;
+import io.shoudan.store.database.DatabaseConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./shoudan serve}: the gateway for terminals. Opens the store, recovers what a previous run left open,
+ * serves ISO 8583 terminals over TCP and the sandbox channels' HTTP API, until Ctrl-C or SIGTERM.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve POS terminals: ISO 8583 over TCP, the store, the payment service, the sandbox channels.",
+                "服务 POS 终端：ISO 8583 TCP 接入、存储、支付服务、沙箱渠道。"})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Store URL (jdbc:h2:… or jdbc:postgresql:…). Default: SHOUDAN_DB_URL, else the embedded file under --data.")
+    String db;
+
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
+            description = "Folder of the embedded store, the generated master key (DIR/keys/master.key, unless SHOUDAN_MASTER_KEY is set) "
+                    + "and the sandbox keys (DIR/sandbox). Default ${DEFAULT-VALUE}.")
+    Path data;
+
+    @Option(names = "--port8583", defaultValue = "8583", paramLabel = "PORT",
+            description = "ISO 8583 terminal port (0: any free port). Default ${DEFAULT-VALUE}.")
+    int port8583;
+
+    @Option(names = "--sandbox-port", defaultValue = "8090", paramLabel = "PORT",
+            description = "Sandbox HTTP port (Alipay gateway, WeChat Pay, admin API; loopback; 0: any free port). Default ${DEFAULT-VALUE}.")
+    int sandboxPort;
+
+    @Option(names = "--seed", defaultValue = "20261123", description = "Seed of the sandbox (payment codes, consumers) and the demo world.")
+    long seed;
+
+    @Option(names = "--seed-demo", description = {"Seed the demo's sample world into an empty store and bind its terminals with TMKs;"
+            + " prints how a terminal simulator connects (terminal id, merchant id, TMK — a demo convenience only).",
+            "向空库写入演示数据并为终端装载主密钥。"})
+    boolean seedDemo;
+
+    private final Consumer<Server> awaitStop;
+
+    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    public ServeCommand() {
+        this(ServeCommand::untilShutdown);
+    }
+
+    /** @param awaitStop blocks for as long as the server should run (tests return at once) */
+    ServeCommand(Consumer<Server> awaitStop) {
+        this.awaitStop = Objects.requireNonNull(awaitStop, "awaitStop");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> env = System.getenv();
+        DatabaseConfig database = db != null || env.containsKey(DatabaseConfig.URL_VARIABLE)
+                ? DatabaseConfig.resolve(Optional.ofNullable(db), env)
+                : DatabaseConfig.resolve(Optional.of("jdbc:h2:file:" + data.resolve("shoudan").toAbsolutePath()), env);
+        Server.Settings settings = new Server.Settings(database, ChannelsConfiguration.resolve(env, seed), port8583, sandboxPort, data,
+                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7));
+        Server server = Server.start(settings);
+        try {
+            print(out, server, database);
+            awaitStop.accept(server);
+        } finally {
+            server.stop();
+        }
+        return 0;
+    }
+
+    /** The shutdown hook stops the server itself: the JVM does not wait for the main thread once hooks are done. */
+    private static void untilShutdown(Server server) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "shoudan-serve-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void print(PrintWriter out, Server server, DatabaseConfig database) {
+        out.println("Shoudan serve 收单服务");
+        out.println("  store 存储:               " + database.url().redacted());
+        out.println("  master key 主密钥:        " + server.masterKeyOrigin());
+        out.println("  channels 渠道:            sandbox (in process) 沙箱");
+        long unknown = server.recovery().stillUnknown();
+        out.printf("  recovery 恢复:            %d payment(s), %d refund(s) taken on; %d still unknown%n",
+                server.recovery().payments().size(), server.recovery().refunds().size(), unknown);
+        for (SaleOutcome outcome : server.recovery().payments()) {
+            out.println("    " + outcome.getClass().getSimpleName());
+        }
+        out.println("  ISO 8583 terminals 终端:  port " + server.port8583());
+        out.println("  sandbox 沙箱:             " + server.sandboxServer().baseUrl() + "  (admin API 管理接口 " + server.sandboxServer().adminUrl() + ")");
+        if (server.seeded()) {
+            out.println("  demo world seeded 已写入演示数据");
+        }
+        if (server.seeded() || !server.demoTerminals().isEmpty()) {
+            out.println("  demo terminals (TMK shown for the demo world only — never do this with real keys / 仅演示):");
+            out.println("    field 41  field 42         serial           TMK (TDES, UnionPay ECB MAC)");
+            for (Server.DemoTerminal t : server.demoTerminals()) {
+                out.printf("    %s  %s  %-16s %s%n", t.pos().terminalId(), t.pos().acceptorId(), t.terminal().sn().value(), t.tmkHex());
+            }
+        }
+        out.println("Ctrl-C to stop 按 Ctrl-C 停止");
+        out.flush();
+    }
+}

@@ -1,0 +1,411 @@
+package io.shoudan.server.serve;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shoudan.channel.ChannelState;
+import io.shoudan.channel.ChannelStatus;
+import io.shoudan.channels.UnmappedCodes;
+import io.shoudan.channels.alipay.AlipayMerchantAccount;
+import io.shoudan.channels.health.BreakerSettings;
+import io.shoudan.channels.health.ChannelConnection;
+import io.shoudan.channels.health.ChannelHealth;
+import io.shoudan.channels.unionpay.UnionPayMerchantAccount;
+import io.shoudan.channels.wechat.WechatMerchantAccount;
+import io.shoudan.eligibility.EligibilityEngine;
+import io.shoudan.iso8583.key.DesKey;
+import io.shoudan.iso8583.key.KeyGenerator;
+import io.shoudan.iso8583.key.KeyScheme;
+import io.shoudan.iso8583.key.MasterKeyCipher;
+import io.shoudan.iso8583.mac.MacAlgorithm;
+import io.shoudan.merchant.Merchant;
+import io.shoudan.merchant.MerchantId;
+import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductStatus;
+import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.payment.PaymentService;
+import io.shoudan.payment.RecoveryPlan;
+import io.shoudan.payment.RecoveryReport;
+import io.shoudan.payment.SequentialIds;
+import io.shoudan.policy.Policy;
+import io.shoudan.sandbox.Sandbox;
+import io.shoudan.sandbox.SandboxSettings;
+import io.shoudan.sandbox.Sleeper;
+import io.shoudan.sandbox.consumer.CardKind;
+import io.shoudan.sandbox.consumer.FundingSource;
+import io.shoudan.sandbox.consumer.SampleConsumers;
+import io.shoudan.sandbox.http.SandboxServer;
+import io.shoudan.sandbox.merchant.ChannelMerchant;
+import io.shoudan.sandbox.merchant.MerchantKey;
+import io.shoudan.sandbox.merchant.SignedProduct;
+import io.shoudan.server.Application;
+import io.shoudan.server.channel.SandboxCards;
+import io.shoudan.server.channel.SandboxChannels;
+import io.shoudan.server.demo.DemoRun;
+import io.shoudan.server.demo.SampleWorld;
+import io.shoudan.server.demo.Seeder;
+import io.shoudan.server.live.ChannelStatusOverlay;
+import io.shoudan.server.scenario.DefaultPolicy;
+import io.shoudan.server.scenario.PolicyReader;
+import io.shoudan.server.terminal8583.CardKinds;
+import io.shoudan.server.terminal8583.EndpointLimits;
+import io.shoudan.server.terminal8583.EndpointMetrics;
+import io.shoudan.server.terminal8583.Terminal8583Server;
+import io.shoudan.server.terminal8583.TerminalHost;
+import io.shoudan.server.terminal8583.store.StoreBatchJournal;
+import io.shoudan.server.terminal8583.store.StoreCardVault;
+import io.shoudan.server.terminal8583.store.StoreTerminalDirectory;
+import io.shoudan.server.terminal8583.store.StoreTerminalKeys;
+import io.shoudan.store.database.Database;
+import io.shoudan.store.database.DatabaseConfig;
+import io.shoudan.store.fee.JooqRateCards;
+import io.shoudan.store.terminal8583.CardVaultRepository;
+import io.shoudan.store.terminal8583.PosIdentity;
+import io.shoudan.store.terminal8583.TerminalDirectoryRepository;
+import io.shoudan.store.terminal8583.TerminalKeyRepository;
+import io.shoudan.store.terminal8583.BatchJournalRepository;
+import io.shoudan.terminal.Terminal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * What {@code ./shoudan serve} runs, with {@link #start}/{@link #stop} so tests can run it in process: the store,
+ * the real payment service over the channel adapters (the in-process sandboxes until real channels are configured,
+ * see {@link ChannelsConfiguration}), recovery of every payment a previous run left unresolved, the ISO 8583
+ * endpoint over the store-backed terminal ports, and the sandbox's HTTP server (its admin API issues payment codes,
+ * creates consumers and sets faults).
+ *
+ * <p>Order at start: open and migrate the store → (optionally) seed the demo world → register the store's merchants
+ * at the sandbox channels → {@code recover()} → open the ports. Recovery runs before the endpoint accepts
+ * terminals, so a terminal's retry of a sale the last run left open gets its settled answer.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    /** How many sample consumers the sandbox gets (ids {@code C-0001}…), the same people on every start with one seed. */
+    public static final int SANDBOX_CONSUMERS = 100;
+
+    /**
+     * @param port8583     ISO 8583 port (0: any free port)
+     * @param sandboxPort  sandbox HTTP port (0: any free port)
+     * @param dataDir      the embedded store's directory, the generated master key ({@code keys/}) and the sandbox's keys ({@code sandbox/})
+     * @param plans        the unknown-outcome plans ({@link PaymentService#defaultPlans()} in production)
+     * @param cardRetention how long card data stays in the vault
+     */
+    public record Settings(DatabaseConfig database, ChannelsConfiguration channels, int port8583, int sandboxPort, Path dataDir,
+                           boolean seedDemo, Map<String, String> environment, Map<Channel, RecoveryPlan> plans,
+                           EndpointLimits limits, Duration cardRetention) {
+        public Settings {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(channels, "channels");
+            Objects.requireNonNull(dataDir, "dataDir");
+            environment = Map.copyOf(environment);
+            plans = Map.copyOf(plans);
+            Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(cardRetention, "cardRetention");
+            if (port8583 < 0 || port8583 > 65535 || sandboxPort < 0 || sandboxPort > 65535) {
+                throw new IllegalArgumentException("ports are 0..65535");
+            }
+        }
+    }
+
+    /** A demo terminal as a simulator needs it. The TMK is printed only for the demo world: a demo convenience. */
+    public record DemoTerminal(PosIdentity pos, Terminal terminal, String tmkHex) {
+    }
+
+    private final Settings settings;
+    private final Application app;
+    private final Sandbox sandbox;
+    private final SandboxServer sandboxServer;
+    private final PaymentService payments;
+    private final Terminal8583Server endpoint;
+    private final RecoveryReport recovery;
+    private final TerminalDirectoryRepository directory;
+    private final TerminalKeyRepository keys;
+    private final CardVaultRepository vault;
+    private final MasterKeySource.Resolved masterKey;
+    private final boolean seeded;
+    private boolean stopped;
+    private ScheduledExecutorService housekeeping;
+
+    private Server(Settings settings) {
+        this.settings = settings;
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        masterKey = MasterKeySource.resolve(settings.environment(), settings.dataDir(), random);
+        PolicyReader policyReader = new PolicyReader();
+        Supplier<Policy> defaultPolicy = () -> DefaultPolicy.load(policyReader);
+        long seed = switch (settings.channels()) {
+            case ChannelsConfiguration.Sandbox s -> s.seed();
+        };
+        sandbox = new Sandbox(clock, Sleeper.real(), seed, SandboxSettings.defaults());
+        ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(), channel -> Optional.of(new ChannelConnection(true, null)), clock);
+        ChannelStatusOverlay overlay = (channel, stored) -> worse(stored, health.status(channel));
+        Application opened = new Application(Database.open(settings.database()), clock, policyReader, defaultPolicy, overlay);
+        SandboxServer startedSandbox = null;
+        Terminal8583Server startedEndpoint = null;
+        try {
+            directory = new TerminalDirectoryRepository(opened.database(), clock);
+            keys = new TerminalKeyRepository(opened.database(), new MasterKeyCipher(masterKey.key(), random), clock);
+            vault = new CardVaultRepository(opened.database(), clock, derive(masterKey.key(), "shoudan card vault key"), random,
+                    settings.cardRetention());
+            seeded = settings.seedDemo() && opened.merchants().count() == 0;
+            if (seeded) {
+                seedDemo(opened, seed, clock, random);
+            }
+            Map<MerchantId, Accounts> accounts = registerAtChannels(opened, sandbox, clock);
+            SampleConsumers.register(sandbox.consumers(), "C", SANDBOX_CONSUMERS, seed);
+            SandboxCards cards = new SandboxCards();
+            SandboxHsm hsm = new SandboxHsm(cards);
+            SandboxChannels channels = new SandboxChannels(sandbox, health, new UnmappedCodes(new SimpleMeterRegistry()),
+                    Duration.ofSeconds(10),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::alipay),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::wechat),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::unionPay), cards);
+            EligibilityEngine engine = new EligibilityEngine();
+            // A fresh id prefix per start: ids stay unique across restarts over the same store.
+            String node = "N" + Long.toString(clock.millis(), 36).toUpperCase();
+            payments = new PaymentService(opened.payments(), channels.gateways(), settings.plans(), engine::evaluateWithoutAlternatives,
+                    opened.snapshots(), new JooqRateCards(opened.database()), new SequentialIds(node, 1), clock,
+                    io.shoudan.payment.Sleeper.system());
+            vault.purgeExpired();
+            recovery = payments.recover();
+            housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "shoudan-card-vault-purge");
+                thread.setDaemon(true);
+                return thread;
+            });
+            housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
+            startedSandbox = SandboxServer.start(sandbox, new SandboxServer.Settings(settings.sandboxPort(), settings.dataDir().resolve("sandbox")));
+            TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
+                    hsm.watching(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
+                    hsm.translating(new StoreCardVault(vault)), sandboxCardKinds(sandbox), new KeyGenerator(random), clock,
+                    settings.limits().keyLifetime(), new EndpointMetrics());
+            startedEndpoint = new Terminal8583Server(host, settings.limits()).start(settings.port8583());
+        } catch (RuntimeException e) {
+            if (housekeeping != null) {
+                housekeeping.shutdownNow();
+            }
+            if (startedEndpoint != null) {
+                startedEndpoint.stop();
+            }
+            if (startedSandbox != null) {
+                startedSandbox.stop();
+            }
+            opened.close();
+            throw e;
+        }
+        this.app = opened;
+        this.sandboxServer = startedSandbox;
+        this.endpoint = startedEndpoint;
+    }
+
+    /** Opens the store, recovers, and starts listening; the caller must {@link #stop()} it. */
+    public static Server start(Settings settings) {
+        return new Server(settings);
+    }
+
+    public int port8583() {
+        return endpoint.port();
+    }
+
+    public SandboxServer sandboxServer() {
+        return sandboxServer;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    public PaymentService payments() {
+        return payments;
+    }
+
+    /** What the start-up {@code recover()} did. */
+    public RecoveryReport recovery() {
+        return recovery;
+    }
+
+    /** True when this start seeded the demo world (the store was empty and {@code --seed-demo} was given). */
+    public boolean seeded() {
+        return seeded;
+    }
+
+    /** Where the master key came from (never the key). */
+    public String masterKeyOrigin() {
+        return masterKey.origin();
+    }
+
+    public EndpointMetrics endpointMetrics() {
+        return endpoint.metrics();
+    }
+
+    /** The terminals in the directory with their TMKs in hex — for the demo world only (printed by {@code --seed-demo}). */
+    public List<DemoTerminal> demoTerminals() {
+        List<DemoTerminal> out = new ArrayList<>();
+        for (MerchantId merchant : app.merchants().ids()) {
+            for (Terminal terminal : app.terminals().forMerchant(merchant)) {
+                directory.bindingOf(terminal.sn()).ifPresent(binding -> keys.masterKey(terminal.sn()).ifPresent(k ->
+                        out.add(new DemoTerminal(binding.pos(), terminal, HexFormat.of().withUpperCase().formatHex(k.tmk().bytes())))));
+            }
+        }
+        out.sort((a, b) -> a.pos().terminalId().compareTo(b.pos().terminalId()));
+        return out;
+    }
+
+    /** Stops the endpoint (no new requests), the sandbox server, and closes the store. Safe to call twice. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        housekeeping.shutdownNow();
+        endpoint.stop();
+        sandboxServer.stop();
+        app.close();
+        Arrays.fill(masterKey.key(), (byte) 0);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Hourly: card data past its retention is deleted. A failure (database away) is retried the next hour. */
+    private void purgeQuietly() {
+        try {
+            vault.purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("card vault purge failed ({}); retried in an hour", e.getClass().getSimpleName());
+        }
+    }
+
+    // ---- demo world ----
+
+    /** Field 41 of the n-th demo terminal (1-based). */
+    static String demoTerminalId(int n) {
+        return String.format("%08d", 10_000_000 + n);
+    }
+
+    /** Field 42 of the m-th demo merchant (1-based). */
+    static String demoAcceptorId(int m) {
+        return String.format("898310%09d", m);
+    }
+
+    private void seedDemo(Application app, long seed, Clock clock, SecureRandom random) {
+        OffsetDateTime dayStart = OffsetDateTime.now(clock.withZone(PaymentService.BUSINESS_ZONE)).truncatedTo(ChronoUnit.DAYS);
+        SampleWorld world = SampleWorld.generate(seed, dayStart);
+        new Seeder(app).seed(world, DefaultPolicy.document());
+        DemoRun.rateCards(world).forEach(app.rateCards()::save);
+        Map<MerchantId, Integer> merchantNumbers = new HashMap<>();
+        for (Merchant merchant : world.merchants()) {
+            merchantNumbers.put(merchant.id(), merchantNumbers.size() + 1);
+        }
+        int n = 0;
+        for (Terminal terminal : world.terminals()) {
+            n++;
+            directory.bind(new PosIdentity(demoTerminalId(n), demoAcceptorId(merchantNumbers.get(terminal.merchantId()))), terminal.sn(),
+                    terminal.merchantId());
+            byte[] tmk = new byte[16];
+            random.nextBytes(tmk);
+            keys.loadMasterKey(terminal.sn(), DesKey.of(tmk), KeyScheme.TDES, MacAlgorithm.UNIONPAY_ECB);
+            Arrays.fill(tmk, (byte) 0);
+        }
+    }
+
+    // ---- channels ----
+
+    private record Accounts(AlipayMerchantAccount alipay, WechatMerchantAccount wechat, UnionPayMerchantAccount unionPay) {
+    }
+
+    /**
+     * Each merchant in the store gets accounts at the three sandbox channels, signed for the products the acquirer's
+     * records say are active. Numbered by the merchant's position in id order, so a restart gives the same accounts.
+     */
+    private static Map<MerchantId, Accounts> registerAtChannels(Application app, Sandbox sandbox, Clock clock) {
+        Map<MerchantId, Accounts> accounts = new HashMap<>();
+        int n = 0;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (MerchantId id : app.merchants().ids().stream().sorted((a, b) -> a.value().compareTo(b.value())).toList()) {
+            n++;
+            Optional<Merchant> found = app.merchants().find(id, now);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Merchant merchant = found.get();
+            Accounts a = new Accounts(new AlipayMerchantAccount(String.format("20210000%08d", n)),
+                    new WechatMerchantAccount("wx2421b1c4370ec43b", String.format("19%08d", n)),
+                    new UnionPayMerchantAccount(String.format("8983100%08d", n), String.format("%08d", n)));
+            accounts.put(id, a);
+            List<SignedProduct> alipay = new ArrayList<>();
+            if (merchant.product(Product.ALIPAY) == ProductStatus.ACTIVE) {
+                alipay.add(SignedProduct.ALIPAY_FACE_TO_FACE);
+            }
+            if (merchant.product(Product.HUABEI_INSTALLMENT) == ProductStatus.ACTIVE) {
+                alipay.add(SignedProduct.ALIPAY_HUABEI_INSTALLMENT);
+            }
+            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.alipay(a.alipay().appId()), alipay.toArray(SignedProduct[]::new)));
+            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.wechat(a.wechat().mchId()), SignedProduct.WECHAT_MICROPAY));
+            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.unionpay(a.unionPay().merchantNo()),
+                    SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
+        }
+        return accounts;
+    }
+
+    /**
+     * Debit or credit (which prices the sale) as the sandbox's issuer knows its cards; an unknown card counts as
+     * debit. Stands in for the BIN table a real deployment loads (not built yet).
+     */
+    private static CardKinds sandboxCardKinds(Sandbox sandbox) {
+        return pan -> sandbox.consumers().cardOwner(pan.digits()).stream()
+                .flatMap(owner -> owner.sources().stream())
+                .filter(FundingSource.BankCard.class::isInstance).map(FundingSource.BankCard.class::cast)
+                .filter(card -> card.pan().equals(pan.digits()))
+                .findFirst()
+                .map(card -> card.kind() == CardKind.CREDIT ? PaymentMethod.UNIONPAY_CREDIT : PaymentMethod.UNIONPAY_DEBIT)
+                .orElse(PaymentMethod.UNIONPAY_DEBIT);
+    }
+
+    private static ChannelState worse(ChannelState stored, ChannelStatus live) {
+        return live.ordinal() > stored.status().ordinal()
+                ? new ChannelState(live, stored.connected(), stored.credentialExpiresAt()) : stored;
+    }
+
+    private static byte[] derive(byte[] key, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable: " + e.getClass().getSimpleName());
+        }
+    }
+}

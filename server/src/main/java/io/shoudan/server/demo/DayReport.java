@@ -47,6 +47,7 @@ public final class DayReport {
     private int cashierMistakes;
     private int sales;
 
+    /** One sale in its final state. */
     void sale(Payment payment) {
         sales++;
         volume.computeIfAbsent(payment.request().method(), m -> new EnumMap<>(PaymentState.class))

@@ -91,7 +91,6 @@ public final class TradingDay {
                 case SaleOutcome.Rejected rejected -> null;
             };
             if (payment != null) {
-                report.sale(payment);
                 all.add(payment.id());
                 if (outcome instanceof SaleOutcome.Succeeded) {
                     captured.add(payment);
@@ -114,8 +113,12 @@ public final class TradingDay {
             }
         }
         payments.recover();
+        // Tallied at the end of the day, in their final state: a sale voided at noon counts as voided.
         for (PaymentId id : all) {
-            payments.find(id).ifPresent(report::fee);
+            payments.find(id).ifPresent(payment -> {
+                report.sale(payment);
+                report.fee(payment);
+            });
         }
         return report;
     }

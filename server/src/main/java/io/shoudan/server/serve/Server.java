@@ -34,6 +34,16 @@ import io.shoudan.sandbox.consumer.CardKind;
 import io.shoudan.sandbox.consumer.FundingSource;
 import io.shoudan.sandbox.consumer.SampleConsumers;
 import io.shoudan.sandbox.http.SandboxServer;
+import io.shoudan.channels.alipay.AlipayGateway;
+import io.shoudan.channels.alipay.sdk.AlipayConfiguration;
+import io.shoudan.channels.alipay.sdk.SdkAlipayTransport;
+import io.shoudan.channels.wechat.WechatGateway;
+import io.shoudan.channels.wechat.http.HttpWechatTransport;
+import io.shoudan.channels.wechat.http.WechatConfiguration;
+import io.shoudan.method.Channel;
+import io.shoudan.payment.ChannelGateway;
+import java.net.URI;
+
 import io.shoudan.sandbox.merchant.ChannelMerchant;
 import io.shoudan.sandbox.merchant.MerchantKey;
 import io.shoudan.sandbox.merchant.SignedProduct;
@@ -186,10 +196,26 @@ public final class Server implements AutoCloseable {
                     merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::alipay),
                     merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::wechat),
                     merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::unionPay), cards);
+            // The sandboxes listen first: Alipay and WeChat Pay are then reached over their real protocols
+            // (the official Alipay SDK with RSA2, WeChat v2 XML with HMAC-SHA256), as real channels would be.
+            // UnionPay's host link stays in-process until the sandbox speaks 8583 on a socket.
+            startedSandbox = SandboxServer.start(sandbox, new SandboxServer.Settings(settings.sandboxPort(), settings.dataDir().resolve("sandbox")));
+            SandboxServer listening = startedSandbox;
+            AlipayGateway alipay = new AlipayGateway(new SdkAlipayTransport(AlipayConfiguration.sandbox(
+                    URI.create(listening.alipayGatewayUrl()), accounts.values().stream().findFirst()
+                            .map(a -> a.alipay().appId()).orElse("2021000000000001"),
+                    settings.dataDir().resolve("sandbox").resolve("alipay"))),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::alipay), channels.calls(Channel.ALIPAY));
+            WechatGateway wechat = new WechatGateway(new PerMerchantWechatTransport(mchId -> new HttpWechatTransport(
+                    WechatConfiguration.sandbox(URI.create(listening.wechatBaseUrl()), mchId, "wx2421b1c4370ec43b",
+                            listening.wechatKeys().obtain(mchId).orElseThrow(
+                                    () -> new IllegalStateException("no sandbox API key for WeChat merchant " + mchId))))),
+                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::wechat), channels.calls(Channel.WECHAT));
+            List<ChannelGateway> gateways = List.of(alipay, wechat, channels.unionPay());
             EligibilityEngine engine = new EligibilityEngine();
             // A fresh id prefix per start: ids stay unique across restarts over the same store.
             String node = "N" + Long.toString(clock.millis(), 36).toUpperCase();
-            payments = new PaymentService(opened.payments(), channels.gateways(), settings.plans(), engine::evaluateWithoutAlternatives,
+            payments = new PaymentService(opened.payments(), gateways, settings.plans(), engine::evaluateWithoutAlternatives,
                     opened.snapshots(), new JooqRateCards(opened.database()), new SequentialIds(node, 1), clock,
                     io.shoudan.payment.Sleeper.system());
             vault.purgeExpired();
@@ -200,7 +226,6 @@ public final class Server implements AutoCloseable {
                 return thread;
             });
             housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
-            startedSandbox = SandboxServer.start(sandbox, new SandboxServer.Settings(settings.sandboxPort(), settings.dataDir().resolve("sandbox")));
             TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
                     hsm.watching(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
                     hsm.translating(new StoreCardVault(vault)), sandboxCardKinds(sandbox), new KeyGenerator(random), clock,

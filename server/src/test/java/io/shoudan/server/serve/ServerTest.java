@@ -96,6 +96,11 @@ class ServerTest {
             var scanTrace = pos.lastTrace();
             assertThat(pos.voidSale(scanTrace, Money.parse("12.34"), scan.response().rrn()).responseCode()).isEqualTo("00");
 
+            // WeChat Pay over HTTP: v2 XML signed with this merchant's own API key, the answer's sign verified.
+            TerminalSimulator.Exchange wechat = pos.saleByCode(Money.parse("8.80"),
+                    server.sandbox().codes().issue(SHOPPER, Channel.WECHAT).code());
+            assertThat(wechat.response().responseCode()).as("WeChat sale, reason %s", wechat.response().reason()).isEqualTo("00");
+
             assertThat(pos.corruptNextMac().saleByCode(Money.parse("1.00"), server.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code())
                     .response().responseCode()).isEqualTo("A0");
             assertThat(server.endpointMetrics().snapshot().macInvalid()).isEqualTo(1);

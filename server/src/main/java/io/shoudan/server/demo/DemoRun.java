@@ -1,16 +1,11 @@
 package io.shoudan.server.demo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.shoudan.channel.ChannelState;
-import io.shoudan.channel.ChannelStatus;
 import io.shoudan.channel.MaintenanceWindow;
 import io.shoudan.channels.UnmappedCodes;
-import io.shoudan.channels.alipay.AlipayMerchantAccount;
 import io.shoudan.channels.health.BreakerSettings;
 import io.shoudan.channels.health.ChannelConnection;
 import io.shoudan.channels.health.ChannelHealth;
-import io.shoudan.channels.unionpay.UnionPayMerchantAccount;
-import io.shoudan.channels.wechat.WechatMerchantAccount;
 import io.shoudan.eligibility.EligibilityEngine;
 import io.shoudan.fee.FeeRule;
 import io.shoudan.fee.Rate;
@@ -18,9 +13,6 @@ import io.shoudan.fee.RateCard;
 import io.shoudan.fee.RateCardId;
 import io.shoudan.ledger.LedgerReport;
 import io.shoudan.merchant.Merchant;
-import io.shoudan.merchant.MerchantId;
-import io.shoudan.merchant.Product;
-import io.shoudan.merchant.ProductStatus;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
@@ -37,10 +29,8 @@ import io.shoudan.sandbox.consumer.SampleConsumers;
 import io.shoudan.sandbox.fault.Fault;
 import io.shoudan.sandbox.fault.FaultRule;
 import io.shoudan.sandbox.fault.Operation;
-import io.shoudan.sandbox.merchant.ChannelMerchant;
-import io.shoudan.sandbox.merchant.MerchantKey;
-import io.shoudan.sandbox.merchant.SignedProduct;
 import io.shoudan.server.Application;
+import io.shoudan.server.channel.SandboxAccounts;
 import io.shoudan.server.channel.SandboxCards;
 import io.shoudan.server.channel.SandboxChannels;
 import io.shoudan.server.live.ChannelStatusOverlay;
@@ -57,7 +47,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,10 +80,10 @@ public final class DemoRun {
         Supplier<Policy> defaultPolicy = () -> DefaultPolicy.load(policyReader);
         SampleWorld world = SampleWorld.generate(seed, DAY_START);
         Sandbox sandbox = Sandbox.inProcess(clock, seed);
-        Map<MerchantId, Accounts> accounts = registerAtChannels(world, sandbox);
+        SandboxAccounts accounts = SandboxAccounts.register(sandbox, world.merchants());
         ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(),
                 channel -> Optional.of(new ChannelConnection(true, null)), clock);
-        ChannelStatusOverlay overlay = (channel, stored) -> worse(stored, health.status(channel));
+        ChannelStatusOverlay overlay = ChannelStatusOverlay.worsenedBy(health::status);
         long started = System.nanoTime();
         try (Application app = new Application(Database.open(database), clock, policyReader, defaultPolicy, overlay)) {
             new Seeder(app).seed(world, DefaultPolicy.document());
@@ -107,9 +96,7 @@ public final class DemoRun {
             SandboxCards cards = new SandboxCards();
             SandboxChannels channels = new SandboxChannels(sandbox, health, new UnmappedCodes(new SimpleMeterRegistry()),
                     Duration.ofSeconds(10),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::alipay),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::wechat),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::unionPay), cards);
+                    accounts.alipay(), accounts.wechat(), accounts.unionPay(), cards);
             EligibilityEngine engine = new EligibilityEngine();
             PaymentService payments = new PaymentService(app.payments(), channels.gateways(), PaymentService.defaultPlans(),
                     engine::evaluateWithoutAlternatives, app.snapshots(), new JooqRateCards(app.database()),
@@ -130,33 +117,6 @@ public final class DemoRun {
         }
     }
 
-    private record Accounts(AlipayMerchantAccount alipay, WechatMerchantAccount wechat, UnionPayMerchantAccount unionPay) {
-    }
-
-    /** Each merchant's accounts at the three channels, signed for what the acquirer's records say (mostly). */
-    private static Map<MerchantId, Accounts> registerAtChannels(SampleWorld world, Sandbox sandbox) {
-        Map<MerchantId, Accounts> accounts = new HashMap<>();
-        int n = 0;
-        for (Merchant merchant : world.merchants()) {
-            n++;
-            Accounts a = new Accounts(new AlipayMerchantAccount(String.format("20210000%08d", n)),
-                    new WechatMerchantAccount("wx2421b1c4370ec43b", String.format("19%08d", n)),
-                    new UnionPayMerchantAccount(String.format("8983100%08d", n), String.format("%08d", n)));
-            accounts.put(merchant.id(), a);
-            List<SignedProduct> alipay = new ArrayList<>();
-            if (merchant.product(Product.ALIPAY) == ProductStatus.ACTIVE) {
-                alipay.add(SignedProduct.ALIPAY_FACE_TO_FACE);
-            }
-            if (merchant.product(Product.HUABEI_INSTALLMENT) == ProductStatus.ACTIVE) {
-                alipay.add(SignedProduct.ALIPAY_HUABEI_INSTALLMENT);
-            }
-            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.alipay(a.alipay().appId()), alipay.toArray(SignedProduct[]::new)));
-            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.wechat(a.wechat().mchId()), SignedProduct.WECHAT_MICROPAY));
-            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.unionpay(a.unionPay().merchantNo()),
-                    SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
-        }
-        return accounts;
-    }
 
     /** Channel faults, deterministic from the seed: system errors, lost responses, slow answers. */
     private static void injectFaults(Sandbox sandbox) {
@@ -214,8 +174,4 @@ public final class DemoRun {
         };
     }
 
-    private static ChannelState worse(ChannelState stored, ChannelStatus live) {
-        return live.ordinal() > stored.status().ordinal()
-                ? new ChannelState(live, stored.connected(), stored.credentialExpiresAt()) : stored;
-    }
 }

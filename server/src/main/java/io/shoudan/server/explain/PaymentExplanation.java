@@ -7,6 +7,7 @@ import io.shoudan.reason.Evidence;
 import io.shoudan.reason.Lang;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonTexts;
+import io.shoudan.server.scenario.VerdictText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +53,7 @@ public record PaymentExplanation(Payment payment, List<Reason> reasons) {
         }
         int number = 0;
         for (Reason reason : reasons) {
-            number++;
-            out.append('\n').append(number).append(". ").append(reason.blocking() ? "" : (zh ? "【提示】" : "[warning] "))
-                    .append(ReasonTexts.message(reason, lang)).append('\n');
-            out.append(zh ? "   代码：" : "   Code: ").append(reason.code().code()).append('\n');
-            out.append(zh ? "   由谁处理：" : "   Who acts: ")
-                    .append(ReasonTexts.label("actor:" + reason.code().actor().name(), lang)).append('\n');
-            out.append(zh ? "   怎么办：" : "   What to do: ").append(ReasonTexts.remedy(reason, lang)).append('\n');
+            VerdictText.appendReason(out, ++number, reason, lang);
         }
         return out.toString();
     }

@@ -14,4 +14,13 @@ public interface ChannelStatusOverlay {
 
     /** No live view: the stored state as it is. */
     ChannelStatusOverlay STORED_ONLY = (channel, stored) -> stored;
+
+    /** The stored state, made worse (never better) by what {@code live} says of the channel now. */
+    static ChannelStatusOverlay worsenedBy(java.util.function.Function<Channel, io.shoudan.channel.ChannelStatus> live) {
+        return (channel, stored) -> {
+            io.shoudan.channel.ChannelStatus now = live.apply(channel);
+            return now.ordinal() > stored.status().ordinal()
+                    ? new ChannelState(now, stored.connected(), stored.credentialExpiresAt()) : stored;
+        };
+    }
 }

@@ -13,6 +13,20 @@ import io.shoudan.reason.ReasonTexts;
  */
 public final class VerdictText {
 
+    /** One numbered block per reason: what is wrong, its code, who acts and when to retry, what to do. */
+    public static void appendReason(StringBuilder out, int number, Reason reason, Lang lang) {
+        boolean zh = lang == Lang.ZH;
+        out.append('\n').append(number).append(". ")
+                .append(reason.blocking() ? "" : (zh ? "【提示】" : "[warning] "))
+                .append(ReasonTexts.message(reason, lang)).append('\n');
+        out.append(zh ? "   代码：" : "   Code: ").append(reason.code().code()).append('\n');
+        out.append(zh ? "   由谁处理：" : "   Who acts: ")
+                .append(ReasonTexts.label("actor:" + reason.code().actor().name(), lang))
+                .append(zh ? "；" : "; ").append(ReasonTexts.label("retry:" + reason.code().retry().name(), lang))
+                .append('\n');
+        out.append(zh ? "   怎么办：" : "   What to do: ").append(ReasonTexts.remedy(reason, lang)).append('\n');
+    }
+
     public String write(Verdict verdict, PaymentIntent intent, String scenario, Lang lang) {
         boolean zh = lang == Lang.ZH;
         StringBuilder out = new StringBuilder(1024);
@@ -38,16 +52,7 @@ public final class VerdictText {
         out.append('\n');
         int number = 0;
         for (Reason reason : verdict.reasons()) {
-            number++;
-            out.append('\n').append(number).append(". ")
-                    .append(reason.blocking() ? "" : (zh ? "【提示】" : "[warning] "))
-                    .append(ReasonTexts.message(reason, lang)).append('\n');
-            out.append(zh ? "   代码：" : "   Code: ").append(reason.code().code()).append('\n');
-            out.append(zh ? "   由谁处理：" : "   Who acts: ")
-                    .append(ReasonTexts.label("actor:" + reason.code().actor().name(), lang))
-                    .append(zh ? "；" : "; ").append(ReasonTexts.label("retry:" + reason.code().retry().name(), lang))
-                    .append('\n');
-            out.append(zh ? "   怎么办：" : "   What to do: ").append(ReasonTexts.remedy(reason, lang)).append('\n');
+            appendReason(out, ++number, reason, lang);
         }
         out.append('\n');
         if (verdict.alternatives().isEmpty()) {

@@ -1,15 +1,10 @@
 package io.shoudan.server.serve;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.shoudan.channel.ChannelState;
-import io.shoudan.channel.ChannelStatus;
 import io.shoudan.channels.UnmappedCodes;
-import io.shoudan.channels.alipay.AlipayMerchantAccount;
 import io.shoudan.channels.health.BreakerSettings;
 import io.shoudan.channels.health.ChannelConnection;
 import io.shoudan.channels.health.ChannelHealth;
-import io.shoudan.channels.unionpay.UnionPayMerchantAccount;
-import io.shoudan.channels.wechat.WechatMerchantAccount;
 import io.shoudan.eligibility.EligibilityEngine;
 import io.shoudan.iso8583.key.DesKey;
 import io.shoudan.iso8583.key.KeyGenerator;
@@ -18,8 +13,6 @@ import io.shoudan.iso8583.key.MasterKeyCipher;
 import io.shoudan.iso8583.mac.MacAlgorithm;
 import io.shoudan.merchant.Merchant;
 import io.shoudan.merchant.MerchantId;
-import io.shoudan.merchant.Product;
-import io.shoudan.merchant.ProductStatus;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.payment.PaymentService;
@@ -44,10 +37,8 @@ import io.shoudan.method.Channel;
 import io.shoudan.payment.ChannelGateway;
 import java.net.URI;
 
-import io.shoudan.sandbox.merchant.ChannelMerchant;
-import io.shoudan.sandbox.merchant.MerchantKey;
-import io.shoudan.sandbox.merchant.SignedProduct;
 import io.shoudan.server.Application;
+import io.shoudan.server.channel.SandboxAccounts;
 import io.shoudan.server.channel.SandboxCards;
 import io.shoudan.server.channel.SandboxChannels;
 import io.shoudan.server.demo.DemoRun;
@@ -174,7 +165,7 @@ public final class Server implements AutoCloseable {
         };
         sandbox = new Sandbox(clock, Sleeper.real(), seed, SandboxSettings.defaults());
         ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(), channel -> Optional.of(new ChannelConnection(true, null)), clock);
-        ChannelStatusOverlay overlay = (channel, stored) -> worse(stored, health.status(channel));
+        ChannelStatusOverlay overlay = ChannelStatusOverlay.worsenedBy(health::status);
         Application opened = new Application(Database.open(settings.database()), clock, policyReader, defaultPolicy, overlay);
         SandboxServer startedSandbox = null;
         Terminal8583Server startedEndpoint = null;
@@ -187,30 +178,31 @@ public final class Server implements AutoCloseable {
             if (seeded) {
                 seedDemo(opened, seed, clock, random);
             }
-            Map<MerchantId, Accounts> accounts = registerAtChannels(opened, sandbox, clock);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            // Numbered by id order, so a restart over the same store gives every merchant the same accounts.
+            SandboxAccounts accounts = SandboxAccounts.register(sandbox, opened.merchants().ids().stream()
+                    .sorted(java.util.Comparator.comparing(MerchantId::value))
+                    .map(id -> opened.merchants().find(id, now)).flatMap(Optional::stream).toList());
             SampleConsumers.register(sandbox.consumers(), "C", SANDBOX_CONSUMERS, seed);
             SandboxCards cards = new SandboxCards();
             SandboxHsm hsm = new SandboxHsm(cards);
             SandboxChannels channels = new SandboxChannels(sandbox, health, new UnmappedCodes(new SimpleMeterRegistry()),
                     Duration.ofSeconds(10),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::alipay),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::wechat),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::unionPay), cards);
+                    accounts.alipay(), accounts.wechat(), accounts.unionPay(), cards);
             // The sandboxes listen first: Alipay and WeChat Pay are then reached over their real protocols
             // (the official Alipay SDK with RSA2, WeChat v2 XML with HMAC-SHA256), as real channels would be.
             // UnionPay's host link stays in-process until the sandbox speaks 8583 on a socket.
             startedSandbox = SandboxServer.start(sandbox, new SandboxServer.Settings(settings.sandboxPort(), settings.dataDir().resolve("sandbox")));
             SandboxServer listening = startedSandbox;
             AlipayGateway alipay = new AlipayGateway(new SdkAlipayTransport(AlipayConfiguration.sandbox(
-                    URI.create(listening.alipayGatewayUrl()), accounts.values().stream().findFirst()
-                            .map(a -> a.alipay().appId()).orElse("2021000000000001"),
+                    URI.create(listening.alipayGatewayUrl()), accounts.anyAlipayAppId().orElse("2021000000000001"),
                     settings.dataDir().resolve("sandbox").resolve("alipay"))),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::alipay), channels.calls(Channel.ALIPAY));
+                    accounts.alipay(), channels.calls(Channel.ALIPAY));
             WechatGateway wechat = new WechatGateway(new PerMerchantWechatTransport(mchId -> new HttpWechatTransport(
-                    WechatConfiguration.sandbox(URI.create(listening.wechatBaseUrl()), mchId, "wx2421b1c4370ec43b",
+                    WechatConfiguration.sandbox(URI.create(listening.wechatBaseUrl()), mchId, SandboxAccounts.WECHAT_APPID,
                             listening.wechatKeys().obtain(mchId).orElseThrow(
                                     () -> new IllegalStateException("no sandbox API key for WeChat merchant " + mchId))))),
-                    merchant -> Optional.ofNullable(accounts.get(merchant)).map(Accounts::wechat), channels.calls(Channel.WECHAT));
+                    accounts.wechat(), channels.calls(Channel.WECHAT));
             List<ChannelGateway> gateways = List.of(alipay, wechat, channels.unionPay());
             EligibilityEngine engine = new EligibilityEngine();
             // A fresh id prefix per start: ids stay unique across restarts over the same store.
@@ -368,42 +360,7 @@ public final class Server implements AutoCloseable {
 
     // ---- channels ----
 
-    private record Accounts(AlipayMerchantAccount alipay, WechatMerchantAccount wechat, UnionPayMerchantAccount unionPay) {
-    }
 
-    /**
-     * Each merchant in the store gets accounts at the three sandbox channels, signed for the products the acquirer's
-     * records say are active. Numbered by the merchant's position in id order, so a restart gives the same accounts.
-     */
-    private static Map<MerchantId, Accounts> registerAtChannels(Application app, Sandbox sandbox, Clock clock) {
-        Map<MerchantId, Accounts> accounts = new HashMap<>();
-        int n = 0;
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        for (MerchantId id : app.merchants().ids().stream().sorted((a, b) -> a.value().compareTo(b.value())).toList()) {
-            n++;
-            Optional<Merchant> found = app.merchants().find(id, now);
-            if (found.isEmpty()) {
-                continue;
-            }
-            Merchant merchant = found.get();
-            Accounts a = new Accounts(new AlipayMerchantAccount(String.format("20210000%08d", n)),
-                    new WechatMerchantAccount("wx2421b1c4370ec43b", String.format("19%08d", n)),
-                    new UnionPayMerchantAccount(String.format("8983100%08d", n), String.format("%08d", n)));
-            accounts.put(id, a);
-            List<SignedProduct> alipay = new ArrayList<>();
-            if (merchant.product(Product.ALIPAY) == ProductStatus.ACTIVE) {
-                alipay.add(SignedProduct.ALIPAY_FACE_TO_FACE);
-            }
-            if (merchant.product(Product.HUABEI_INSTALLMENT) == ProductStatus.ACTIVE) {
-                alipay.add(SignedProduct.ALIPAY_HUABEI_INSTALLMENT);
-            }
-            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.alipay(a.alipay().appId()), alipay.toArray(SignedProduct[]::new)));
-            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.wechat(a.wechat().mchId()), SignedProduct.WECHAT_MICROPAY));
-            sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.unionpay(a.unionPay().merchantNo()),
-                    SignedProduct.UNIONPAY_DEBIT, SignedProduct.UNIONPAY_CREDIT, SignedProduct.UNIONPAY_QR));
-        }
-        return accounts;
-    }
 
     /**
      * Debit or credit (which prices the sale) as the sandbox's issuer knows its cards; an unknown card counts as
@@ -419,10 +376,6 @@ public final class Server implements AutoCloseable {
                 .orElse(PaymentMethod.UNIONPAY_DEBIT);
     }
 
-    private static ChannelState worse(ChannelState stored, ChannelStatus live) {
-        return live.ordinal() > stored.status().ordinal()
-                ? new ChannelState(live, stored.connected(), stored.credentialExpiresAt()) : stored;
-    }
 
     private static byte[] derive(byte[] key, String label) {
         try {

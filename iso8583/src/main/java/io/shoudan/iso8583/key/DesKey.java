@@ -1,6 +1,5 @@
 package io.shoudan.iso8583.key;
 
-import io.shoudan.iso8583.encoding.Hex;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,17 +41,7 @@ public final class DesKey implements SymmetricKey {
 
     /** Parses a key from hex; the error never echoes the input. */
     public static DesKey ofHex(String hex) {
-        byte[] b;
-        try {
-            b = Hex.decode(hex);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("key is not valid hex");
-        }
-        try {
-            return new DesKey(b);
-        } finally {
-            Arrays.fill(b, (byte) 0);
-        }
+        return KeyHex.parse(hex, DesKey::new);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.shoudan.iso8583.key;
 
-import io.shoudan.iso8583.encoding.Hex;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
-import java.util.Arrays;
 
 /**
  * An SM4 (国密, GB/T 32907) 128-bit key, for terminals on the Chinese national algorithms. Uses BouncyCastle's
@@ -26,17 +24,7 @@ public final class Sm4Key implements SymmetricKey {
     }
 
     public static Sm4Key ofHex(String hex) {
-        byte[] b;
-        try {
-            b = Hex.decode(hex);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("key is not valid hex");
-        }
-        try {
-            return new Sm4Key(b);
-        } finally {
-            Arrays.fill(b, (byte) 0);
-        }
+        return KeyHex.parse(hex, Sm4Key::new);
     }
 
     @Override

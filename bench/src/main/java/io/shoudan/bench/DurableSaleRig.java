@@ -19,11 +19,15 @@ import io.shoudan.payment.SaleOutcome;
 import io.shoudan.payment.SaleRequest;
 import io.shoudan.payment.SequentialIds;
 import io.shoudan.payment.Sleeper;
+import io.shoudan.policy.Policy;
+import io.shoudan.server.Application;
+import io.shoudan.server.live.ChannelStatusOverlay;
 import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.server.scenario.ScenarioReader;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
+import io.shoudan.store.audit.Operator;
 import io.shoudan.store.database.JdbcUrl;
 import io.shoudan.store.fee.JooqRateCards;
 import io.shoudan.store.fee.RateCardRepository;
@@ -56,8 +60,10 @@ import java.util.stream.Stream;
  * Everything a durable sale goes through, set up once: a store (H2 file under a temp directory, or
  * its own schema in the PostgreSQL database {@code test}), {@value #MERCHANTS} merchants each with a
  * terminal and rate cards (copied from example scenario 01, whose sale the real engine allows),
- * the real {@link EligibilityEngine} as gate, {@link StoreSnapshots} reading merchant, usage and
- * terminal from the store, {@link JooqRateCards}, {@link JooqPaymentStore}, and {@link InstantChannel}s.
+ * the shipped policy stored as the active version and the channels' connections, the real
+ * {@link EligibilityEngine} as gate, the server's own snapshot source (one read per sale: merchant with
+ * usage, terminal, policy and configuration versions), {@link JooqRateCards}, {@link JooqPaymentStore},
+ * and {@link InstantChannel}s.
  *
  * <p>{@link #sale()} is one Alipay sale of 10.00 CNY with a new request id, by the next merchant in
  * turn. Anything but {@code Succeeded} is counted, and {@link #close()} refuses to report a run in
@@ -99,10 +105,15 @@ final class DurableSaleRig implements AutoCloseable {
                     .withPoolSize(poolSize));
             cleanup = () -> dropSchema(url, user, schema);
         }
-        MerchantRepository merchantRepository = new MerchantRepository(database, clock, ZoneId.of("Asia/Shanghai"));
-        TerminalModelRepository models = new TerminalModelRepository(database, clock);
-        TerminalRepository terminalRepository = new TerminalRepository(database, clock);
-        RateCardRepository rateCards = new RateCardRepository(database, clock);
+        Policy defaultPolicy = DefaultPolicy.load(policies);
+        Application app = new Application(database, clock, policies, () -> defaultPolicy, ChannelStatusOverlay.STORED_ONLY);
+        MerchantRepository merchantRepository = app.merchants();
+        TerminalModelRepository models = app.terminalModels();
+        TerminalRepository terminalRepository = app.terminals();
+        RateCardRepository rateCards = app.rateCards();
+        // what a production store holds: the shipped policy stored as the active version, the channels' connections
+        app.policies().saveAndActivate(DefaultPolicy.document(), new Operator("bench"), "durable sale benchmark");
+        template.channels().forEach((channel, state) -> app.connections().save(channel, state));
         Terminal terminal = template.terminal();
         models.save(new TerminalModelSpec(terminal.model(), terminal.capabilities()));
         Merchant merchant = template.merchant();
@@ -123,7 +134,7 @@ final class DurableSaleRig implements AutoCloseable {
         service = new PaymentService(new JooqPaymentStore(database),
                 List.of(new InstantChannel(Channel.ALIPAY), new InstantChannel(Channel.WECHAT), new InstantChannel(Channel.UNIONPAY)),
                 PaymentService.defaultPlans(), engine::evaluateWithoutAlternatives,
-                new StoreSnapshots(merchantRepository, terminalRepository, template), new JooqRateCards(database),
+                app.snapshots(), new JooqRateCards(database),
                 new SequentialIds("B" + run, 1), clock, Sleeper.system());
     }
 

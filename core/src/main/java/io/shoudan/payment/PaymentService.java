@@ -33,10 +33,11 @@ import java.util.Optional;
  * Takes payments: sale, query, void, refund, reversal, and the recovery of every payment whose
  * outcome was left unknown.
  *
- * <p>A sale: replay if the request id was seen (same content → the first answer; changed →
- * {@code OPERATION.DUPLICATE_REQUEST} naming the field); gate it with the eligibility engine on a live
+ * <p>A sale: gate it with the eligibility engine on a live
  * snapshot (refused → stored DECLINED with every reason); price it; store it PROCESSING; only then
- * call the channel. Paid → SUCCEEDED with the fee fixed and SALE/FEE journals in the same write;
+ * call the channel — the insert claims the request id, and a retry that finds it taken is answered
+ * from the first (same content → the first answer; changed → {@code OPERATION.DUPLICATE_REQUEST}
+ * naming the field). Paid → SUCCEEDED with the fee fixed and SALE/FEE journals in the same write;
  * refused → FAILED with the reason and the raw code; unknown → UNKNOWN, then query on the channel's
  * schedule, then cancel/reverse, so that it ends in exactly one final state — or stays UNKNOWN for
  * {@link #recover} when even the cancel cannot get through.
@@ -87,11 +88,9 @@ public final class PaymentService {
     // ---------------------------------------------------------------- sale
 
     public SaleOutcome sale(SaleRequest request) {
-        IdempotencyKey key = new IdempotencyKey(request.merchant(), request.request());
-        Optional<SaleOutcome> replayed = replaySale(key, request);
-        if (replayed.isPresent()) {
-            return replayed.get();
-        }
+        // No look-up of the request id first: the insert claims it, and a retry finds it taken and is
+        // answered from the stored payment (insertSale). A first attempt, the common case, saves a round
+        // trip; a retry costs a gate check and a price it throws away.
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BUSINESS_ZONE);
         Optional<Snapshot> snapshot = snapshots.snapshot(request.merchant(), request.terminal(), at);

@@ -64,6 +64,17 @@ public enum PaymentState {
         return this == PROCESSING || this == UNKNOWN;
     }
 
+    /**
+     * True when the payment's amount counts against the merchant's limits: money taken (even if
+     * refunded since — limits are on what was charged) and money possibly being taken (PROCESSING,
+     * UNKNOWN), so concurrent payments cannot together overrun a cap. A void cancels the sale before
+     * settlement, so a VOIDED payment took nothing, like DECLINED, FAILED and REVERSED ones. Only an
+     * insert enters this set (as PROCESSING); a payment leaves it only for a final state.
+     */
+    public boolean countsAsUsage() {
+        return this == PROCESSING || this == UNKNOWN || this == SUCCEEDED || this == PARTIALLY_REFUNDED || this == REFUNDED;
+    }
+
     /** True once the money was taken, whatever was given back since. */
     public boolean wasCaptured() {
         return this == SUCCEEDED || this == VOIDED || this == PARTIALLY_REFUNDED || this == REFUNDED;

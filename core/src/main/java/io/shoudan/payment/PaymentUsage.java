@@ -12,10 +12,9 @@ import java.util.Map;
 
 /**
  * A merchant's usage per method for the eligibility snapshot, from its payment records: today
- * (Beijing business day) and this calendar month. Counted: payments that took the money (even if
- * refunded since — limits are on what was taken) and payments still in flight (PROCESSING, UNKNOWN),
- * so concurrent sales cannot together pass a limit. Not counted: DECLINED, FAILED, REVERSED. The
- * store module computes the same with SQL; this is the in-memory form.
+ * (Beijing business day) and this calendar month, of the payments whose state
+ * {@link PaymentState#countsAsUsage counts}. The store module keeps the same totals in a table written
+ * in each payment's own transaction; this is the in-memory form.
  */
 public final class PaymentUsage {
 
@@ -26,7 +25,7 @@ public final class PaymentUsage {
         YearMonth month = YearMonth.from(today);
         Map<PaymentMethod, long[]> fen = new EnumMap<>(PaymentMethod.class);
         for (Payment payment : payments) {
-            if (!payment.merchant().equals(merchant) || !(payment.state().wasCaptured() || payment.state().isUnresolved())) {
+            if (!payment.merchant().equals(merchant) || !payment.state().countsAsUsage()) {
                 continue;
             }
             LocalDate day = payment.createdAt().atZone(PaymentService.BUSINESS_ZONE).toLocalDate();

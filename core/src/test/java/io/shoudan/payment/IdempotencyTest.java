@@ -49,13 +49,13 @@ class IdempotencyTest {
     }
 
     @Test
-    void aRetryOfADeclinedSaleIsDeclinedAgainWithoutAskingTheGateAgain() {
+    void aRetryOfADeclinedSaleIsDeclinedAgainEvenWhenTheGateWouldNowAllowIt() {
         world.verdicts.set((snapshot, intent) -> PaymentWorld.refuse(intent, Reason.of(ReasonCode.TERMINAL_FIRMWARE_TOO_OLD)));
         SaleOutcome first = service.sale(FIRST);
         world.verdicts.set((snapshot, intent) -> PaymentWorld.allow(intent));
 
         assertThat(service.sale(FIRST)).isEqualTo(first).isInstanceOf(SaleOutcome.Declined.class);
-        assertThat(world.gateCalls).hasSize(1);
+        assertThat(world.store.payments()).hasSize(1);
     }
 
     @ParameterizedTest(name = "changed {0} → DUPLICATE_REQUEST naming {0}")

@@ -69,4 +69,17 @@ class PaymentStateTest {
     void onlyProcessingAndUnknownAreLeftForRecovery(PaymentState from, PaymentState to, boolean legal) {
         assertThat(from.isUnresolved()).isEqualTo(from == PROCESSING || from == UNKNOWN);
     }
+
+    /** The store keeps usage totals by these two facts: it adds on insert and subtracts on the move to a final state. */
+    @ParameterizedTest
+    @MethodSource("everyPair")
+    void aPaymentEntersUsageOnlyWhenCreatedAndLeavesItOnlyForAFinalState(PaymentState from, PaymentState to, boolean legal) {
+        assertThat(from.countsAsUsage()).isEqualTo(Set.of(PROCESSING, UNKNOWN, SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED).contains(from));
+        if (legal && !from.countsAsUsage() && to.countsAsUsage()) {
+            assertThat(from).isEqualTo(CREATED);
+        }
+        if (legal && from.countsAsUsage() && !to.countsAsUsage()) {
+            assertThat(to.isFinal()).isTrue();
+        }
+    }
 }

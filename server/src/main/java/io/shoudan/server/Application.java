@@ -14,6 +14,7 @@ import io.shoudan.store.fee.RateCardRepository;
 import io.shoudan.store.merchant.MerchantRepository;
 import io.shoudan.store.payment.JooqPaymentStore;
 import io.shoudan.store.policy.PolicyVersionRepository;
+import io.shoudan.store.snapshot.SnapshotQuery;
 import io.shoudan.store.terminal.TerminalModelRepository;
 import io.shoudan.store.terminal.TerminalRepository;
 
@@ -49,8 +50,8 @@ public final class Application implements AutoCloseable {
         this.policies = new PolicyVersionRepository(database, audit, clock);
         this.connections = new ChannelConnectionRepository(database, clock);
         this.maintenance = new MaintenanceWindowRepository(database, audit, clock);
-        this.snapshots = new StoreSnapshotSource(merchants, terminals, policies, policyReader, defaultPolicy, connections,
-                maintenance, health);
+        this.snapshots = new StoreSnapshotSource(new SnapshotQuery(database, PaymentService.BUSINESS_ZONE), terminals, policies,
+                policyReader, defaultPolicy, connections, maintenance, health);
         this.payments = new JooqPaymentStore(database);
         this.rateCards = new RateCardRepository(database, clock);
     }

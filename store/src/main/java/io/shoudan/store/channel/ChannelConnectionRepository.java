@@ -3,6 +3,7 @@ package io.shoudan.store.channel;
 import io.shoudan.channel.ChannelState;
 import io.shoudan.channel.ChannelStatus;
 import io.shoudan.method.Channel;
+import io.shoudan.store.database.ConfigVersions;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.schema.tables.records.ChannelConnectionsRecord;
@@ -49,6 +50,7 @@ public final class ChannelConnectionRepository {
                         .set(CHANNEL_CONNECTIONS.UPDATED_AT, now)
                         .execute();
             }
+            ConfigVersions.raise(dsl, ConfigVersions.CHANNEL_CONNECTIONS);
         });
     }
 

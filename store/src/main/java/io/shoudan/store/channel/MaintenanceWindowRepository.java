@@ -6,6 +6,7 @@ import io.shoudan.store.audit.AuditAction;
 import io.shoudan.store.audit.AuditLog;
 import io.shoudan.store.audit.AuditSubject;
 import io.shoudan.store.audit.Operator;
+import io.shoudan.store.database.ConfigVersions;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.schema.tables.records.MaintenanceWindowsRecord;
@@ -42,6 +43,7 @@ public final class MaintenanceWindowRepository {
             if (id == null) {
                 throw new IllegalStateException("the database returned no id for the new maintenance window");
             }
+            ConfigVersions.raise(dsl, ConfigVersions.MAINTENANCE_WINDOWS);
             MaintenanceWindowId windowId = new MaintenanceWindowId(id);
             auditLog.append(by, AuditAction.MAINTENANCE_WINDOW_ADDED, subject(windowId), null,
                     window.scope() + " " + window.from() + " .. " + window.to());
@@ -54,6 +56,7 @@ public final class MaintenanceWindowRepository {
         return database.inTransaction(dsl -> {
             int deleted = dsl.deleteFrom(MAINTENANCE_WINDOWS).where(MAINTENANCE_WINDOWS.WINDOW_ID.eq(id.value())).execute();
             if (deleted == 1) {
+                ConfigVersions.raise(dsl, ConfigVersions.MAINTENANCE_WINDOWS);
                 auditLog.append(by, AuditAction.MAINTENANCE_WINDOW_REMOVED, subject(id), null, null);
             }
             return deleted == 1;

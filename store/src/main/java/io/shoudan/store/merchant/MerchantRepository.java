@@ -12,7 +12,6 @@ import io.shoudan.merchant.RegionCode;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
-import io.shoudan.payment.PaymentState;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.schema.tables.records.MerchantsRecord;
@@ -24,10 +23,9 @@ import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,7 +36,7 @@ import java.util.Set;
 import static io.shoudan.store.database.schema.Tables.MERCHANTS;
 import static io.shoudan.store.database.schema.Tables.MERCHANT_DISABLED_METHODS;
 import static io.shoudan.store.database.schema.Tables.MERCHANT_PRODUCTS;
-import static io.shoudan.store.database.schema.Tables.PAYMENTS;
+import static io.shoudan.store.database.schema.Tables.MERCHANT_USAGE_DAILY;
 
 /**
  * Merchants with their products and switched-off methods. A merchant's usage (what it already took
@@ -46,18 +44,6 @@ import static io.shoudan.store.database.schema.Tables.PAYMENTS;
  * a merchant is loaded, so it cannot drift from the payments themselves.
  */
 public final class MerchantRepository {
-
-    /**
-     * Payment states whose amount counts against a merchant's limits: money taken (even if refunded
-     * later — limits are on what was charged) and money possibly taken (a payment still in flight
-     * or unknown), so that concurrent payments cannot together overrun a regulatory cap.
-     * Declined, failed, voided and reversed payments took nothing.
-     */
-    public static final Set<PaymentState> STATES_COUNTED_AS_USAGE = Collections.unmodifiableSet(EnumSet.of(
-            PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.SUCCEEDED, PaymentState.PARTIALLY_REFUNDED,
-            PaymentState.REFUNDED));
-    private static final List<String> STATE_NAMES_COUNTED_AS_USAGE =
-            STATES_COUNTED_AS_USAGE.stream().map(PaymentState::name).toList();
 
     private final Database database;
     private final Clock clock;
@@ -169,8 +155,8 @@ public final class MerchantRepository {
     }
 
     /**
-     * The merchant as the eligibility engine needs it at {@code at}: with its usage per method
-     * summed from the payments of the business day and month that contain {@code at}.
+     * The merchant as the eligibility engine needs it at {@code at}: with its usage per method in the
+     * business day and month that contain {@code at} (from {@code merchant_usage_daily}).
      */
     public Optional<Merchant> find(MerchantId merchantId, OffsetDateTime at) {
         // Two queries and no transaction: a sale reads this on every request. The merchant, its products
@@ -200,8 +186,14 @@ public final class MerchantRepository {
         if (row == null) {
             return Optional.empty();
         }
-        return Optional.of(new Merchant(
-                merchantId,
+        return Optional.of(toMerchant(row, products, disabled, usage(dsl, merchantId, at)));
+    }
+
+    /** The merchant a stored row describes, with its products, switched-off methods and usage. */
+    public static Merchant toMerchant(MerchantsRecord row, Map<Product, ProductStatus> products, Set<PaymentMethod> disabled,
+                                      Map<PaymentMethod, Usage> usage) {
+        return new Merchant(
+                new MerchantId(row.getMerchantId()),
                 MerchantType.valueOf(row.getMerchantType()),
                 MerchantStatus.valueOf(row.getStatus()),
                 new Mcc(row.getMcc()),
@@ -209,7 +201,7 @@ public final class MerchantRepository {
                 CreditRating.valueOf(row.getCreditRating()),
                 products,
                 disabled,
-                usage(dsl, merchantId, at)));
+                usage);
     }
 
     /**
@@ -221,25 +213,29 @@ public final class MerchantRepository {
     }
 
     private Map<PaymentMethod, Usage> usage(DSLContext dsl, MerchantId merchantId, OffsetDateTime at) {
-        ZonedDateTime local = at.atZoneSameInstant(businessZone);
-        OffsetDateTime dayStart = local.toLocalDate().atStartOfDay(businessZone).toOffsetDateTime();
-        OffsetDateTime dayEnd = local.toLocalDate().plusDays(1).atStartOfDay(businessZone).toOffsetDateTime();
-        OffsetDateTime monthStart = local.toLocalDate().withDayOfMonth(1).atStartOfDay(businessZone).toOffsetDateTime();
-        Field<BigDecimal> today = DSL.sum(DSL.when(PAYMENTS.CREATED_AT.ge(dayStart), PAYMENTS.AMOUNT_FEN).else_(0L));
-        Field<BigDecimal> month = DSL.sum(PAYMENTS.AMOUNT_FEN);
+        LocalDate day = at.atZoneSameInstant(businessZone).toLocalDate();
+        Field<BigDecimal> today = DSL.sum(DSL.when(MERCHANT_USAGE_DAILY.BUSINESS_DAY.eq(day), MERCHANT_USAGE_DAILY.AMOUNT_FEN).else_(0L));
+        Field<BigDecimal> month = DSL.sum(MERCHANT_USAGE_DAILY.AMOUNT_FEN);
         Map<PaymentMethod, Usage> usage = new EnumMap<>(PaymentMethod.class);
         for (Record3<String, BigDecimal, BigDecimal> row : dsl
-                .select(PAYMENTS.PAYMENT_METHOD, today, month)
-                .from(PAYMENTS)
-                .where(PAYMENTS.MERCHANT_ID.eq(merchantId.value()),
-                        PAYMENTS.CREATED_AT.ge(monthStart),
-                        PAYMENTS.CREATED_AT.lt(dayEnd),
-                        PAYMENTS.STATE.in(STATE_NAMES_COUNTED_AS_USAGE))
-                .groupBy(PAYMENTS.PAYMENT_METHOD)) {
-            usage.put(PaymentMethod.valueOf(row.value1()),
-                    new Usage(Money.ofFen(fen(row.value2())), Money.ofFen(fen(row.value3()))));
+                .select(MERCHANT_USAGE_DAILY.PAYMENT_METHOD, today, month)
+                .from(MERCHANT_USAGE_DAILY)
+                .where(MERCHANT_USAGE_DAILY.MERCHANT_ID.eq(merchantId.value()),
+                        MERCHANT_USAGE_DAILY.BUSINESS_DAY.between(day.withDayOfMonth(1), day))
+                .groupBy(MERCHANT_USAGE_DAILY.PAYMENT_METHOD)) {
+            putUsage(usage, PaymentMethod.valueOf(row.value1()), fen(row.value2()), fen(row.value3()));
         }
         return usage;
+    }
+
+    /**
+     * Records one method's totals; a method whose payments all left the counted states (a month of
+     * zero rows) is left out, as a method without payments is.
+     */
+    public static void putUsage(Map<PaymentMethod, Usage> usage, PaymentMethod method, long todayFen, long monthFen) {
+        if (monthFen != 0) {
+            usage.put(method, new Usage(Money.ofFen(todayFen), Money.ofFen(monthFen)));
+        }
     }
 
     private static long fen(BigDecimal sum) {

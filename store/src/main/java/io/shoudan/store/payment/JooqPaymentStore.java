@@ -40,22 +40,22 @@ import io.shoudan.store.database.schema.tables.records.PaymentsRecord;
 import io.shoudan.store.database.schema.tables.records.RefundsRecord;
 import io.shoudan.store.ledger.JooqLedger;
 import io.shoudan.terminal.TerminalSn;
+import io.shoudan.payment.PaymentService;
+import io.shoudan.store.database.SqlBatch;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.Query;
-import org.jooq.Select;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
-import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -63,7 +63,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static io.shoudan.store.database.schema.Tables.IDEMPOTENCY_KEYS;
 import static io.shoudan.store.database.schema.Tables.PAYMENTS;
 import static io.shoudan.store.database.schema.Tables.REFUNDS;
 
@@ -76,6 +75,13 @@ import static io.shoudan.store.database.schema.Tables.REFUNDS;
  *       inserts the payment or refund ({@code INSERT … ON CONFLICT DO NOTHING}; a key already there
  *       writes nothing and answers with the stored record), and journals are appended in the
  *       transaction that changes the state they book.</li>
+ *   <li>Usage: a payment whose state {@linkplain io.shoudan.payment.PaymentState#countsAsUsage counts}
+ *       adds its amount to {@code merchant_usage_daily} (merchant, method, Beijing business day) in the
+ *       transaction that inserts it, and gives it back in the transaction that moves it to a final
+ *       state that does not count — so the eligibility snapshot reads at most a month of daily rows
+ *       instead of summing every payment.</li>
+ *   <li>A sale's writes are SQL text written once and bound by position ({@link PaymentSql}); on
+ *       PostgreSQL each write is one round trip ({@link SqlBatch}). Reads and the rarer paths are jOOQ.</li>
  *   <li>Optimistic locking: {@code UPDATE … SET row_version = n WHERE row_version = n − 1}; no row
  *       updated means another writer won, and {@link StaleWriteException} rolls everything back.</li>
  *   <li>The whole aggregate round-trips: the request (so a retry can be compared field by field), the
@@ -103,26 +109,92 @@ public final class JooqPaymentStore implements PaymentStore {
 
     // ---------------------------------------------------------------- writes
 
+    /**
+     * On PostgreSQL one round trip that is its own transaction ({@link SqlBatch}, auto-commit): claim
+     * the key ({@code ON CONFLICT DO NOTHING}), then the payment and its usage each only if the key now
+     * names this payment — a retry racing the first request writes nothing. On H2 the same in a
+     * transaction, statement by statement, the usage row added to or created.
+     */
     @Override
     public Optional<IdempotencyRecord> insertPayment(Payment payment) {
         if (payment.version() != 1) {
             throw new IllegalStateException("payment " + payment.id() + " is inserted at version 1, not " + payment.version());
         }
         IdempotencyRecord record = IdempotencyRecord.of(payment);
-        return claimingKey(record, payment.createdAt(), List.of(insertIfKeyIsOurs(PAYMENTS, paymentRow(payment), record)), null);
+        List<Object> key = PaymentSql.keyValues(keyRow(record, payment.createdAt()));
+        PaymentsRecord row = paymentRow(payment);
+        boolean counted = payment.state().countsAsUsage();
+        try {
+            if (database.kind() == JdbcUrl.DatabaseKind.POSTGRESQL) {
+                SqlBatch batch = new SqlBatch()
+                        .add(PaymentSql.CLAIM_KEY, key)
+                        .add(PaymentSql.INSERT_PAYMENT_IF_KEY_IS_OURS, PaymentSql.paymentIfKeyIsOurs(row, record));
+                if (counted) {
+                    batch.add(PaymentSql.ADD_USAGE_IF_KEY_IS_OURS_POSTGRESQL,
+                            PaymentSql.usageIfKeyIsOurs(payment, businessDay(payment), record));
+                }
+                int[] counts = run(database.dsl(), batch);
+                return counts[0] == 0 ? Optional.of(takenKey(database.dsl(), record)) : Optional.empty();
+            }
+            return database.inTransaction(dsl -> dsl.connectionResult(connection -> {
+                if (new SqlBatch().add(PaymentSql.CLAIM_KEY, key).execute(connection, database.kind())[0] == 0) {
+                    return Optional.of(takenKey(dsl, record));
+                }
+                new SqlBatch().add(PaymentSql.INSERT_PAYMENT, PaymentSql.paymentValues(row)).execute(connection, database.kind());
+                if (counted) {
+                    addUsageOneByOne(connection, payment);
+                }
+                return Optional.<IdempotencyRecord>empty();
+            }));
+        } catch (DataAccessException e) {
+            return raceLost(record, e);
+        }
+    }
+
+    /** H2: add to the day's usage row, creating it; a concurrent creation makes the insert fail and the add is retried. */
+    private void addUsageOneByOne(Connection connection, Payment payment) throws SQLException {
+        LocalDate day = businessDay(payment);
+        SqlBatch add = new SqlBatch().add(PaymentSql.ADD_USAGE, PaymentSql.addUsageValues(payment, day));
+        if (add.execute(connection, database.kind())[0] == 1) {
+            return;
+        }
+        try {
+            new SqlBatch().add(PaymentSql.INSERT_USAGE, PaymentSql.usageValues(payment, day)).execute(connection, database.kind());
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23") || add.execute(connection, database.kind())[0] != 1) {
+                throw e;
+            }
+        }
     }
 
     @Override
     public void updatePayment(Payment payment, List<Journal> journals) {
         database.inTransactionDo(dsl -> {
-            List<Query> batch = new ArrayList<>();
-            batch.add(paymentUpdate(dsl, payment));
-            batch.addAll(JournalInserts.inserts(dsl, journals));
-            int[] counts = execute(dsl, batch);
-            if (counts[0] == 0) {
+            SqlBatch batch = new SqlBatch();
+            int updateAt = addPaymentUpdate(batch, payment);
+            PaymentSql.addJournals(batch, journals);
+            if (run(dsl, batch)[updateAt] == 0) {
                 throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
             }
         });
+    }
+
+    /**
+     * Adds the versioned update of {@code payment} — preceded, when its new state does not count as
+     * usage, by giving its amount back to its day ({@link PaymentSql#RELEASE_USAGE}) — and returns the
+     * update's index in the batch.
+     */
+    private static int addPaymentUpdate(SqlBatch batch, Payment payment) {
+        if (!payment.state().countsAsUsage()) {
+            batch.add(PaymentSql.RELEASE_USAGE, PaymentSql.releaseValues(payment, businessDay(payment)));
+        }
+        batch.add(PaymentSql.UPDATE_PAYMENT, PaymentSql.updateValues(payment, paymentRow(payment)));
+        return batch.size() - 1;
+    }
+
+    /** The business day whose usage a payment counts in: the Beijing date it was created. */
+    private static LocalDate businessDay(Payment payment) {
+        return payment.createdAt().atZone(PaymentService.BUSINESS_ZONE).toLocalDate();
     }
 
     @Override
@@ -131,57 +203,17 @@ public final class JooqPaymentStore implements PaymentStore {
             throw new IllegalStateException("refund " + refund.id() + " is inserted at version 1, not " + refund.version());
         }
         IdempotencyRecord record = IdempotencyRecord.of(refund);
-        return claimingKey(record, refund.createdAt(), List.of(
-                insertIfKeyIsOurs(REFUNDS, refundRow(refund), record),
-                paymentUpdate(database.dsl(), reserving)), reserving);
-    }
-
-    @Override
-    public void updateRefund(Refund refund, Payment payment, List<Journal> journals) {
-        database.inTransactionDo(dsl -> {
-            List<Query> batch = new ArrayList<>();
-            batch.add(dsl.update(REFUNDS).set(refundRow(refund))
-                    .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()),
-                            REFUNDS.ROW_VERSION.eq(Math.toIntExact(refund.version() - 1))));
-            if (payment != null) {
-                batch.add(paymentUpdate(dsl, payment));
-            }
-            batch.addAll(JournalInserts.inserts(dsl, journals));
-            int[] counts = execute(dsl, batch);
-            if (counts[0] == 0) {
-                throw stale(dsl.select(REFUNDS.ROW_VERSION).from(REFUNDS)
-                        .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()))
-                        .fetchOptional(REFUNDS.ROW_VERSION), "refund " + refund.id(), refund.version());
-            }
-            if (payment != null && counts[1] == 0) {
-                throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
-            }
-        });
-    }
-
-    /**
-     * Inserts the key and the rows of {@code writes} in one transaction and one round trip (a JDBC
-     * batch): the key with {@code ON CONFLICT DO NOTHING}, then each row only if the key now names
-     * this payment or refund ({@link #insertIfKeyIsOurs}). When the key was already taken nothing is
-     * written and the stored record is returned. A concurrent insert of the same key waits for the
-     * first transaction (PostgreSQL's ON CONFLICT); on H2, whose MERGE may report the race as a
-     * duplicate key instead, the violation is answered the same way once the winner is visible.
-     *
-     * @param reserving the payment whose versioned update is the last query of {@code writes} (a
-     *                  refund's reservation); {@code null} when there is none
-     */
-    private Optional<IdempotencyRecord> claimingKey(IdempotencyRecord record, Instant at, List<Query> writes, Payment reserving) {
         try {
             return database.inTransaction(dsl -> {
-                List<Query> batch = new ArrayList<>();
-                batch.add(dsl.insertInto(IDEMPOTENCY_KEYS).set(keyRow(record, at)).onConflictDoNothing());
-                batch.addAll(writes);
-                int[] counts = execute(dsl, batch);
-                boolean paymentUpdated = reserving == null || counts[counts.length - 1] != 0;
+                SqlBatch batch = new SqlBatch()
+                        .add(PaymentSql.CLAIM_KEY, PaymentSql.keyValues(keyRow(record, refund.createdAt())))
+                        .add(PaymentSql.INSERT_REFUND_IF_KEY_IS_OURS, PaymentSql.refundIfKeyIsOurs(refundRow(refund), record));
+                int updateAt = addPaymentUpdate(batch, reserving);
+                int[] counts = run(dsl, batch);
+                boolean paymentUpdated = counts[updateAt] != 0;
                 if (counts[0] == 0) {
-                    IdempotencyRecord taken = findKey(dsl, record.key()).orElseThrow(() ->
-                            new IllegalStateException("idempotency key " + record.key() + " is taken but cannot be read"));
-                    if (reserving != null && paymentUpdated) {
+                    IdempotencyRecord taken = takenKey(dsl, record);
+                    if (paymentUpdated) {
                         // the conditional insert wrote nothing, but the reservation did: roll it back
                         throw new KeyTaken(taken);
                     }
@@ -195,15 +227,58 @@ public final class JooqPaymentStore implements PaymentStore {
         } catch (KeyTaken taken) {
             return Optional.of(taken.record);
         } catch (DataAccessException e) {
-            if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
-                throw e;
+            return raceLost(record, e);
+        }
+    }
+
+    @Override
+    public void updateRefund(Refund refund, Payment payment, List<Journal> journals) {
+        database.inTransactionDo(dsl -> {
+            int refundUpdated = dsl.update(REFUNDS).set(refundRow(refund))
+                    .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()),
+                            REFUNDS.ROW_VERSION.eq(Math.toIntExact(refund.version() - 1)))
+                    .execute();
+            if (refundUpdated == 0) {
+                throw stale(dsl.select(REFUNDS.ROW_VERSION).from(REFUNDS)
+                        .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()))
+                        .fetchOptional(REFUNDS.ROW_VERSION), "refund " + refund.id(), refund.version());
             }
-            Optional<IdempotencyRecord> winner = findKey(record.key());
-            if (winner.isPresent()) {
-                return winner;
+            SqlBatch batch = new SqlBatch();
+            int updateAt = payment == null ? -1 : addPaymentUpdate(batch, payment);
+            PaymentSql.addJournals(batch, journals);
+            if (batch.size() == 0) {
+                return;
             }
+            int[] counts = run(dsl, batch);
+            if (payment != null && counts[updateAt] == 0) {
+                throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
+            }
+        });
+    }
+
+    private int[] run(DSLContext dsl, SqlBatch batch) {
+        return dsl.connectionResult(connection -> batch.execute(connection, database.kind()));
+    }
+
+    private static IdempotencyRecord takenKey(DSLContext dsl, IdempotencyRecord record) {
+        return findKey(dsl, record.key()).orElseThrow(() ->
+                new IllegalStateException("idempotency key " + record.key() + " is taken but cannot be read"));
+    }
+
+    /**
+     * A concurrent insert of the same key: PostgreSQL's {@code ON CONFLICT} waits for the first
+     * transaction and writes nothing, but H2 may report the race as a duplicate key; once the winner is
+     * visible the violation is answered as a taken key.
+     */
+    private Optional<IdempotencyRecord> raceLost(IdempotencyRecord record, DataAccessException e) {
+        if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
             throw e;
         }
+        Optional<IdempotencyRecord> winner = findKey(record.key());
+        if (winner.isPresent()) {
+            return winner;
+        }
+        throw e;
     }
 
     /** Rolls back a write whose key turned out to be taken, carrying the record that holds it. */
@@ -214,73 +289,6 @@ public final class JooqPaymentStore implements PaymentStore {
             super("idempotency key " + record.key() + " is taken", null, false, false);
             this.record = record;
         }
-    }
-
-    /**
-     * {@code INSERT INTO table (…) SELECT … WHERE EXISTS (the key names this payment or refund)}: in the
-     * key's batch a row is written only when the key insert before it won, so a retry racing the
-     * first request writes nothing, without a round trip to ask first.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Query insertIfKeyIsOurs(Table<?> table, TableRecord<?> row, IdempotencyRecord record) {
-        List<Field<?>> columns = new ArrayList<>();
-        List<Field<?>> values = new ArrayList<>();
-        for (Field<?> field : row.fields()) {
-            if (row.changed(field)) {
-                columns.add(field);
-                values.add(DSL.val(row.get(field), (Field) field));
-            }
-        }
-        Condition ours = IDEMPOTENCY_KEYS.MERCHANT_ID.eq(record.key().merchant().value())
-                .and(IDEMPOTENCY_KEYS.REQUEST_KEY.eq(record.key().request().value()))
-                .and(record.refund() == null
-                        ? IDEMPOTENCY_KEYS.PAYMENT_ID.eq(record.payment().value()).and(IDEMPOTENCY_KEYS.REFUND_ID.isNull())
-                        : IDEMPOTENCY_KEYS.REFUND_ID.eq(record.refund().value()));
-        DSLContext dsl = database.dsl();
-        return dsl.insertInto(table).columns(columns)
-                .select((Select) dsl.select(values).whereExists(dsl.selectOne().from(IDEMPOTENCY_KEYS).where(ours)));
-    }
-
-    /**
-     * Runs the statements of one write: on PostgreSQL as one JDBC batch (one round trip; values inlined,
-     * so each statement is parsed anew, which costs less than a round trip); on embedded H2, where there
-     * is no round trip to save, one by one with bind values so H2 can reuse its parsed commands.
-     */
-    private int[] execute(DSLContext dsl, List<Query> queries) {
-        if (database.kind() == JdbcUrl.DatabaseKind.H2) {
-            int[] counts = new int[queries.size()];
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = queries.get(i).execute();
-            }
-            return counts;
-        }
-        return dsl.batch(queries).execute();
-    }
-
-    /**
-     * The columns a payment's changes can touch; the request, the fee quote, the verdict and the
-     * creation time are written once by the insert and never again, so an update neither renders nor
-     * rewrites them.
-     */
-    private static final List<Field<?>> MUTABLE = List.of(PAYMENTS.STATE, PAYMENTS.REFUNDED_FEN, PAYMENTS.REFUNDS_PENDING_FEN,
-            PAYMENTS.FEE_RETURNED_ACQUIRER_FEN, PAYMENTS.FEE_RETURNED_INSTALLMENT_FEN, PAYMENTS.CHANNEL_TRADE_NO,
-            PAYMENTS.FUNDING_SOURCE, PAYMENTS.FAILURE_REASON, PAYMENTS.RAW_CHANNEL_CODE, PAYMENTS.HISTORY,
-            PAYMENTS.REVERSAL_RETURNED_MONEY, PAYMENTS.UPDATED_AT, PAYMENTS.SUCCEEDED_AT, PAYMENTS.COMPLETED_AT,
-            PAYMENTS.SETTLED_AT, PAYMENTS.ROW_VERSION);
-
-    private static Query paymentUpdate(DSLContext dsl, Payment payment) {
-        PaymentsRecord all = paymentRow(payment);
-        PaymentsRecord changes = new PaymentsRecord();
-        for (Field<?> field : MUTABLE) {
-            copy(all, changes, field);
-        }
-        return dsl.update(PAYMENTS).set(changes)
-                .where(PAYMENTS.MERCHANT_ID.eq(payment.merchant().value()), PAYMENTS.PAYMENT_ID.eq(payment.id().value()),
-                        PAYMENTS.ROW_VERSION.eq(Math.toIntExact(payment.version() - 1)));
-    }
-
-    private static <T> void copy(PaymentsRecord from, PaymentsRecord to, Field<T> field) {
-        to.set(field, from.get(field));
     }
 
     private static Optional<Integer> storedVersion(DSLContext dsl, Payment payment) {
@@ -316,11 +324,20 @@ public final class JooqPaymentStore implements PaymentStore {
     }
 
     private static Optional<IdempotencyRecord> findKey(DSLContext dsl, IdempotencyKey key) {
-        return dsl.selectFrom(IDEMPOTENCY_KEYS)
-                .where(IDEMPOTENCY_KEYS.MERCHANT_ID.eq(key.merchant().value()), IDEMPOTENCY_KEYS.REQUEST_KEY.eq(key.request().value()))
-                .fetchOptional()
-                .map(row -> new IdempotencyRecord(key, Operation.valueOf(row.getOperation()), new PaymentId(row.getPaymentId()),
-                        row.getRefundId() == null ? null : new RefundId(row.getRefundId())));
+        return dsl.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(PaymentSql.FIND_KEY)) {
+                statement.setString(1, key.merchant().value());
+                statement.setString(2, key.request().value());
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<IdempotencyRecord>empty();
+                    }
+                    String refund = row.getString(3);
+                    return Optional.of(new IdempotencyRecord(key, Operation.valueOf(row.getString(1)),
+                            new PaymentId(row.getString(2)), refund == null ? null : new RefundId(refund)));
+                }
+            }
+        });
     }
 
     @Override

@@ -224,7 +224,8 @@ public final class TerminalRepository {
         return capabilities;
     }
 
-    private static Terminal toTerminal(TerminalsRecord row, Set<Capability> capabilities, Set<PaymentMethod> enabledMethods) {
+    /** The terminal a stored row describes, with its model's capabilities and its enabled methods. */
+    public static Terminal toTerminal(TerminalsRecord row, Set<Capability> capabilities, Set<PaymentMethod> enabledMethods) {
         return new Terminal(
                 new TerminalSn(row.getTerminalSn()),
                 new MerchantId(row.getMerchantId()),

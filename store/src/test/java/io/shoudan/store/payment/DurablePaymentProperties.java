@@ -17,6 +17,7 @@ import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.PaymentTotals;
+import io.shoudan.payment.PaymentUsage;
 import io.shoudan.payment.RecoveryReport;
 import io.shoudan.payment.RefundRequest;
 import io.shoudan.payment.RequestId;
@@ -49,6 +50,7 @@ import net.jqwik.api.statistics.Statistics;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +61,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The durable path end to end: the real {@link PaymentService} over {@link JooqPaymentStore} and
- * {@link JooqRateCards} on H2, core's {@link SimulatedChannel}s and {@link ManualTime}. Random
+ * {@link JooqRateCards} on H2 and on PostgreSQL, core's {@link SimulatedChannel}s and {@link ManualTime}. Random
  * trading days — sales on every method with every channel fault, declines, crashes just before a
  * write reaches the database (on sales and refunds), retries, voids, refunds, settlement, day changes
  * and recoveries — and after every step the ledger check passes and each merchant's payable equals
- * successful − refunded − fees from the stored payments. When nothing is left unresolved, the
+ * successful − refunded − fees from the stored payments, and the usage the store keeps equals core's
+ * {@link PaymentUsage} of the stored payments. When nothing is left unresolved, the
  * channels hold exactly what the database says was taken and not given back.
  */
 class DurablePaymentProperties {
@@ -95,18 +98,21 @@ class DurablePaymentProperties {
     record Recover() implements Step {
     }
 
-    /** One trading day's world, on a fresh in-memory H2. */
+    /** One trading day's world, on a fresh database. */
     private static final class World implements AutoCloseable {
-        final TestDatabase.FreshDatabase fresh = TestDatabase.H2.open();
-        final Database database = fresh.database();
+        final TestDatabase.FreshDatabase fresh;
+        final Database database;
         final ManualTime time = new ManualTime(PaymentWorld.START);
-        final CrashingStore store = new CrashingStore(new JooqPaymentStore(database));
+        final CrashingStore store;
         final Map<Channel, SimulatedChannel> channels = Map.of(Channel.ALIPAY, new SimulatedChannel(Channel.ALIPAY),
                 Channel.WECHAT, new SimulatedChannel(Channel.WECHAT), Channel.UNIONPAY, new SimulatedChannel(Channel.UNIONPAY));
         volatile Sale declining;
         final SequentialIds ids = new SequentialIds("T", 1);
 
-        World() {
+        World(TestDatabase kind) {
+            fresh = kind.open();
+            database = fresh.database();
+            store = new CrashingStore(new JooqPaymentStore(database));
             MerchantRepository merchants = new MerchantRepository(database, time, ZoneId.of("Asia/Shanghai"));
             RateCardRepository cards = new RateCardRepository(database, time);
             LocalDate from = LocalDate.of(2026, 1, 1);
@@ -153,9 +159,20 @@ class DurablePaymentProperties {
     }
 
     @Property(tries = 40)
-    void randomTradingDaysOnTheDatabaseKeepEveryJournalBalancedAndEveryMerchantsPayableRight(@ForAll("days") List<Step> steps)
+    void randomTradingDaysOnH2KeepEveryJournalBalancedAndEveryMerchantsPayableAndUsageRight(@ForAll("days") List<Step> steps)
             throws Exception {
-        try (World world = new World()) {
+        tradingDay(TestDatabase.H2, steps);
+    }
+
+    /** PostgreSQL sends each write as one multi-statement round trip, a different path from H2's. */
+    @Property(tries = 12)
+    void randomTradingDaysOnPostgresqlKeepEveryJournalBalancedAndEveryMerchantsPayableAndUsageRight(@ForAll("days") List<Step> steps)
+            throws Exception {
+        tradingDay(TestDatabase.POSTGRESQL, steps);
+    }
+
+    private static void tradingDay(TestDatabase kind, List<Step> steps) throws Exception {
+        try (World world = new World(kind)) {
             PaymentService service = world.service();
             List<SaleRequest> sales = new ArrayList<>();
             int sequence = 0;
@@ -252,6 +269,13 @@ class DurablePaymentProperties {
         payments.forEach(totals::add);
         for (MerchantBalance balance : report.merchants()) {
             assertThat(balance.payable()).isEqualTo(totals.expectedPayable(balance.merchant()));
+        }
+        // the usage table the store keeps as payments move equals core's model computed from the payments
+        OffsetDateTime now = OffsetDateTime.ofInstant(world.time.instant(), PaymentService.BUSINESS_ZONE);
+        MerchantRepository usage = new MerchantRepository(world.database, world.time, PaymentService.BUSINESS_ZONE);
+        for (MerchantId merchant : MERCHANTS) {
+            assertThat(usage.usage(merchant, now)).as("usage of " + merchant)
+                    .isEqualTo(PaymentUsage.of(payments, merchant, now.toLocalDate()));
         }
         if (world.store.unresolvedPayments().isEmpty() && world.store.pendingRefunds().isEmpty()) {
             for (MerchantId merchant : MERCHANTS) {

@@ -8,12 +8,14 @@ import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.RegionCode;
 import io.shoudan.method.PaymentMethod;
+import io.shoudan.store.database.BackfillMerchantUsage;
 import io.shoudan.store.database.Database;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 
+import static io.shoudan.store.database.schema.Tables.MERCHANT_USAGE_DAILY;
 import static io.shoudan.store.database.schema.Tables.PAYMENTS;
 
 /** Small builders shared by the repository tests. */
@@ -47,5 +49,17 @@ public final class Fixtures {
                 .set(PAYMENTS.UPDATED_AT, createdAt)
                 .set(PAYMENTS.ROW_VERSION, 1)
                 .execute();
+        refillUsage(database);
+    }
+
+    /**
+     * Rows written straight into {@code payments} bypass the payment store, which keeps
+     * {@code merchant_usage_daily}; this recomputes it from every payment with migration V5's code.
+     */
+    public static void refillUsage(Database database) {
+        database.inTransactionDo(dsl -> {
+            dsl.deleteFrom(MERCHANT_USAGE_DAILY).execute();
+            dsl.connection(BackfillMerchantUsage::fill);
+        });
     }
 }

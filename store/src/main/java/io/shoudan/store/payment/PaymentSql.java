@@ -1,0 +1,253 @@
+package io.shoudan.store.payment;
+
+import io.shoudan.ledger.Journal;
+import io.shoudan.ledger.Posting;
+import io.shoudan.payment.IdempotencyRecord;
+import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentState;
+import io.shoudan.store.database.SqlBatch;
+import io.shoudan.store.database.SqlValue;
+import io.shoudan.store.database.StoreTime;
+import io.shoudan.store.database.schema.tables.records.IdempotencyKeysRecord;
+import io.shoudan.store.database.schema.tables.records.PaymentsRecord;
+import io.shoudan.store.database.schema.tables.records.RefundsRecord;
+import org.jooq.Field;
+import org.jooq.TableField;
+import org.jooq.TableRecord;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.shoudan.store.database.schema.Tables.IDEMPOTENCY_KEYS;
+import static io.shoudan.store.database.schema.Tables.LEDGER_JOURNALS;
+import static io.shoudan.store.database.schema.Tables.LEDGER_POSTINGS;
+import static io.shoudan.store.database.schema.Tables.PAYMENTS;
+import static io.shoudan.store.database.schema.Tables.REFUNDS;
+
+/**
+ * The SQL of a sale's hot path, as text written once and bound by position: a sale writes twice and
+ * jOOQ rendering each statement anew cost more JVM time than everything else in a sale together
+ * (docs/BENCHMARKS.md, "Durable sales"). The column lists come from the generated schema classes, so
+ * a renamed column still fails to compile rather than at run time; the rest of the store uses jOOQ.
+ */
+final class PaymentSql {
+
+    private PaymentSql() {
+    }
+
+    /** The payment states whose amount counts as usage, as SQL literals: {@code 'PROCESSING', …}. */
+    private static final String COUNTED_STATES = Arrays.stream(PaymentState.values()).filter(PaymentState::countsAsUsage)
+            .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
+
+    static final String FIND_KEY = "SELECT operation, payment_id, refund_id FROM idempotency_keys"
+            + " WHERE merchant_id = ? AND request_key = ?";
+
+    private static final List<TableField<IdempotencyKeysRecord, ?>> KEY_COLUMNS = List.of(IDEMPOTENCY_KEYS.MERCHANT_ID,
+            IDEMPOTENCY_KEYS.REQUEST_KEY, IDEMPOTENCY_KEYS.OPERATION, IDEMPOTENCY_KEYS.PAYMENT_ID, IDEMPOTENCY_KEYS.REFUND_ID,
+            IDEMPOTENCY_KEYS.CREATED_AT);
+
+    /** Claims a request id; on conflict writes nothing (update count 0). H2 in PostgreSQL mode reads it too. */
+    static final String CLAIM_KEY = "INSERT INTO idempotency_keys (" + names(KEY_COLUMNS) + ") VALUES (" + marks(KEY_COLUMNS.size())
+            + ") ON CONFLICT DO NOTHING";
+
+    /** A SALE key that names this payment: what every other write of the insert is conditional on. */
+    private static final String KEY_IS_OURS = "EXISTS (SELECT 1 FROM idempotency_keys WHERE merchant_id = ? AND request_key = ?"
+            + " AND payment_id = ? AND refund_id IS NULL)";
+
+    /** A VOID/REFUND key that names this refund. */
+    private static final String REFUND_KEY_IS_OURS = "EXISTS (SELECT 1 FROM idempotency_keys WHERE merchant_id = ?"
+            + " AND request_key = ? AND refund_id = ?)";
+
+    private static final List<Field<?>> PAYMENT_COLUMNS = List.of(PAYMENTS.fields());
+    private static final List<Field<?>> REFUND_COLUMNS = List.of(REFUNDS.fields());
+
+    static final String INSERT_REFUND_IF_KEY_IS_OURS = "INSERT INTO refunds (" + names(REFUND_COLUMNS) + ") SELECT "
+            + typedMarks(REFUND_COLUMNS) + " WHERE " + REFUND_KEY_IS_OURS;
+
+    static final String INSERT_PAYMENT = "INSERT INTO payments (" + names(PAYMENT_COLUMNS) + ") VALUES ("
+            + marks(PAYMENT_COLUMNS.size()) + ")";
+
+    static final String INSERT_PAYMENT_IF_KEY_IS_OURS = "INSERT INTO payments (" + names(PAYMENT_COLUMNS) + ") SELECT "
+            + typedMarks(PAYMENT_COLUMNS) + " WHERE " + KEY_IS_OURS;
+
+    /**
+     * The columns a payment's changes can touch; the request, the fee quote, the verdict and the
+     * creation time are written once by the insert and never again.
+     */
+    private static final List<Field<?>> MUTABLE = List.of(PAYMENTS.STATE, PAYMENTS.REFUNDED_FEN, PAYMENTS.REFUNDS_PENDING_FEN,
+            PAYMENTS.FEE_RETURNED_ACQUIRER_FEN, PAYMENTS.FEE_RETURNED_INSTALLMENT_FEN, PAYMENTS.CHANNEL_TRADE_NO,
+            PAYMENTS.FUNDING_SOURCE, PAYMENTS.FAILURE_REASON, PAYMENTS.RAW_CHANNEL_CODE, PAYMENTS.HISTORY,
+            PAYMENTS.REVERSAL_RETURNED_MONEY, PAYMENTS.UPDATED_AT, PAYMENTS.SUCCEEDED_AT, PAYMENTS.COMPLETED_AT,
+            PAYMENTS.SETTLED_AT, PAYMENTS.ROW_VERSION);
+
+    /** The versioned write: {@code row_version = n} only over {@code n − 1}. */
+    static final String UPDATE_PAYMENT = "UPDATE payments SET "
+            + MUTABLE.stream().map(field -> field.getName() + " = ?").collect(Collectors.joining(", "))
+            + " WHERE merchant_id = ? AND payment_id = ? AND row_version = ?";
+
+    // ------------------------------------------------------------ usage (merchant_usage_daily)
+
+    static final String ADD_USAGE_IF_KEY_IS_OURS_POSTGRESQL = "INSERT INTO merchant_usage_daily"
+            + " (merchant_id, payment_method, business_day, amount_fen)"
+            + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS DATE), CAST(? AS BIGINT) WHERE " + KEY_IS_OURS
+            + " ON CONFLICT (merchant_id, payment_method, business_day)"
+            + " DO UPDATE SET amount_fen = merchant_usage_daily.amount_fen + EXCLUDED.amount_fen";
+
+    static final String ADD_USAGE = "UPDATE merchant_usage_daily SET amount_fen = amount_fen + ?"
+            + " WHERE merchant_id = ? AND payment_method = ? AND business_day = ?";
+
+    static final String INSERT_USAGE = "INSERT INTO merchant_usage_daily (merchant_id, payment_method, business_day, amount_fen)"
+            + " VALUES (?, ?, ?, ?)";
+
+    /**
+     * Gives a payment's amount back to its day's usage when it leaves the counted states, which it can
+     * only do for a final state ({@link PaymentState#countsAsUsage}): the stored version the write
+     * replaces is read in the same statement, so a write that changes nothing about usage (a final
+     * payment written again) gives nothing back, and a stale write is rolled back with the rest.
+     */
+    static final String RELEASE_USAGE = "UPDATE merchant_usage_daily SET amount_fen = amount_fen - ?"
+            + " WHERE merchant_id = ? AND payment_method = ? AND business_day = ?"
+            + " AND EXISTS (SELECT 1 FROM payments WHERE merchant_id = ? AND payment_id = ? AND row_version = ?"
+            + " AND state IN (" + COUNTED_STATES + "))";
+
+    // ------------------------------------------------------------ values
+
+    static List<Object> keyValues(IdempotencyKeysRecord row) {
+        return values(row, KEY_COLUMNS);
+    }
+
+    private static List<Object> keyIsOurs(IdempotencyRecord record) {
+        return List.of(record.key().merchant().value(), record.key().request().value(), record.payment().value());
+    }
+
+    /** The refund's row followed by the values of its key condition. */
+    static List<Object> refundIfKeyIsOurs(RefundsRecord row, IdempotencyRecord record) {
+        List<Object> values = values(row, REFUND_COLUMNS);
+        values.addAll(List.of(record.key().merchant().value(), record.key().request().value(), record.refund().value()));
+        return values;
+    }
+
+    /** The payment's row followed by the values of its key condition. */
+    static List<Object> paymentIfKeyIsOurs(PaymentsRecord row, IdempotencyRecord record) {
+        List<Object> values = paymentValues(row);
+        values.addAll(keyIsOurs(record));
+        return values;
+    }
+
+    /** The usage row's values followed by those of the key condition. */
+    static List<Object> usageIfKeyIsOurs(Payment payment, LocalDate businessDay, IdempotencyRecord record) {
+        List<Object> values = new ArrayList<>(usageValues(payment, businessDay));
+        values.addAll(keyIsOurs(record));
+        return values;
+    }
+
+    static List<Object> paymentValues(PaymentsRecord row) {
+        return values(row, PAYMENT_COLUMNS);
+    }
+
+    static List<Object> updateValues(Payment payment, PaymentsRecord row) {
+        List<Object> values = values(row, MUTABLE);
+        values.add(payment.merchant().value());
+        values.add(payment.id().value());
+        values.add(Math.toIntExact(payment.version() - 1));
+        return values;
+    }
+
+    /** For {@link #ADD_USAGE}: the amount first, then the row's key. */
+    static List<Object> addUsageValues(Payment payment, LocalDate businessDay) {
+        return List.of(payment.amount().fen(), payment.merchant().value(), payment.request().method().name(), businessDay);
+    }
+
+    /** For {@link #INSERT_USAGE}. */
+    static List<Object> usageValues(Payment payment, LocalDate businessDay) {
+        return List.of(payment.merchant().value(), payment.request().method().name(), businessDay, payment.amount().fen());
+    }
+
+    static List<Object> releaseValues(Payment payment, LocalDate businessDay) {
+        return List.of(payment.amount().fen(), payment.merchant().value(), payment.request().method().name(), businessDay,
+                payment.merchant().value(), payment.id().value(), Math.toIntExact(payment.version() - 1));
+    }
+
+    private static List<Object> values(TableRecord<?> row, List<? extends Field<?>> columns) {
+        List<Object> values = new ArrayList<>(columns.size() + 3);
+        for (Field<?> column : columns) {
+            values.add(SqlValue.orNull(row.get(column), column.getType()));
+        }
+        return values;
+    }
+
+    // ------------------------------------------------------------ journals
+
+    private static final String JOURNAL_ROW = "(?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_JOURNALS = "INSERT INTO ledger_journals (" + names(List.of(LEDGER_JOURNALS.MERCHANT_ID,
+            LEDGER_JOURNALS.JOURNAL_ID, LEDGER_JOURNALS.KIND, LEDGER_JOURNALS.PAYMENT_ID, LEDGER_JOURNALS.REFUND_ID,
+            LEDGER_JOURNALS.CREATED_AT)) + ") VALUES ";
+    private static final String INSERT_POSTINGS = "INSERT INTO ledger_postings (" + names(List.of(LEDGER_POSTINGS.MERCHANT_ID,
+            LEDGER_POSTINGS.JOURNAL_ID, LEDGER_POSTINGS.POSTING_NO, LEDGER_POSTINGS.ACCOUNT, LEDGER_POSTINGS.AMOUNT_FEN,
+            LEDGER_POSTINGS.CREATED_AT)) + ") VALUES ";
+
+    /** Adds one multi-row insert of the journals and one of their postings (numbered from 1); nothing when there are none. */
+    static void addJournals(SqlBatch batch, List<Journal> journals) {
+        if (journals.isEmpty()) {
+            return;
+        }
+        List<Object> journalValues = new ArrayList<>();
+        List<Object> postingValues = new ArrayList<>();
+        for (Journal journal : journals) {
+            OffsetDateTime postedAt = StoreTime.toDatabase(journal.postedAt().atOffset(ZoneOffset.UTC));
+            String merchant = journal.merchant().value();
+            journalValues.addAll(List.of(merchant, journal.id().value(), journal.kind().name(), journal.payment().value(),
+                    SqlValue.orNull(journal.adjustment() == null ? null : journal.adjustment().value(), String.class),
+                    postedAt));
+            int postingNo = 1;
+            for (Posting posting : journal.postings()) {
+                postingValues.addAll(List.of(merchant, journal.id().value(), postingNo++, posting.account().code(),
+                        posting.amount().fen(), postedAt));
+            }
+        }
+        batch.add(INSERT_JOURNALS + rows(journalValues.size() / 6), journalValues);
+        batch.add(INSERT_POSTINGS + rows(postingValues.size() / 6), postingValues);
+    }
+
+    private static String rows(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, JOURNAL_ROW));
+    }
+
+    private static String names(List<? extends Field<?>> columns) {
+        return columns.stream().map(Field::getName).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@code CAST(? AS type), …}: in a {@code SELECT} list PostgreSQL cannot take a parameter's type
+     * from the column it goes into, and reads an untyped one (a {@code NULL}) as text.
+     */
+    private static String typedMarks(List<? extends Field<?>> columns) {
+        return columns.stream().map(column -> "CAST(? AS " + sqlType(column.getType()) + ")").collect(Collectors.joining(", "));
+    }
+
+    private static String sqlType(Class<?> type) {
+        if (type == String.class) {
+            return "VARCHAR";
+        } else if (type == Long.class) {
+            return "BIGINT";
+        } else if (type == Integer.class) {
+            return "INTEGER";
+        } else if (type == Boolean.class) {
+            return "BOOLEAN";
+        } else if (type == OffsetDateTime.class) {
+            return "TIMESTAMP WITH TIME ZONE";
+        } else if (type == LocalDate.class) {
+            return "DATE";
+        }
+        throw new IllegalArgumentException("no SQL type for a column of " + type.getName());
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}

@@ -42,6 +42,7 @@ import io.shoudan.store.ledger.JooqLedger;
 import io.shoudan.terminal.TerminalSn;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.store.database.SqlBatch;
+import io.shoudan.store.database.SqlValue;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -131,7 +132,7 @@ public final class JooqPaymentStore implements PaymentStore {
                         .add(PaymentSql.INSERT_PAYMENT_IF_KEY_IS_OURS, PaymentSql.paymentIfKeyIsOurs(row, record));
                 if (counted) {
                     batch.add(PaymentSql.ADD_USAGE_IF_KEY_IS_OURS_POSTGRESQL,
-                            PaymentSql.usageIfKeyIsOurs(payment, businessDay(payment), record));
+                            PaymentSql.usageIfKeyIsOurs(payment, PaymentSql.businessDay(payment), record));
                 }
                 int[] counts = run(database.dsl(), batch);
                 return counts[0] == 0 ? Optional.of(takenKey(database.dsl(), record)) : Optional.empty();
@@ -153,7 +154,7 @@ public final class JooqPaymentStore implements PaymentStore {
 
     /** H2: add to the day's usage row, creating it; a concurrent creation makes the insert fail and the add is retried. */
     private void addUsageOneByOne(Connection connection, Payment payment) throws SQLException {
-        LocalDate day = businessDay(payment);
+        LocalDate day = PaymentSql.businessDay(payment);
         SqlBatch add = new SqlBatch().add(PaymentSql.ADD_USAGE, PaymentSql.addUsageValues(payment, day));
         if (add.execute(connection, database.kind())[0] == 1) {
             return;
@@ -167,8 +168,33 @@ public final class JooqPaymentStore implements PaymentStore {
         }
     }
 
+    /**
+     * On PostgreSQL one statement and one round trip ({@link PaymentSql#updateInOneStatement}); on H2
+     * the same statements one by one in a transaction.
+     */
     @Override
     public void updatePayment(Payment payment, List<Journal> journals) {
+        if (database.kind() == JdbcUrl.DatabaseKind.POSTGRESQL) {
+            boolean release = !payment.state().countsAsUsage();
+            PaymentSql.JournalRows rows = PaymentSql.JournalRows.of(journals);
+            String sql = PaymentSql.updateInOneStatement(release, rows.journals(), rows.postings());
+            List<Object> values = PaymentSql.updateInOneStatementValues(payment, release, rows);
+            long updated = database.dsl().connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < values.size(); i++) {
+                        SqlValue.bind(statement, i + 1, values.get(i));
+                    }
+                    try (ResultSet result = statement.executeQuery()) {
+                        result.next();
+                        return result.getLong(1);
+                    }
+                }
+            });
+            if (updated == 0) {
+                throw stale(storedVersion(database.dsl(), payment), "payment " + payment.id(), payment.version());
+            }
+            return;
+        }
         database.inTransactionDo(dsl -> {
             SqlBatch batch = new SqlBatch();
             int updateAt = addPaymentUpdate(batch, payment);
@@ -186,15 +212,10 @@ public final class JooqPaymentStore implements PaymentStore {
      */
     private static int addPaymentUpdate(SqlBatch batch, Payment payment) {
         if (!payment.state().countsAsUsage()) {
-            batch.add(PaymentSql.RELEASE_USAGE, PaymentSql.releaseValues(payment, businessDay(payment)));
+            batch.add(PaymentSql.RELEASE_USAGE, PaymentSql.releaseValues(payment));
         }
-        batch.add(PaymentSql.UPDATE_PAYMENT, PaymentSql.updateValues(payment, paymentRow(payment)));
+        batch.add(PaymentSql.UPDATE_PAYMENT, PaymentSql.updateValues(payment));
         return batch.size() - 1;
-    }
-
-    /** The business day whose usage a payment counts in: the Beijing date it was created. */
-    private static LocalDate businessDay(Payment payment) {
-        return payment.createdAt().atZone(PaymentService.BUSINESS_ZONE).toLocalDate();
     }
 
     @Override
@@ -397,9 +418,32 @@ public final class JooqPaymentStore implements PaymentStore {
         return row;
     }
 
+    /** The columns a payment's changes can touch (an update writes only these), without the rest of the row. */
+    static PaymentsRecord mutableRow(Payment payment) {
+        PaymentsRecord row = new PaymentsRecord();
+        row.setState(payment.state().name());
+        row.setRefundedFen(payment.refunded().fen());
+        row.setRefundsPendingFen(payment.refundsPending().fen());
+        row.setFeeReturnedAcquirerFen(payment.feeReturned().acquirer().fen());
+        row.setFeeReturnedInstallmentFen(payment.feeReturned().installment().fen());
+        row.setChannelTradeNo(payment.channelTradeNo() == null ? null : payment.channelTradeNo().value());
+        row.setFundingSource(payment.fundingSource() == null ? null : payment.fundingSource().name());
+        row.setFailureReason(payment.failure() == null ? null : payment.failure().reason().name());
+        RawCode raw = payment.failure() != null ? payment.failure().raw() : lastRaw(payment.history());
+        row.setRawChannelCode(raw == null ? null : raw.value());
+        row.setHistory(PaymentJson.history(payment.history()));
+        row.setReversalReturnedMoney(payment.reversalReturnedMoney());
+        row.setUpdatedAt(time(payment.updatedAt()));
+        row.setSucceededAt(time(payment.succeededAt()));
+        row.setCompletedAt(time(completedAt(payment)));
+        row.setSettledAt(time(payment.settledAt()));
+        row.setRowVersion(Math.toIntExact(payment.version()));
+        return row;
+    }
+
     static PaymentsRecord paymentRow(Payment payment) {
         SaleRequest request = payment.request();
-        PaymentsRecord row = new PaymentsRecord();
+        PaymentsRecord row = mutableRow(payment);
         row.setMerchantId(payment.merchant().value());
         row.setPaymentId(payment.id().value());
         row.setRequestId(request.request().value());
@@ -412,7 +456,6 @@ public final class JooqPaymentStore implements PaymentStore {
         }
         row.setPaymentMethod(request.method().name());
         row.setChannel(request.method().channel().name());
-        row.setState(payment.state().name());
         row.setAmountFen(request.amount().fen());
         row.setInstallments(request.installments().count());
         row.setInstallmentFeeBearer(request.installments().bearer().name());
@@ -436,26 +479,10 @@ public final class JooqPaymentStore implements PaymentStore {
             row.setFeeInstallmentFen(fee.charged().installment().fen());
             row.setFeeInstallmentBuyerFen(fee.installmentFeeBuyer().fen());
         }
-        row.setFeeReturnedAcquirerFen(payment.feeReturned().acquirer().fen());
-        row.setFeeReturnedInstallmentFen(payment.feeReturned().installment().fen());
-        row.setRefundedFen(payment.refunded().fen());
-        row.setRefundsPendingFen(payment.refundsPending().fen());
-        row.setChannelTradeNo(payment.channelTradeNo() == null ? null : payment.channelTradeNo().value());
-        row.setFundingSource(payment.fundingSource() == null ? null : payment.fundingSource().name());
-        row.setFailureReason(payment.failure() == null ? null : payment.failure().reason().name());
-        RawCode raw = payment.failure() != null ? payment.failure().raw() : lastRaw(payment.history());
-        row.setRawChannelCode(raw == null ? null : raw.value());
         row.setReasonCodes(payment.verdict().isEmpty() ? null
                 : payment.verdict().stream().map(reason -> reason.code().name()).collect(Collectors.joining(",")));
         row.setVerdict(payment.verdict().isEmpty() ? null : PaymentJson.verdict(payment.verdict()));
-        row.setHistory(PaymentJson.history(payment.history()));
-        row.setReversalReturnedMoney(payment.reversalReturnedMoney());
         row.setCreatedAt(time(payment.createdAt()));
-        row.setUpdatedAt(time(payment.updatedAt()));
-        row.setSucceededAt(time(payment.succeededAt()));
-        row.setCompletedAt(time(completedAt(payment)));
-        row.setSettledAt(time(payment.settledAt()));
-        row.setRowVersion(Math.toIntExact(payment.version()));
         return row;
     }
 

@@ -4,6 +4,7 @@ import io.shoudan.ledger.Journal;
 import io.shoudan.ledger.Posting;
 import io.shoudan.payment.IdempotencyRecord;
 import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.store.database.SqlBatch;
 import io.shoudan.store.database.SqlValue;
@@ -150,8 +151,9 @@ final class PaymentSql {
         return values(row, PAYMENT_COLUMNS);
     }
 
-    static List<Object> updateValues(Payment payment, PaymentsRecord row) {
-        List<Object> values = values(row, MUTABLE);
+    /** For {@link #UPDATE_PAYMENT}: the mutable columns ({@link JooqPaymentStore#mutableRow}), then the row's key and version. */
+    static List<Object> updateValues(Payment payment) {
+        List<Object> values = values(JooqPaymentStore.mutableRow(payment), MUTABLE);
         values.add(payment.merchant().value());
         values.add(payment.id().value());
         values.add(Math.toIntExact(payment.version() - 1));
@@ -168,9 +170,14 @@ final class PaymentSql {
         return List.of(payment.merchant().value(), payment.request().method().name(), businessDay, payment.amount().fen());
     }
 
-    static List<Object> releaseValues(Payment payment, LocalDate businessDay) {
-        return List.of(payment.amount().fen(), payment.merchant().value(), payment.request().method().name(), businessDay,
+    static List<Object> releaseValues(Payment payment) {
+        return List.of(payment.amount().fen(), payment.merchant().value(), payment.request().method().name(), businessDay(payment),
                 payment.merchant().value(), payment.id().value(), Math.toIntExact(payment.version() - 1));
+    }
+
+    /** The business day whose usage a payment counts in: the Beijing date it was created. */
+    static LocalDate businessDay(Payment payment) {
+        return payment.createdAt().atZone(PaymentService.BUSINESS_ZONE).toLocalDate();
     }
 
     private static List<Object> values(TableRecord<?> row, List<? extends Field<?>> columns) {
@@ -196,26 +203,84 @@ final class PaymentSql {
         if (journals.isEmpty()) {
             return;
         }
-        List<Object> journalValues = new ArrayList<>();
-        List<Object> postingValues = new ArrayList<>();
-        for (Journal journal : journals) {
-            OffsetDateTime postedAt = StoreTime.toDatabase(journal.postedAt().atOffset(ZoneOffset.UTC));
-            String merchant = journal.merchant().value();
-            journalValues.addAll(List.of(merchant, journal.id().value(), journal.kind().name(), journal.payment().value(),
-                    SqlValue.orNull(journal.adjustment() == null ? null : journal.adjustment().value(), String.class),
-                    postedAt));
-            int postingNo = 1;
-            for (Posting posting : journal.postings()) {
-                postingValues.addAll(List.of(merchant, journal.id().value(), postingNo++, posting.account().code(),
-                        posting.amount().fen(), postedAt));
-            }
-        }
-        batch.add(INSERT_JOURNALS + rows(journalValues.size() / 6), journalValues);
-        batch.add(INSERT_POSTINGS + rows(postingValues.size() / 6), postingValues);
+        JournalRows rows = JournalRows.of(journals);
+        batch.add(INSERT_JOURNALS + rows(rows.journals(), JOURNAL_ROW), rows.journalValues());
+        batch.add(INSERT_POSTINGS + rows(rows.postings(), JOURNAL_ROW), rows.postingValues());
     }
 
-    private static String rows(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, JOURNAL_ROW));
+    /** The values of the journals' rows and of their postings' rows (numbered from 1 in each journal), six per row. */
+    record JournalRows(List<Object> journalValues, List<Object> postingValues) {
+
+        static JournalRows of(List<Journal> journals) {
+            List<Object> journalValues = new ArrayList<>();
+            List<Object> postingValues = new ArrayList<>();
+            for (Journal journal : journals) {
+                OffsetDateTime postedAt = StoreTime.toDatabase(journal.postedAt().atOffset(ZoneOffset.UTC));
+                String merchant = journal.merchant().value();
+                journalValues.addAll(List.of(merchant, journal.id().value(), journal.kind().name(), journal.payment().value(),
+                        SqlValue.orNull(journal.adjustment() == null ? null : journal.adjustment().value(), String.class), postedAt));
+                int postingNo = 1;
+                for (Posting posting : journal.postings()) {
+                    postingValues.addAll(List.of(merchant, journal.id().value(), postingNo++, posting.account().code(),
+                            posting.amount().fen(), postedAt));
+                }
+            }
+            return new JournalRows(journalValues, postingValues);
+        }
+
+        int journals() {
+            return journalValues.size() / 6;
+        }
+
+        int postings() {
+            return postingValues.size() / 6;
+        }
+    }
+
+    // ------------------------------------------------------------ PostgreSQL: a payment's write as one statement
+
+    private static final String JOURNAL_ROW_TYPED = "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE))";
+    private static final String POSTING_ROW_TYPED = "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER),"
+            + " CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE))";
+
+    /**
+     * PostgreSQL: a payment's versioned update, the usage it gives back ({@link #RELEASE_USAGE}, when
+     * {@code release}) and the journals it books, as one statement of data-modifying CTEs — one round
+     * trip that is its own transaction. Everything but the update is conditional on the update having
+     * written a row, and every part sees the stored row as it was before the statement (the version
+     * the release compares with). The statement answers the number of payment rows updated: 0 means
+     * another writer won and nothing was written.
+     */
+    static String updateInOneStatement(boolean release, int journals, int postings) {
+        StringBuilder sql = new StringBuilder("WITH updated AS (").append(UPDATE_PAYMENT).append(" RETURNING 1)");
+        if (release) {
+            sql.append(", released AS (").append(RELEASE_USAGE).append(" AND EXISTS (SELECT 1 FROM updated) RETURNING 1)");
+        }
+        if (journals > 0) {
+            sql.append(", journals AS (").append(INSERT_JOURNALS, 0, INSERT_JOURNALS.length() - " VALUES ".length())
+                    .append(" SELECT * FROM (VALUES ").append(rows(journals, JOURNAL_ROW_TYPED))
+                    .append(") AS j WHERE EXISTS (SELECT 1 FROM updated) RETURNING 1)");
+            sql.append(", postings AS (").append(INSERT_POSTINGS, 0, INSERT_POSTINGS.length() - " VALUES ".length())
+                    .append(" SELECT * FROM (VALUES ").append(rows(postings, POSTING_ROW_TYPED))
+                    .append(") AS p WHERE EXISTS (SELECT 1 FROM updated) RETURNING 1)");
+        }
+        return sql.append(" SELECT COUNT(*) FROM updated").toString();
+    }
+
+    /** The values of {@link #updateInOneStatement}, in its order. */
+    static List<Object> updateInOneStatementValues(Payment payment, boolean release, JournalRows journals) {
+        List<Object> values = updateValues(payment);
+        if (release) {
+            values.addAll(releaseValues(payment));
+        }
+        values.addAll(journals.journalValues());
+        values.addAll(journals.postingValues());
+        return values;
+    }
+
+    private static String rows(int count, String row) {
+        return String.join(", ", java.util.Collections.nCopies(count, row));
     }
 
     private static String names(List<? extends Field<?>> columns) {

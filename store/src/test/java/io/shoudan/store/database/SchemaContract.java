@@ -75,12 +75,6 @@ abstract class SchemaContract extends StoreContract {
     }
 
     @Test
-    void aPaymentOfAnUnknownMerchantIsRefused() {
-        assertThatThrownBy(() -> Fixtures.insertPayment(database, "M404", "P1", PaymentMethod.ALIPAY, "CREATED", 100, AT))
-                .isInstanceOf(IntegrityConstraintViolationException.class);
-    }
-
-    @Test
     void aRequestIdIsUniquePerMerchantOnly() {
         Fixtures.insertPayment(database, "M1", "P1", PaymentMethod.ALIPAY, "CREATED", 100, AT);
         Fixtures.insertPayment(database, "M2", "P1", PaymentMethod.ALIPAY, "CREATED", 100, AT);

@@ -55,7 +55,10 @@ public final class DurableSaleLoad {
      * CPU time of the local PostgreSQL server's processes (user {@code postgres}) so far, or -1 when
      * they are not visible: with the JVM's own, it tells where a sale's cost goes on a shared machine.
      */
-    private static long postgresCpuNanos() {
+    private static long postgresCpuNanos(DurableSaleRig rig) {
+        if (rig.store() != DurableSaleRig.Store.POSTGRESQL) {
+            return -1;
+        }
         long[] total = {0};
         boolean[] seen = {false};
         ProcessHandle.allProcesses()
@@ -71,7 +74,7 @@ public final class DurableSaleLoad {
         AtomicBoolean running = new AtomicBoolean(true);
         long before = rig.sales();
         long cpuBefore = cpuNanos();
-        long postgresBefore = postgresCpuNanos();
+        long postgresBefore = postgresCpuNanos(rig);
         Thread[] workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Thread(() -> {
@@ -88,7 +91,7 @@ public final class DurableSaleLoad {
             worker.join();
         }
         long sales = rig.sales() - before;
-        long postgresAfter = postgresCpuNanos();
+        long postgresAfter = postgresCpuNanos(rig);
         System.out.printf(Locale.ROOT, "  (%d sales, JVM CPU %.2f ms per sale%s)%n", sales, (cpuNanos() - cpuBefore) / 1e6 / sales,
                 postgresBefore < 0 || postgresAfter < 0 ? ""
                         : String.format(Locale.ROOT, ", PostgreSQL server CPU %.2f ms per sale", (postgresAfter - postgresBefore) / 1e6 / sales));

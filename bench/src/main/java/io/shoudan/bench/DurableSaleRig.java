@@ -74,6 +74,7 @@ final class DurableSaleRig implements AutoCloseable {
     static final int MERCHANTS = 100;
     private static final String ALIPAY_CODE = "284012345678901234";
 
+    private final Store store;
     private final Database database;
     private final Runnable cleanup;
     private final PaymentService service;
@@ -86,6 +87,7 @@ final class DurableSaleRig implements AutoCloseable {
     enum Store { H2, POSTGRESQL }
 
     DurableSaleRig(Store kind, int poolSize) throws IOException {
+        this.store = kind;
         Path examples = Path.of(System.getProperty("shoudan.examples", "examples"));
         PolicyReader policies = new PolicyReader();
         Snapshot template = new ScenarioReader(policies, () -> DefaultPolicy.load(policies))
@@ -149,6 +151,10 @@ final class DurableSaleRig implements AutoCloseable {
             firstNotSucceeded = firstNotSucceeded == null ? outcome : firstNotSucceeded;
         }
         return outcome;
+    }
+
+    Store store() {
+        return store;
     }
 
     long sales() {

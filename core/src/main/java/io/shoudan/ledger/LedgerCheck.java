@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * built unbalanced, but a check must not trust that: it re-adds every journal, because the journals it
  * reads may come from a store written by other code.
  *
- * <p>Invariants, in order: each journal sums to zero; journal ids are unique; each payment is booked
+ * <p>Invariants, in order: each journal sums to zero; journal ids are unique; every stored posting
+ * belongs to a journal and every journal has postings (when the store reports its rows); each payment is booked
  * at most once per kind (one SALE, one FEE, one REVERSAL) and each refund/void record at most once;
  * nothing is returned or fee-returned without a sale and fee to return from, and never more than
  * them; all accounts together sum to zero; each merchant's payable equals sales − returned − fees by
@@ -35,6 +36,16 @@ public final class LedgerCheck {
 
     /** @param expected per-merchant totals from the payment records; {@code null} to skip that comparison */
     public LedgerReport check(Collection<Journal> journals, Collection<MerchantTotals> expected) {
+        return check(journals, expected, null);
+    }
+
+    /**
+     * @param unattached rows a store holds outside any journal (postings whose journal is missing,
+     *                   journals without postings), which the journals it streams cannot show; a few
+     *                   examples suffice. {@code null} to skip that check (journals given as objects
+     *                   cannot have any)
+     */
+    public LedgerReport check(Collection<Journal> journals, Collection<MerchantTotals> expected, List<String> unattached) {
         List<LedgerReport.Finding> findings = new ArrayList<>();
         int postings = 0;
         Set<Account> accounts = new HashSet<>();
@@ -77,6 +88,12 @@ public final class LedgerCheck {
 
         findings.add(finding("every journal sums to zero 每笔分录借贷平衡", unbalanced, journals.size() + " journals re-added"));
         findings.add(finding("journal ids are unique 分录编号唯一", duplicateIds, ids.size() + " distinct ids"));
+        if (unattached != null) {
+            List<String> examples = new ArrayList<>();
+            unattached.forEach(row -> example(examples, row));
+            findings.add(finding("every posting is in a journal, every journal has postings 记账行都属于分录", examples,
+                    "no posting without its journal, no journal without postings"));
+        }
         findings.add(bookedOnce(countsByPayment, countsByAdjustment));
         findings.add(returnsCovered(sizeByPayment));
         long totalFen = balanceFen.values().stream().mapToLong(Long::longValue).sum();

@@ -7,7 +7,10 @@ import io.shoudan.ledger.LedgerReport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks the books a payment store holds: every journal, and each merchant's payable against its payments. */
+/**
+ * Checks the books a payment store holds: every journal, the rows outside any journal, and each
+ * merchant's payable against its payments.
+ */
 public final class LedgerAudit {
 
     private LedgerAudit() {
@@ -18,6 +21,6 @@ public final class LedgerAudit {
         store.forEachJournal(journals::add);
         PaymentTotals totals = new PaymentTotals();
         store.forEachPayment(totals::add);
-        return new LedgerCheck().check(journals, totals.totals());
+        return new LedgerCheck().check(journals, totals.totals(), store.unattachedLedgerRows());
     }
 }

@@ -59,4 +59,13 @@ public interface PaymentStore {
 
     /** Streams every journal, for the ledger check; order is not specified. */
     void forEachJournal(Consumer<Journal> action);
+
+    /**
+     * Ledger rows {@link #forEachJournal} cannot show because they are outside any journal — postings
+     * whose journal is missing, journals without postings — described for the ledger check, a few at
+     * most. A store that keeps journals whole (in memory) has none.
+     */
+    default List<String> unattachedLedgerRows() {
+        return List.of();
+    }
 }

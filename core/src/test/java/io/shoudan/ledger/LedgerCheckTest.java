@@ -61,6 +61,25 @@ class LedgerCheckTest {
     }
 
     @Test
+    void rowsAStoreHoldsOutsideAnyJournalFailTheCheckAndAreQuotedAtMostFive() {
+        List<String> unattached = List.of("posting M1/J9#1 has no journal", "posting M1/J9#2 has no journal",
+                "posting M1/J9#3 has no journal", "posting M1/J9#4 has no journal", "posting M1/J9#5 has no journal",
+                "journal M1/J8 has no postings");
+
+        LedgerReport clean = new LedgerCheck().check(List.of(sale("P1", "100.00")), null, List.of());
+        LedgerReport broken = new LedgerCheck().check(List.of(sale("P1", "100.00")), null, unattached);
+
+        assertThat(clean.passed()).isTrue();
+        assertThat(clean.findings()).extracting(LedgerReport.Finding::detail)
+                .contains("no posting without its journal, no journal without postings");
+        assertThat(broken.passed()).isFalse();
+        assertThat(broken.findings()).filteredOn(finding -> !finding.held()).singleElement()
+                .extracting(LedgerReport.Finding::detail).asString()
+                .contains("posting M1/J9#1 has no journal", "posting M1/J9#5 has no journal", "…")
+                .doesNotContain("J8");
+    }
+
+    @Test
     void aSoundLedgerPassesAndSaysWhatWasChecked() {
         List<Journal> journals = List.of(sale("P1", "100.00"), fee("P1", "0.38"), refund("P1", "R1", "40.00"), sale("P2", "20.00"));
         LedgerReport report = new LedgerCheck().check(journals,

@@ -69,6 +69,31 @@ public final class JooqLedger {
         });
     }
 
+    /** At most this many rows of each kind are quoted; the ledger check quotes five. */
+    private static final int UNATTACHED_EXAMPLES = 6;
+
+    /**
+     * Postings whose journal is missing and journals without postings — what {@link #forEachJournal}
+     * (a join) cannot show. No foreign key forbids them since V6 (a sale writes both in one statement),
+     * so the ledger check asks.
+     */
+    public List<String> unattachedRows() {
+        List<String> rows = new ArrayList<>();
+        DSLContext dsl = database.dsl();
+        var journal = LEDGER_JOURNALS.MERCHANT_ID.eq(LEDGER_POSTINGS.MERCHANT_ID).and(LEDGER_JOURNALS.JOURNAL_ID.eq(LEDGER_POSTINGS.JOURNAL_ID));
+        dsl.select(LEDGER_POSTINGS.MERCHANT_ID, LEDGER_POSTINGS.JOURNAL_ID, LEDGER_POSTINGS.POSTING_NO).from(LEDGER_POSTINGS)
+                .whereNotExists(dsl.selectOne().from(LEDGER_JOURNALS).where(journal))
+                .orderBy(LEDGER_POSTINGS.MERCHANT_ID, LEDGER_POSTINGS.JOURNAL_ID, LEDGER_POSTINGS.POSTING_NO)
+                .limit(UNATTACHED_EXAMPLES)
+                .forEach(row -> rows.add("posting " + row.value1() + "/" + row.value2() + "#" + row.value3() + " has no journal"));
+        dsl.select(LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID).from(LEDGER_JOURNALS)
+                .whereNotExists(dsl.selectOne().from(LEDGER_POSTINGS).where(journal))
+                .orderBy(LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID)
+                .limit(UNATTACHED_EXAMPLES)
+                .forEach(row -> rows.add("journal " + row.value1() + "/" + row.value2() + " has no postings"));
+        return rows;
+    }
+
     private static final List<Field<?>> COLUMNS = List.of(LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID,
             LEDGER_JOURNALS.KIND, LEDGER_JOURNALS.PAYMENT_ID, LEDGER_JOURNALS.REFUND_ID, LEDGER_JOURNALS.CREATED_AT,
             LEDGER_POSTINGS.POSTING_NO, LEDGER_POSTINGS.ACCOUNT, LEDGER_POSTINGS.AMOUNT_FEN);

@@ -405,6 +405,11 @@ public final class JooqPaymentStore implements PaymentStore {
         ledger.forEachJournal(action);
     }
 
+    @Override
+    public List<String> unattachedLedgerRows() {
+        return ledger.unattachedRows();
+    }
+
     // ---------------------------------------------------------------- rows
 
     private static IdempotencyKeysRecord keyRow(IdempotencyRecord record, Instant at) {

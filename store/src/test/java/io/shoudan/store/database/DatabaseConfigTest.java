@@ -18,8 +18,8 @@ class DatabaseConfigTest {
             "jdbc:postgresql://db:5432/shoudan, jdbc:postgresql://other/x, jdbc:postgresql://db:5432/shoudan",
             ",                                  jdbc:postgresql://other/x, jdbc:postgresql://other/x",
             "'  ',                              jdbc:postgresql://other/x, jdbc:postgresql://other/x",
-            ",                                  ,                          jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            ",                                  '',                        jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            ",                                  ,                          jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
+            ",                                  '',                        jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
     })
     void theDbOptionWinsThenTheEnvironmentThenTheEmbeddedFile(String option, String environment, String expected) {
         Map<String, String> env = environment == null ? Map.of() : Map.of(DatabaseConfig.URL_VARIABLE, environment);
@@ -43,7 +43,7 @@ class DatabaseConfigTest {
     void anH2UrlKeepsSettingsItGivesAndGetsTheMissingOnes() {
         JdbcUrl url = new JdbcUrl("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE");
 
-        assertThat(url.value()).isEqualTo("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(url.value()).isEqualTo("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
         assertThat(url.kind()).isEqualTo(JdbcUrl.DatabaseKind.H2);
         assertThat(new JdbcUrl("jdbc:postgresql://127.0.0.1:5432/test").kind()).isEqualTo(JdbcUrl.DatabaseKind.POSTGRESQL);
     }

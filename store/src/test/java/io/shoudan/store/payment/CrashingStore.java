@@ -115,6 +115,11 @@ final class CrashingStore implements PaymentStore {
         store.forEachJournal(action);
     }
 
+    @Override
+    public List<String> unattachedLedgerRows() {
+        return store.unattachedLedgerRows();
+    }
+
     /** The node died before the write was stored. */
     static final class Crash extends RuntimeException {
         Crash() {

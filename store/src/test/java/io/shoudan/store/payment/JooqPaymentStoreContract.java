@@ -15,6 +15,8 @@ import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.Failure;
 import io.shoudan.payment.IdempotencyKey;
+import io.shoudan.ledger.LedgerReport;
+import io.shoudan.payment.LedgerAudit;
 import io.shoudan.payment.Operation;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentId;
@@ -50,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.shoudan.store.database.schema.Tables.IDEMPOTENCY_KEYS;
+import static io.shoudan.store.database.schema.Tables.LEDGER_POSTINGS;
 import static io.shoudan.store.database.schema.Tables.PAYMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -194,6 +197,30 @@ abstract class JooqPaymentStoreContract extends PaymentStoreContract {
         assertThat(store.findRefund(refund.id())).contains(failed);
         assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId("RK1"))))
                 .hasValueSatisfying(record -> assertThat(record.operation()).isEqualTo(Operation.VOID));
+    }
+
+    @Test
+    void theLedgerCheckFindsAPostingWithoutItsJournalAndAJournalWithoutPostings() {
+        Payment processing = processing("P1", "K1");
+        store.insertPayment(processing);
+        Payment done = succeeded(processing);
+        store.updatePayment(done, List.of(sale(done), fee(done)));
+        assertThat(LedgerAudit.check(store).passed()).isTrue();
+
+        // V6 dropped the foreign key (a sale writes both in one statement); nothing but the check stands guard
+        database.dsl().insertInto(LEDGER_POSTINGS).set(LEDGER_POSTINGS.MERCHANT_ID, done.merchant().value())
+                .set(LEDGER_POSTINGS.JOURNAL_ID, "J-LOST").set(LEDGER_POSTINGS.POSTING_NO, 1)
+                .set(LEDGER_POSTINGS.ACCOUNT, "FEE_INCOME").set(LEDGER_POSTINGS.AMOUNT_FEN, 100L)
+                .set(LEDGER_POSTINGS.CREATED_AT, database.dsl().selectFrom(PAYMENTS).fetchSingle().getCreatedAt()).execute();
+        database.dsl().deleteFrom(LEDGER_POSTINGS).where(LEDGER_POSTINGS.JOURNAL_ID.eq(sale(done).id().value())).execute();
+
+        LedgerReport report = LedgerAudit.check(store);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).filteredOn(finding -> !finding.held())
+                .extracting(LedgerReport.Finding::detail).first().asString()
+                .contains("posting " + done.merchant().value() + "/J-LOST#1 has no journal")
+                .contains("journal " + done.merchant().value() + "/" + sale(done).id().value() + " has no postings");
     }
 
     @Test

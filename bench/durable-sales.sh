@@ -35,9 +35,15 @@ PY
 )
 echo "== max sales/s: H2 $H2_MAX, PostgreSQL $PG_MAX"
 
-echo "== open-loop latency at half the maximum rate (30 s after 20 s warm-up, 16 workers)"
-"$JAVA" -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad H2 $((H2_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|Exception"
-"$JAVA" -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad POSTGRESQL $((PG_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|Exception"
+# Each latency run starts from a fresh checkpoint, as pgbench's does (createdb forces one): the JMH runs
+# leave gigabytes of WAL, and a checkpoint that max_wal_size forces in the middle of a 30 s window makes
+# every first write to a page log a full page image — the timeline line shows such stalls.
+checkpoint() { psql -h 127.0.0.1 -U postgres -d test -qc CHECKPOINT; }
+
+echo "== open-loop latency at half the maximum rate (20 s closed-loop warm-up, 10 s at the rate, 30 s measured, 16 workers)"
+"$JAVA" -Dshoudan.timeline=true -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad H2 $((H2_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|^  slowest|Exception"
+checkpoint
+"$JAVA" -Dshoudan.timeline=true -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad POSTGRESQL $((PG_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|^  slowest|Exception"
 echo "   load: $(uptime | sed 's/.*load average/load average/')"
 
 echo "== pgbench (TPC-B-like) on the same PostgreSQL, database shoudan_pgbench"
@@ -45,7 +51,14 @@ dropdb -h 127.0.0.1 -U postgres --if-exists shoudan_pgbench
 createdb -h 127.0.0.1 -U postgres shoudan_pgbench
 pgbench -h 127.0.0.1 -U postgres -i -s 10 -q shoudan_pgbench 2>&1 | tail -1
 pgbench -h 127.0.0.1 -U postgres -T 30 -c 8 -j 2 shoudan_pgbench 2>&1 | tee "$OUT/pgbench.txt" | grep -E "latency average|^tps"
-dropdb -h 127.0.0.1 -U postgres shoudan_pgbench
 TPS=$(grep -Eo "^tps = [0-9.]+" "$OUT/pgbench.txt" | head -1 | grep -Eo "[0-9.]+$")
+HALF=$(python3 -c "print(int($TPS / 2))")
+echo "== pgbench at half its maximum rate ($HALF tps, 30 s), per-transaction latency from its scheduled start"
+checkpoint
+rm -f "$OUT"/pgbench_log.*
+(cd "$OUT" && pgbench -h 127.0.0.1 -U postgres -T 30 -R "$HALF" -c 8 -j 2 -l shoudan_pgbench > pgbench-half.txt 2>&1)
+# field 3: the transaction's time in µs, field 7: how late it started after its scheduled time (-R)
+cat "$OUT"/pgbench_log.* | awk '{print $3 + $7}' | sort -n | awk '{a[NR]=$1} END {printf "   %d transactions: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms\n", NR, a[int(NR*0.5)]/1000, a[int(NR*0.9)]/1000, a[int(NR*0.99)]/1000, a[int(NR*0.999)]/1000, a[NR]/1000}'
+dropdb -h 127.0.0.1 -U postgres shoudan_pgbench
 echo "== ratio PostgreSQL sales/s ÷ pgbench tps = $PG_MAX / $TPS = $(python3 -c "print(round($PG_MAX / $TPS, 2))")"
 echo "== done: $(uptime)"

@@ -8,6 +8,11 @@ DROP INDEX ix_ledger_journals_payment;
 DROP INDEX ix_payments_merchant_created;
 DROP INDEX ix_ledger_postings_account;
 
+-- A request id is unique per merchant in idempotency_keys, whose primary key the payment store claims in
+-- the statement that inserts the payment (the payment is written only if the key names it); the same
+-- constraint on payments was a second index to update on every insert and every state change.
+ALTER TABLE payments DROP CONSTRAINT uq_payments_request;
+
 -- Merchants are never deleted, and a payment is written only after the same request read its merchant;
 -- the checks locked the merchant's row (FOR KEY SHARE) on every payment and journal.
 ALTER TABLE payments DROP CONSTRAINT fk_payments_merchant;

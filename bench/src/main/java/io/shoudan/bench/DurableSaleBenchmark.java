@@ -43,7 +43,7 @@ public class DurableSaleBenchmark {
 
     @Setup(Level.Trial)
     public void open(BenchmarkParams params) throws IOException {
-        rig = new DurableSaleRig(DurableSaleRig.Store.valueOf(store), Math.max(2, Math.min(16, params.getThreads())));
+        rig = new DurableSaleRig(DurableSaleRig.Store.valueOf(store), DurableSaleRig.poolSize());
     }
 
     @TearDown(Level.Trial)

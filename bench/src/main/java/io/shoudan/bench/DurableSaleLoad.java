@@ -20,10 +20,15 @@ import java.util.concurrent.locks.LockSupport;
  * java -Dlogback.configurationFile=logback-bench.xml -cp bench/target/benchmarks.jar io.shoudan.bench.DurableSaleLoad STORE RATE SECONDS [WORKERS] [WARMUP_SECONDS]
  * </pre>
  *
+ * WARMUP_SECONDS of closed loop (the JIT), then {@value #OPEN_LOOP_SETTLE_SECONDS} s at RATE not measured,
+ * then SECONDS measured. {@code -Dshoudan.timeline=true} also prints the slowest sale of each second.
  * RATE 0 runs a closed loop instead (WORKERS threads, each starting the next sale when its last one
  * finished) and prints the rate it reached.
  */
 public final class DurableSaleLoad {
+
+    /** Open-loop seconds at the offered rate after the closed-loop warm-up and before the measured ones. */
+    private static final int OPEN_LOOP_SETTLE_SECONDS = 10;
 
     private DurableSaleLoad() {
     }
@@ -34,14 +39,16 @@ public final class DurableSaleLoad {
         int seconds = Integer.parseInt(args[2]);
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int warmupSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-        try (DurableSaleRig rig = new DurableSaleRig(store, Math.max(2, Math.min(16, workers)))) {
+        try (DurableSaleRig rig = new DurableSaleRig(store, DurableSaleRig.poolSize())) {
             double warm = closedLoop(rig, workers, warmupSeconds);
             System.out.printf(Locale.ROOT, "[%s] warm-up: %.0f sales/s closed loop with %d threads%n", store, warm, workers);
             if (ratePerSecond <= 0) {
                 double rate = closedLoop(rig, workers, seconds);
                 System.out.printf(Locale.ROOT, "[%s] closed loop, %d threads, %d s: %.0f sales/s%n", store, workers, seconds, rate);
             } else {
-                openLoop(rig, store, ratePerSecond, seconds, workers);
+                // settle at the offered rate before measuring it: the closed loop leaves queues and caches unlike steady state
+                openLoop(rig, store, ratePerSecond, OPEN_LOOP_SETTLE_SECONDS, workers, false);
+                openLoop(rig, store, ratePerSecond, seconds, workers, true);
             }
         }
     }
@@ -98,7 +105,7 @@ public final class DurableSaleLoad {
         return sales * 1e9 / (System.nanoTime() - start);
     }
 
-    private static void openLoop(DurableSaleRig rig, DurableSaleRig.Store store, double rate, int seconds, int workers)
+    private static void openLoop(DurableSaleRig rig, DurableSaleRig.Store store, double rate, int seconds, int workers, boolean report)
             throws InterruptedException {
         int total = (int) Math.round(rate * seconds);
         long[] latencyNs = new long[total];
@@ -125,11 +132,31 @@ public final class DurableSaleLoad {
             throw new IllegalStateException("sales did not finish within 10 minutes");
         }
         long elapsed = System.nanoTime() - start;
+        if (!report) {
+            return;
+        }
+        if (Boolean.getBoolean("shoudan.timeline")) {
+            printTimeline(latencyNs, rate);
+        }
         Arrays.sort(latencyNs);
         System.out.printf(Locale.ROOT, "[%s] open loop: offered %.0f sales/s for %d s (%d sales, %d workers), achieved %.0f sales/s;"
                         + " dispatcher max lag %.1f ms%n", store, rate, seconds, total, workers, total * 1e9 / elapsed, maxLagNs / 1e6);
         System.out.printf(Locale.ROOT, "[%s] latency from due time: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 store, pct(latencyNs, 50), pct(latencyNs, 90), pct(latencyNs, 99), pct(latencyNs, 99.9), latencyNs[total - 1] / 1e6);
+    }
+
+    /** {@code -Dshoudan.timeline=true}: the slowest sale of each second, to tell a steady tail from stalls. */
+    private static void printTimeline(long[] latencyNs, double rate) {
+        int perSecond = (int) Math.round(rate);
+        StringBuilder line = new StringBuilder("  slowest per second (ms):");
+        for (int from = 0; from < latencyNs.length; from += perSecond) {
+            long max = 0;
+            for (int i = from; i < Math.min(latencyNs.length, from + perSecond); i++) {
+                max = Math.max(max, latencyNs[i]);
+            }
+            line.append(' ').append(max / 1_000_000);
+        }
+        System.out.println(line);
     }
 
     private static double pct(long[] sorted, double percentile) {

@@ -86,6 +86,15 @@ final class DurableSaleRig implements AutoCloseable {
 
     enum Store { H2, POSTGRESQL }
 
+    /**
+     * The store's connection pool: the product's default ({@value DatabaseConfig#DEFAULT_POOL_SIZE}),
+     * whatever the number of threads — more connections than cores only make PostgreSQL's backends
+     * queue for the CPU; {@code -Dshoudan.pool=N} to try another.
+     */
+    static int poolSize() {
+        return Integer.getInteger("shoudan.pool", DatabaseConfig.DEFAULT_POOL_SIZE);
+    }
+
     DurableSaleRig(Store kind, int poolSize) throws IOException {
         this.store = kind;
         Path examples = Path.of(System.getProperty("shoudan.examples", "examples"));

@@ -75,18 +75,6 @@ abstract class SchemaContract extends StoreContract {
     }
 
     @Test
-    void aRequestIdIsUniquePerMerchantOnly() {
-        Fixtures.insertPayment(database, "M1", "P1", PaymentMethod.ALIPAY, "CREATED", 100, AT);
-        Fixtures.insertPayment(database, "M2", "P1", PaymentMethod.ALIPAY, "CREATED", 100, AT);
-
-        assertThatThrownBy(() -> database.dsl().insertInto(PAYMENTS)
-                .set(database.dsl().selectFrom(PAYMENTS).where(PAYMENTS.MERCHANT_ID.eq("M1")).fetchSingle())
-                .set(PAYMENTS.PAYMENT_ID, "P2")
-                .execute())
-                .isInstanceOf(IntegrityConstraintViolationException.class);
-    }
-
-    @Test
     void refundedMayReachButNeverExceedTheAmount() {
         Fixtures.insertPayment(database, "M1", "P1", PaymentMethod.ALIPAY, "SUCCEEDED", 100, AT);
 

@@ -60,5 +60,5 @@ rm -f "$OUT"/pgbench_log.*
 # field 3: the transaction's time in µs, field 7: how late it started after its scheduled time (-R)
 cat "$OUT"/pgbench_log.* | awk '{print $3 + $7}' | sort -n | awk '{a[NR]=$1} END {printf "   %d transactions: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms\n", NR, a[int(NR*0.5)]/1000, a[int(NR*0.9)]/1000, a[int(NR*0.99)]/1000, a[int(NR*0.999)]/1000, a[NR]/1000}'
 dropdb -h 127.0.0.1 -U postgres shoudan_pgbench
-echo "== ratio PostgreSQL sales/s ÷ pgbench tps = $PG_MAX / $TPS = $(python3 -c "print(round($PG_MAX / $TPS, 2))")"
+echo "== ratio PostgreSQL sales/s ÷ pgbench tps = $PG_MAX / $TPS = $(python3 -c "print(round($PG_MAX / $TPS, 3))")"
 echo "== done: $(uptime)"

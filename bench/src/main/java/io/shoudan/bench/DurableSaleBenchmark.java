@@ -25,15 +25,17 @@ import java.util.concurrent.TimeUnit;
  * channel (answering at once, {@link InstantChannel}), SUCCEEDED with its SALE and FEE journals
  * written — two committed transactions per sale — on H2 (a file under a temp directory) and on
  * PostgreSQL (own schema in database {@code test}). Run with {@code -t 1}, {@code -t 8},
- * {@code -t 32} to find the maximum; the pool has as many connections as threads, at most 16.
- * A trial in which any sale did not succeed fails at tear-down.
+ * {@code -t 32} to find the maximum; the pool is the product's default ({@link DurableSaleRig#poolSize}).
+ * The warm-up is 45 s because the JIT needs about 30 s under load before a sale runs at its steady
+ * cost (a closed loop gains ~70 % between its first and second 30 s). A trial in which any sale did
+ * not succeed fails at tear-down.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dlogback.configurationFile=logback-bench.xml"})
-@Warmup(iterations = 2, time = 10)
-@Measurement(iterations = 3, time = 10)
+@Warmup(iterations = 3, time = 15)
+@Measurement(iterations = 3, time = 15)
 public class DurableSaleBenchmark {
 
     @Param({"H2", "POSTGRESQL"})

@@ -1,4 +1,4 @@
--- A sale's eligibility snapshot in one round trip (docs/STORE.md "Sale hot path (V4)").
+-- Usage and configuration versions for the sale hot path (docs/STORE.md "Sale hot path (V4–V6)").
 
 -- What each merchant took per method and Beijing business day: the amounts of its payments whose state
 -- counts as usage (PaymentState.countsAsUsage: in flight or money taken; not declined, failed,

@@ -27,6 +27,10 @@ public final class BackfillMerchantUsage implements JavaMigration {
 
     private static final int BATCH_ROWS = 500;
 
+    /** The payment states whose amount counts as usage ({@link PaymentState#countsAsUsage}), as SQL literals: {@code 'PROCESSING', …}. */
+    public static final String COUNTED_STATES = Arrays.stream(PaymentState.values()).filter(PaymentState::countsAsUsage)
+            .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
+
     @Override
     public MigrationVersion getVersion() {
         return MigrationVersion.fromVersion("5");
@@ -55,12 +59,10 @@ public final class BackfillMerchantUsage implements JavaMigration {
 
     /** Adds the usage of every stored payment to an empty {@code merchant_usage_daily}. */
     public static void fill(Connection connection) throws SQLException {
-        String counted = Arrays.stream(PaymentState.values()).filter(PaymentState::countsAsUsage)
-                .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
         Map<String, long[]> totals = new TreeMap<>();
         Map<String, Object[]> keys = new TreeMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT merchant_id, payment_method, created_at, amount_fen"
-                + " FROM payments WHERE state IN (" + counted + ")")) {
+                + " FROM payments WHERE state IN (" + COUNTED_STATES + ")")) {
             select.setFetchSize(BATCH_ROWS);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -45,19 +45,35 @@ public final class SqlValue {
      * sends {@code TIMESTAMP_WITH_TIMEZONE} nulls as text).
      */
     private static int sqlType(Class<?> type) {
+        return columnType(type).nullType();
+    }
+
+    /**
+     * {@code CAST(? AS type)} for a column whose values are {@code type}: in a {@code SELECT} list or a
+     * {@code VALUES} row PostgreSQL cannot take a parameter's type from the column it goes into, and
+     * reads an untyped one (a {@code NULL}) as text.
+     */
+    public static String typedMark(Class<?> type) {
+        return "CAST(? AS " + columnType(type).sqlName() + ")";
+    }
+
+    private record ColumnType(int nullType, String sqlName) {
+    }
+
+    private static ColumnType columnType(Class<?> type) {
         if (type == String.class) {
-            return Types.VARCHAR;
+            return new ColumnType(Types.VARCHAR, "VARCHAR");
         } else if (type == Long.class) {
-            return Types.BIGINT;
+            return new ColumnType(Types.BIGINT, "BIGINT");
         } else if (type == Integer.class) {
-            return Types.INTEGER;
+            return new ColumnType(Types.INTEGER, "INTEGER");
         } else if (type == Boolean.class) {
-            return Types.BOOLEAN;
+            return new ColumnType(Types.BOOLEAN, "BOOLEAN");
         } else if (type == OffsetDateTime.class) {
-            return Types.TIMESTAMP;
+            return new ColumnType(Types.TIMESTAMP, "TIMESTAMP WITH TIME ZONE");
         } else if (type == LocalDate.class) {
-            return Types.DATE;
+            return new ColumnType(Types.DATE, "DATE");
         }
-        throw new IllegalArgumentException("the store does not bind nulls of " + type.getName());
+        throw new IllegalArgumentException("the store does not bind values of " + type.getName());
     }
 }

@@ -6,6 +6,7 @@ import io.shoudan.payment.IdempotencyRecord;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
+import io.shoudan.store.database.BackfillMerchantUsage;
 import io.shoudan.store.database.SqlBatch;
 import io.shoudan.store.database.SqlValue;
 import io.shoudan.store.database.StoreTime;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,9 +41,6 @@ final class PaymentSql {
     private PaymentSql() {
     }
 
-    /** The payment states whose amount counts as usage, as SQL literals: {@code 'PROCESSING', …}. */
-    private static final String COUNTED_STATES = Arrays.stream(PaymentState.values()).filter(PaymentState::countsAsUsage)
-            .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
 
     static final String FIND_KEY = "SELECT operation, payment_id, refund_id FROM idempotency_keys"
             + " WHERE merchant_id = ? AND request_key = ?";
@@ -114,7 +111,7 @@ final class PaymentSql {
     static final String RELEASE_USAGE = "UPDATE merchant_usage_daily SET amount_fen = amount_fen - ?"
             + " WHERE merchant_id = ? AND payment_method = ? AND business_day = ?"
             + " AND EXISTS (SELECT 1 FROM payments WHERE merchant_id = ? AND payment_id = ? AND row_version = ?"
-            + " AND state IN (" + COUNTED_STATES + "))";
+            + " AND state IN (" + BackfillMerchantUsage.COUNTED_STATES + "))";
 
     // ------------------------------------------------------------ values
 
@@ -190,13 +187,14 @@ final class PaymentSql {
 
     // ------------------------------------------------------------ journals
 
-    private static final String JOURNAL_ROW = "(?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_JOURNALS = "INSERT INTO ledger_journals (" + names(List.of(LEDGER_JOURNALS.MERCHANT_ID,
-            LEDGER_JOURNALS.JOURNAL_ID, LEDGER_JOURNALS.KIND, LEDGER_JOURNALS.PAYMENT_ID, LEDGER_JOURNALS.REFUND_ID,
-            LEDGER_JOURNALS.CREATED_AT)) + ") VALUES ";
-    private static final String INSERT_POSTINGS = "INSERT INTO ledger_postings (" + names(List.of(LEDGER_POSTINGS.MERCHANT_ID,
-            LEDGER_POSTINGS.JOURNAL_ID, LEDGER_POSTINGS.POSTING_NO, LEDGER_POSTINGS.ACCOUNT, LEDGER_POSTINGS.AMOUNT_FEN,
-            LEDGER_POSTINGS.CREATED_AT)) + ") VALUES ";
+    private static final List<Field<?>> JOURNAL_COLUMNS = List.of(LEDGER_JOURNALS.MERCHANT_ID, LEDGER_JOURNALS.JOURNAL_ID,
+            LEDGER_JOURNALS.KIND, LEDGER_JOURNALS.PAYMENT_ID, LEDGER_JOURNALS.REFUND_ID, LEDGER_JOURNALS.CREATED_AT);
+    private static final List<Field<?>> POSTING_COLUMNS = List.of(LEDGER_POSTINGS.MERCHANT_ID, LEDGER_POSTINGS.JOURNAL_ID,
+            LEDGER_POSTINGS.POSTING_NO, LEDGER_POSTINGS.ACCOUNT, LEDGER_POSTINGS.AMOUNT_FEN, LEDGER_POSTINGS.CREATED_AT);
+    private static final String JOURNAL_ROW = "(" + marks(JOURNAL_COLUMNS.size()) + ")";
+    private static final String POSTING_ROW = "(" + marks(POSTING_COLUMNS.size()) + ")";
+    private static final String INSERT_JOURNALS = "INSERT INTO ledger_journals (" + names(JOURNAL_COLUMNS) + ") VALUES ";
+    private static final String INSERT_POSTINGS = "INSERT INTO ledger_postings (" + names(POSTING_COLUMNS) + ") VALUES ";
 
     /** Adds one multi-row insert of the journals and one of their postings (numbered from 1); nothing when there are none. */
     static void addJournals(SqlBatch batch, List<Journal> journals) {
@@ -205,7 +203,7 @@ final class PaymentSql {
         }
         JournalRows rows = JournalRows.of(journals);
         batch.add(INSERT_JOURNALS + rows(rows.journals(), JOURNAL_ROW), rows.journalValues());
-        batch.add(INSERT_POSTINGS + rows(rows.postings(), JOURNAL_ROW), rows.postingValues());
+        batch.add(INSERT_POSTINGS + rows(rows.postings(), POSTING_ROW), rows.postingValues());
     }
 
     /** The values of the journals' rows and of their postings' rows (numbered from 1 in each journal), six per row. */
@@ -239,10 +237,8 @@ final class PaymentSql {
 
     // ------------------------------------------------------------ PostgreSQL: a payment's write as one statement
 
-    private static final String JOURNAL_ROW_TYPED = "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE))";
-    private static final String POSTING_ROW_TYPED = "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER),"
-            + " CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE))";
+    private static final String JOURNAL_ROW_TYPED = "(" + typedMarks(JOURNAL_COLUMNS) + ")";
+    private static final String POSTING_ROW_TYPED = "(" + typedMarks(POSTING_COLUMNS) + ")";
 
     /**
      * PostgreSQL: a payment's versioned update, the usage it gives back ({@link #RELEASE_USAGE}, when
@@ -287,29 +283,9 @@ final class PaymentSql {
         return columns.stream().map(Field::getName).collect(Collectors.joining(", "));
     }
 
-    /**
-     * {@code CAST(? AS type), …}: in a {@code SELECT} list PostgreSQL cannot take a parameter's type
-     * from the column it goes into, and reads an untyped one (a {@code NULL}) as text.
-     */
+    /** {@code CAST(? AS type), …} for the columns ({@link SqlValue#typedMark}). */
     private static String typedMarks(List<? extends Field<?>> columns) {
-        return columns.stream().map(column -> "CAST(? AS " + sqlType(column.getType()) + ")").collect(Collectors.joining(", "));
-    }
-
-    private static String sqlType(Class<?> type) {
-        if (type == String.class) {
-            return "VARCHAR";
-        } else if (type == Long.class) {
-            return "BIGINT";
-        } else if (type == Integer.class) {
-            return "INTEGER";
-        } else if (type == Boolean.class) {
-            return "BOOLEAN";
-        } else if (type == OffsetDateTime.class) {
-            return "TIMESTAMP WITH TIME ZONE";
-        } else if (type == LocalDate.class) {
-            return "DATE";
-        }
-        throw new IllegalArgumentException("no SQL type for a column of " + type.getName());
+        return columns.stream().map(column -> SqlValue.typedMark(column.getType())).collect(Collectors.joining(", "));
     }
 
     private static String marks(int count) {

@@ -112,6 +112,7 @@ public final class DurableSaleLoad {
         double intervalNs = 1e9 / rate;
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long start = System.nanoTime();
+        long startEpochMillis = System.currentTimeMillis();
         long maxLagNs = 0;
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * intervalNs);
@@ -136,7 +137,7 @@ public final class DurableSaleLoad {
             return;
         }
         if (Boolean.getBoolean("shoudan.timeline")) {
-            printTimeline(latencyNs, rate);
+            printTimeline(latencyNs, rate, startEpochMillis);
         }
         Arrays.sort(latencyNs);
         System.out.printf(Locale.ROOT, "[%s] open loop: offered %.0f sales/s for %d s (%d sales, %d workers), achieved %.0f sales/s;"
@@ -146,9 +147,9 @@ public final class DurableSaleLoad {
     }
 
     /** {@code -Dshoudan.timeline=true}: the slowest sale of each second, to tell a steady tail from stalls. */
-    private static void printTimeline(long[] latencyNs, double rate) {
+    private static void printTimeline(long[] latencyNs, double rate, long startEpochMillis) {
         int perSecond = (int) Math.round(rate);
-        StringBuilder line = new StringBuilder("  slowest per second (ms):");
+        StringBuilder line = new StringBuilder("  slowest per second (ms) from " + java.time.Instant.ofEpochMilli(startEpochMillis) + ":");
         for (int from = 0; from < latencyNs.length; from += perSecond) {
             long max = 0;
             for (int i = from; i < Math.min(latencyNs.length, from + perSecond); i++) {

@@ -42,12 +42,15 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final int migrationsApplied;
     private final GroupCommit groupCommit;
+    /** The group-commit lanes' own connections: a lane never queues behind readers for one. */
+    private final HikariDataSource laneConnections;
     /** How deep the calling thread is in {@link #inTransaction}: 0 outside. */
     private final ThreadLocal<int[]> transactionDepth = ThreadLocal.withInitial(() -> new int[1]);
 
     /**
      * Group-commit lanes on PostgreSQL: one per core of the machine this was tuned on (2); each lane is
      * one connection writing at a time, and two keep both cores busy while a group waits for its flush.
+     * The lanes have connections of their own, beside the pool's {@link DatabaseConfig#poolSize()}.
      */
     static final int GROUP_COMMIT_LANES = 2;
 
@@ -56,7 +59,17 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dsl = dsl;
         this.migrationsApplied = migrationsApplied;
-        this.groupCommit = config.url().kind() == JdbcUrl.DatabaseKind.POSTGRESQL ? new GroupCommit(dataSource, GROUP_COMMIT_LANES) : null;
+        if (config.url().kind() == JdbcUrl.DatabaseKind.POSTGRESQL) {
+            HikariConfig lanes = hikari(config);
+            lanes.setPoolName("shoudan-group-commit");
+            lanes.setMaximumPoolSize(GROUP_COMMIT_LANES);
+            lanes.setMinimumIdle(GROUP_COMMIT_LANES);
+            this.laneConnections = new HikariDataSource(lanes);
+            this.groupCommit = new GroupCommit(laneConnections, GROUP_COMMIT_LANES);
+        } else {
+            this.laneConnections = null;
+            this.groupCommit = null;
+        }
     }
 
     /**
@@ -192,6 +205,7 @@ public final class Database implements AutoCloseable {
         }
         if (groupCommit != null) {
             groupCommit.close();
+            laneConnections.close();
         }
         if (config.url().isInMemory()) {
             // DB_CLOSE_DELAY=-1 keeps an in-memory H2 alive without connections; drop it explicitly.

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * every unit waiting, up to {@link #MAX_UNITS}, and run them in one transaction: the units' first
  * statements, grouped by SQL text, one pipelined JDBC batch per text; then their second statements, and
  * so on — so each unit still sees its own earlier statements — and one commit. A lane that finds one
- * unit waiting runs it alone at once: grouping adds no wait when there is nothing to group.
+ * unit waiting runs it alone at once, as one round trip that is its own transaction ({@link SqlBatch}):
+ * grouping adds no wait and no round trip when there is nothing to group.
  *
  * <p>Units run in the order of their lock key (the merchant), so two lanes take the rows they share
  * (a merchant's usage of the day) in the same order and cannot deadlock each other. When a group fails
@@ -177,6 +178,16 @@ public final class GroupCommit implements AutoCloseable {
         units.addAndGet(group.size());
         group.sort(Comparator.comparing(Unit::lockKey));
         try (Connection connection = dataSource.getConnection()) {
+            if (group.size() == 1) {
+                // alone: its statements in one round trip that is its own implicit transaction (SqlBatch)
+                Unit unit = group.getFirst();
+                try {
+                    unit.result.complete(unit.statements.execute(connection, JdbcUrl.DatabaseKind.POSTGRESQL));
+                } catch (SQLException e) {
+                    unit.result.completeExceptionally(e);
+                }
+                return;
+            }
             connection.setAutoCommit(false);
             try {
                 List<int[]> counts = execute(connection, group);
@@ -187,10 +198,6 @@ public final class GroupCommit implements AutoCloseable {
                 return;
             } catch (SQLException e) {
                 if (!rollback(connection, e, group)) {
-                    return;
-                }
-                if (group.size() == 1) {
-                    group.getFirst().result.completeExceptionally(e);
                     return;
                 }
             }

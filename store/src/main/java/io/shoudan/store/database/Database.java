@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -41,35 +40,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final int migrationsApplied;
-    private final GroupCommit groupCommit;
-    /** The group-commit lanes' own connections: a lane never queues behind readers for one. */
-    private final HikariDataSource laneConnections;
-    /** How deep the calling thread is in {@link #inTransaction}: 0 outside. */
-    private final ThreadLocal<int[]> transactionDepth = ThreadLocal.withInitial(() -> new int[1]);
-
-    /**
-     * Group-commit lanes on PostgreSQL: one per core of the machine this was tuned on (2); each lane is
-     * one connection writing at a time, and two keep both cores busy while a group waits for its flush.
-     * The lanes have connections of their own, beside the pool's {@link DatabaseConfig#poolSize()}.
-     */
-    static final int GROUP_COMMIT_LANES = 2;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, DSLContext dsl, int migrationsApplied) {
         this.config = config;
         this.dataSource = dataSource;
         this.dsl = dsl;
         this.migrationsApplied = migrationsApplied;
-        if (config.url().kind() == JdbcUrl.DatabaseKind.POSTGRESQL) {
-            HikariConfig lanes = hikari(config);
-            lanes.setPoolName("shoudan-group-commit");
-            lanes.setMaximumPoolSize(GROUP_COMMIT_LANES);
-            lanes.setMinimumIdle(GROUP_COMMIT_LANES);
-            this.laneConnections = new HikariDataSource(lanes);
-            this.groupCommit = new GroupCommit(laneConnections, GROUP_COMMIT_LANES);
-        } else {
-            this.laneConnections = null;
-            this.groupCommit = null;
-        }
     }
 
     /**
@@ -141,11 +117,6 @@ public final class Database implements AutoCloseable {
         return DSL.using(configuration);
     }
 
-    /** The pooled connections (for this package's tests). */
-    javax.sql.DataSource dataSource() {
-        return dataSource;
-    }
-
     /** The jOOQ context for work outside (or, on the same thread, inside) a transaction. */
     public DSLContext dsl() {
         return dsl;
@@ -173,39 +144,18 @@ public final class Database implements AutoCloseable {
      * rolled back when it throws (the exception is rethrown).
      */
     public <T> T inTransaction(Function<DSLContext, T> work) {
-        int[] depth = transactionDepth.get();
-        depth[0]++;
-        try {
-            return dsl.transactionResult(() -> work.apply(dsl));
-        } finally {
-            depth[0]--;
-        }
+        return dsl.transactionResult(() -> work.apply(dsl));
     }
 
     /** {@link #inTransaction(Function)} for work without a result. */
     public void inTransactionDo(Consumer<DSLContext> work) {
-        inTransaction(tx -> {
-            work.accept(tx);
-            return null;
-        });
-    }
-
-    /**
-     * Where a write may share its commit with other callers' ({@link GroupCommit}): on PostgreSQL, for
-     * a caller that is not inside a transaction of its own; empty otherwise (H2 has no flush to share).
-     */
-    public Optional<GroupCommit> groupCommit() {
-        return groupCommit == null || transactionDepth.get()[0] > 0 ? Optional.empty() : Optional.of(groupCommit);
+        dsl.transaction(() -> work.accept(dsl));
     }
 
     @Override
     public void close() {
         if (dataSource.isClosed()) {
             return;
-        }
-        if (groupCommit != null) {
-            groupCommit.close();
-            laneConnections.close();
         }
         if (config.url().isInMemory()) {
             // DB_CLOSE_DELAY=-1 keeps an in-memory H2 alive without connections; drop it explicitly.

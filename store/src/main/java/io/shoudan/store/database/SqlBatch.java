@@ -40,23 +40,6 @@ public final class SqlBatch {
         return statements.size();
     }
 
-    /** The SQL text of statement {@code index}. */
-    String sql(int index) {
-        return statements.get(index);
-    }
-
-    /** Binds statement {@code index}'s values to {@code statement}'s {@code ?}, from the first. */
-    void bind(int index, PreparedStatement statement) throws SQLException {
-        int offset = 0;
-        for (int s = 0; s < index; s++) {
-            offset += valueCounts.get(s);
-        }
-        int count = valueCounts.get(index);
-        for (int i = 0; i < count; i++) {
-            SqlValue.bind(statement, i + 1, values.get(offset + i));
-        }
-    }
-
     /** Runs every statement on {@code connection}; returns each one's update count, in order. */
     public int[] execute(Connection connection, JdbcUrl.DatabaseKind kind) throws SQLException {
         return kind == JdbcUrl.DatabaseKind.POSTGRESQL ? executeAsOne(connection) : executeOneByOne(connection);
@@ -89,9 +72,14 @@ public final class SqlBatch {
 
     private int[] executeOneByOne(Connection connection) throws SQLException {
         int[] counts = new int[statements.size()];
+        int offset = 0;
         for (int s = 0; s < statements.size(); s++) {
             try (PreparedStatement statement = connection.prepareStatement(statements.get(s))) {
-                bind(s, statement);
+                int count = valueCounts.get(s);
+                for (int i = 0; i < count; i++) {
+                    SqlValue.bind(statement, i + 1, values.get(offset + i));
+                }
+                offset += count;
                 counts[s] = statement.executeUpdate();
             }
         }

@@ -33,7 +33,6 @@ import io.shoudan.payment.Transition;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
 import io.shoudan.store.database.Database;
-import io.shoudan.store.database.GroupCommit;
 import io.shoudan.store.database.JdbcUrl;
 import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.schema.tables.records.IdempotencyKeysRecord;
@@ -135,7 +134,7 @@ public final class JooqPaymentStore implements PaymentStore {
                     batch.add(PaymentSql.ADD_USAGE_IF_KEY_IS_OURS_POSTGRESQL,
                             PaymentSql.usageIfKeyIsOurs(payment, PaymentSql.businessDay(payment), record));
                 }
-                int[] counts = runShared(payment.merchant(), batch);
+                int[] counts = run(database.dsl(), batch);
                 return counts[0] == 0 ? Optional.of(takenKey(database.dsl(), record)) : Optional.empty();
             }
             return database.inTransaction(dsl -> dsl.connectionResult(connection -> {
@@ -170,9 +169,8 @@ public final class JooqPaymentStore implements PaymentStore {
     }
 
     /**
-     * On PostgreSQL one statement and one round trip ({@link PaymentSql#updateInOneStatement}), shared
-     * with other writers' commit when it books journals; on H2 the same statements one by one in a
-     * transaction.
+     * On PostgreSQL one statement and one round trip ({@link PaymentSql#updateInOneStatement}); on H2
+     * the same statements one by one in a transaction.
      */
     @Override
     public void updatePayment(Payment payment, List<Journal> journals) {
@@ -181,19 +179,17 @@ public final class JooqPaymentStore implements PaymentStore {
             PaymentSql.JournalRows rows = PaymentSql.JournalRows.of(journals);
             String sql = PaymentSql.updateInOneStatement(release, rows.journals(), rows.postings());
             List<Object> values = PaymentSql.updateInOneStatementValues(payment, release, rows);
-            long updated = rows.journals() > 0
-                    ? runShared(payment.merchant(), new SqlBatch().add(sql, values))[0]
-                    : database.dsl().connectionResult(connection -> {
-                        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                            for (int i = 0; i < values.size(); i++) {
-                                SqlValue.bind(statement, i + 1, values.get(i));
-                            }
-                            try (ResultSet result = statement.executeQuery()) {
-                                result.next();
-                                return result.getLong(1);
-                            }
-                        }
-                    });
+            long updated = database.dsl().connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < values.size(); i++) {
+                        SqlValue.bind(statement, i + 1, values.get(i));
+                    }
+                    try (ResultSet result = statement.executeQuery()) {
+                        result.next();
+                        return result.getLong(1);
+                    }
+                }
+            });
             if (updated == 0) {
                 throw stale(storedVersion(database.dsl(), payment), "payment " + payment.id(), payment.version());
             }
@@ -207,22 +203,6 @@ public final class JooqPaymentStore implements PaymentStore {
                 throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
             }
         });
-    }
-
-    /**
-     * PostgreSQL: {@code batch} as its own transaction — in a {@link GroupCommit group commit} with
-     * other writers' when the caller is not in a transaction, else in the caller's.
-     */
-    private int[] runShared(MerchantId merchant, SqlBatch batch) {
-        Optional<GroupCommit> shared = database.groupCommit();
-        if (shared.isEmpty()) {
-            return run(database.dsl(), batch);
-        }
-        try {
-            return shared.get().run(merchant.value(), batch);
-        } catch (SQLException e) {
-            throw new DataAccessException("group commit: " + e.getMessage(), e);
-        }
     }
 
     /**

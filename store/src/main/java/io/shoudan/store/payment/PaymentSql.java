@@ -243,31 +243,25 @@ final class PaymentSql {
     /**
      * PostgreSQL: a payment's versioned update, the usage it gives back ({@link #RELEASE_USAGE}, when
      * {@code release}) and the journals it books, as one statement of data-modifying CTEs — one round
-     * trip. Everything but the update is conditional on the update having written a row, and every
-     * part sees the stored row as it was before the statement (the version the release compares with).
-     *
-     * <p>With journals the statement is the postings' insert, and its update count says whether the
-     * payment was written: the number of postings, or 0 when another writer won and nothing was
-     * written — an update count lets it share a {@link io.shoudan.store.database.GroupCommit group
-     * commit}. Without journals it is a query answering the number of payment rows updated.
+     * trip that is its own transaction. Everything but the update is conditional on the update having
+     * written a row, and every part sees the stored row as it was before the statement (the version
+     * the release compares with). The statement answers the number of payment rows updated: 0 means
+     * another writer won and nothing was written.
      */
     static String updateInOneStatement(boolean release, int journals, int postings) {
         StringBuilder sql = new StringBuilder("WITH updated AS (").append(UPDATE_PAYMENT).append(" RETURNING 1)");
         if (release) {
             sql.append(", released AS (").append(RELEASE_USAGE).append(" AND EXISTS (SELECT 1 FROM updated) RETURNING 1)");
         }
-        if (journals == 0) {
-            return sql.append(" SELECT COUNT(*) FROM updated").toString();
+        if (journals > 0) {
+            sql.append(", journals AS (").append(INSERT_JOURNALS, 0, INSERT_JOURNALS.length() - " VALUES ".length())
+                    .append(" SELECT * FROM (VALUES ").append(rows(journals, JOURNAL_ROW_TYPED))
+                    .append(") AS j WHERE EXISTS (SELECT 1 FROM updated) RETURNING 1)");
+            sql.append(", postings AS (").append(INSERT_POSTINGS, 0, INSERT_POSTINGS.length() - " VALUES ".length())
+                    .append(" SELECT * FROM (VALUES ").append(rows(postings, POSTING_ROW_TYPED))
+                    .append(") AS p WHERE EXISTS (SELECT 1 FROM updated) RETURNING 1)");
         }
-        if (postings == 0) {
-            throw new IllegalArgumentException(journals + " journal(s) without postings");
-        }
-        sql.append(", journals AS (").append(INSERT_JOURNALS, 0, INSERT_JOURNALS.length() - " VALUES ".length())
-                .append(" SELECT * FROM (VALUES ").append(rows(journals, JOURNAL_ROW_TYPED))
-                .append(") AS j WHERE EXISTS (SELECT 1 FROM updated) RETURNING 1)");
-        return sql.append(' ').append(INSERT_POSTINGS, 0, INSERT_POSTINGS.length() - " VALUES ".length())
-                .append(" SELECT * FROM (VALUES ").append(rows(postings, POSTING_ROW_TYPED))
-                .append(") AS p WHERE EXISTS (SELECT 1 FROM updated)").toString();
+        return sql.append(" SELECT COUNT(*) FROM updated").toString();
     }
 
     /** The values of {@link #updateInOneStatement}, in its order. */

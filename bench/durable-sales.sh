@@ -39,6 +39,11 @@ echo "== max sales/s: H2 $H2_MAX, PostgreSQL $PG_MAX"
 # leave gigabytes of WAL, and a checkpoint that max_wal_size forces in the middle of a 30 s window makes
 # every first write to a page log a full page image — the timeline line shows such stalls.
 checkpoint() { psql -h 127.0.0.1 -U postgres -d test -qc CHECKPOINT; }
+# Percentiles of a throttled (-R) pgbench run's per-transaction log: field 3 is the transaction's time in µs,
+# field 7 how late it started after its scheduled time, so their sum is its latency without coordinated omission.
+pgbench_percentiles() {
+  cat "$OUT"/pgbench_log.* | awk '{print $3 + $7}' | sort -n | awk '{a[NR]=$1} END {printf "   %d transactions: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms\n", NR, a[int(NR*0.5)]/1000, a[int(NR*0.9)]/1000, a[int(NR*0.99)]/1000, a[int(NR*0.999)]/1000, a[NR]/1000}'
+}
 
 echo "== open-loop latency at half the maximum rate (20 s closed-loop warm-up, 10 s at the rate, 30 s measured, 16 workers)"
 "$JAVA" -Dshoudan.timeline=true -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad H2 $((H2_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|^  slowest|Exception"
@@ -57,8 +62,16 @@ echo "== pgbench at half its maximum rate ($HALF tps, 30 s), per-transaction lat
 checkpoint
 rm -f "$OUT"/pgbench_log.*
 (cd "$OUT" && pgbench -h 127.0.0.1 -U postgres -T 30 -R "$HALF" -c 8 -j 2 -l shoudan_pgbench > pgbench-half.txt 2>&1)
-# field 3: the transaction's time in µs, field 7: how late it started after its scheduled time (-R)
-cat "$OUT"/pgbench_log.* | awk '{print $3 + $7}' | sort -n | awk '{a[NR]=$1} END {printf "   %d transactions: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms\n", NR, a[int(NR*0.5)]/1000, a[int(NR*0.9)]/1000, a[int(NR*0.99)]/1000, a[int(NR*0.999)]/1000, a[NR]/1000}'
+pgbench_percentiles
+# A sale commits twice (PROCESSING before the channel is called, the result before the terminal is
+# answered), so at half its maximum rate it asks the disk for about PG_MAX flushes a second. pgbench's
+# simple-update transaction (-N) commits once: run at PG_MAX transactions a second it shows what the same
+# flush rate costs on this disk alone — the floor under the sale's p99 (docs/BENCHMARKS.md, "Durable sales").
+echo "== pgbench -N (one commit per transaction) at the sales' commit rate ($PG_MAX tps, 30 s), latency from its scheduled start"
+checkpoint
+rm -f "$OUT"/pgbench_log.*
+(cd "$OUT" && pgbench -h 127.0.0.1 -U postgres -N -T 30 -R "$PG_MAX" -c 8 -j 2 -l shoudan_pgbench > pgbench-flush-rate.txt 2>&1)
+pgbench_percentiles
 dropdb -h 127.0.0.1 -U postgres shoudan_pgbench
 echo "== ratio PostgreSQL sales/s ÷ pgbench tps = $PG_MAX / $TPS = $(python3 -c "print(round($PG_MAX / $TPS, 3))")"
 echo "== done: $(uptime)"

@@ -1,6 +1,7 @@
 package io.shoudan.bench;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * WARMUP_SECONDS of closed loop (the JIT), then {@value #OPEN_LOOP_SETTLE_SECONDS} s at RATE not measured,
  * then SECONDS measured. {@code -Dshoudan.timeline=true} also prints the slowest sale of each second.
+ * The timeline line names the wall-clock start of its first second, to line it up with other probes.
  * RATE 0 runs a closed loop instead (WORKERS threads, each starting the next sale when its last one
  * finished) and prints the rate it reached.
  */
@@ -149,7 +151,7 @@ public final class DurableSaleLoad {
     /** {@code -Dshoudan.timeline=true}: the slowest sale of each second, to tell a steady tail from stalls. */
     private static void printTimeline(long[] latencyNs, double rate, long startEpochMillis) {
         int perSecond = (int) Math.round(rate);
-        StringBuilder line = new StringBuilder("  slowest per second (ms) from " + java.time.Instant.ofEpochMilli(startEpochMillis) + ":");
+        StringBuilder line = new StringBuilder("  slowest per second (ms) from " + Instant.ofEpochMilli(startEpochMillis) + ":");
         for (int from = 0; from < latencyNs.length; from += perSecond) {
             long max = 0;
             for (int i = from; i < Math.min(latencyNs.length, from + perSecond); i++) {

@@ -41,7 +41,6 @@ final class PaymentSql {
     private PaymentSql() {
     }
 
-
     static final String FIND_KEY = "SELECT operation, payment_id, refund_id FROM idempotency_keys"
             + " WHERE merchant_id = ? AND request_key = ?";
 

@@ -66,8 +66,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write reaches the database (on sales and refunds), retries, voids, refunds, settlement, day changes
  * and recoveries — and after every step the ledger check passes and each merchant's payable equals
  * successful − refunded − fees from the stored payments, and the usage the store keeps equals core's
- * {@link PaymentUsage} of the stored payments, and recovery's list names exactly the unresolved ones. When nothing is left unresolved, the
- * channels hold exactly what the database says was taken and not given back.
+ * {@link PaymentUsage} of the stored payments, and recovery's list names exactly the unresolved ones.
+ * When nothing is left unresolved, the channels hold exactly what the database says was taken and not
+ * given back.
  */
 class DurablePaymentProperties {
 
@@ -270,7 +271,7 @@ class DurablePaymentProperties {
         for (MerchantBalance balance : report.merchants()) {
             assertThat(balance.payable()).isEqualTo(totals.expectedPayable(balance.merchant()));
         }
-        // recovery's list (payments_unresolved) names exactly the payments left PROCESSING or UNKNOWN
+        // recovery's list (unresolvedPayments) names exactly the payments left PROCESSING or UNKNOWN
         assertThat(world.store.unresolvedPayments()).extracting(Payment::id).containsExactlyInAnyOrderElementsOf(
                 payments.stream().filter(payment -> payment.state().isUnresolved()).map(Payment::id).toList());
         // the usage table the store keeps as payments move equals core's model computed from the payments

@@ -29,7 +29,6 @@ import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
 import io.shoudan.store.audit.Operator;
 import io.shoudan.store.database.JdbcUrl;
-import io.shoudan.store.fee.JooqRateCards;
 import io.shoudan.store.fee.RateCardRepository;
 import io.shoudan.store.merchant.MerchantRepository;
 import io.shoudan.store.payment.JooqPaymentStore;
@@ -62,8 +61,8 @@ import java.util.stream.Stream;
  * terminal and rate cards (copied from example scenario 01, whose sale the real engine allows),
  * the shipped policy stored as the active version and the channels' connections, the real
  * {@link EligibilityEngine} as gate, the server's own snapshot source (one read per sale: merchant with
- * usage, terminal, policy and configuration versions), {@link JooqRateCards}, {@link JooqPaymentStore},
- * and {@link InstantChannel}s.
+ * usage, terminal, policy and configuration versions) with the rate cards it keeps current
+ * ({@link io.shoudan.store.fee.CachedRateCards}), {@link JooqPaymentStore}, and {@link InstantChannel}s.
  *
  * <p>{@link #sale()} is one Alipay sale of 10.00 CNY with a new request id, by the next merchant in
  * turn. Anything but {@code Succeeded} is counted, and {@link #close()} refuses to report a run in
@@ -145,7 +144,7 @@ final class DurableSaleRig implements AutoCloseable {
         service = new PaymentService(new JooqPaymentStore(database),
                 List.of(new InstantChannel(Channel.ALIPAY), new InstantChannel(Channel.WECHAT), new InstantChannel(Channel.UNIONPAY)),
                 PaymentService.defaultPlans(), engine::evaluateWithoutAlternatives,
-                app.snapshots(), new JooqRateCards(database),
+                app.snapshots(), app.rateCardsInForce(),
                 new SequentialIds("B" + run, 1), clock, Sleeper.system());
     }
 

@@ -10,6 +10,8 @@ import io.shoudan.store.channel.ChannelConnectionRepository;
 import io.shoudan.store.channel.MaintenanceWindowRepository;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
+import io.shoudan.store.fee.CachedRateCards;
+import io.shoudan.store.fee.JooqRateCards;
 import io.shoudan.store.fee.RateCardRepository;
 import io.shoudan.store.merchant.MerchantRepository;
 import io.shoudan.store.payment.JooqPaymentStore;
@@ -22,8 +24,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * The store-backed part of Shoudan, wired by hand: the database and its repositories, and the live
- * snapshot source every sale and live diagnosis decides on. Opened by the commands that need the
+ * The store-backed part of Shoudan, wired by hand: the database and its repositories, the live
+ * snapshot source every sale and live diagnosis decides on, and the rate cards a sale is priced with. Opened by the commands that need the
  * store; closing it closes the pool.
  */
 public final class Application implements AutoCloseable {
@@ -39,6 +41,7 @@ public final class Application implements AutoCloseable {
     private final StoreSnapshotSource snapshots;
     private final JooqPaymentStore payments;
     private final RateCardRepository rateCards;
+    private final CachedRateCards rateCardsInForce;
 
     public Application(Database database, Clock clock, PolicyReader policyReader, Supplier<Policy> defaultPolicy,
                        ChannelStatusOverlay health) {
@@ -50,8 +53,9 @@ public final class Application implements AutoCloseable {
         this.policies = new PolicyVersionRepository(database, audit, clock);
         this.connections = new ChannelConnectionRepository(database, clock);
         this.maintenance = new MaintenanceWindowRepository(database, audit, clock);
+        this.rateCardsInForce = new CachedRateCards(new JooqRateCards(database));
         this.snapshots = new StoreSnapshotSource(new SnapshotQuery(database, PaymentService.BUSINESS_ZONE), terminals, policies,
-                policyReader, defaultPolicy, connections, maintenance, health);
+                policyReader, defaultPolicy, connections, maintenance, health, rateCardsInForce);
         this.payments = new JooqPaymentStore(database);
         this.rateCards = new RateCardRepository(database, clock);
     }
@@ -100,6 +104,11 @@ public final class Application implements AutoCloseable {
 
     public RateCardRepository rateCards() {
         return rateCards;
+    }
+
+    /** What the payment service prices with: the cards in force, kept current by {@link #snapshots()}. */
+    public CachedRateCards rateCardsInForce() {
+        return rateCardsInForce;
     }
 
     public StoreSnapshotSource snapshots() {

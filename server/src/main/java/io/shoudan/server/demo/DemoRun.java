@@ -39,7 +39,6 @@ import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.store.audit.Operator;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
-import io.shoudan.store.fee.JooqRateCards;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -99,7 +98,7 @@ public final class DemoRun {
                     accounts.alipay(), accounts.wechat(), accounts.unionPay(), cards);
             EligibilityEngine engine = new EligibilityEngine();
             PaymentService payments = new PaymentService(app.payments(), channels.gateways(), PaymentService.defaultPlans(),
-                    engine::evaluateWithoutAlternatives, app.snapshots(), new JooqRateCards(app.database()),
+                    engine::evaluateWithoutAlternatives, app.snapshots(), app.rateCardsInForce(),
                     new SequentialIds("D1", 1), clock, clock::advance);
             progress.printf("shoudan demo: %d merchants, %d terminals (%d models), %d consumers; simulating %d sales (seed %d)%n",
                     world.merchants().size(), world.terminals().size(), SampleWorld.MODELS.size(), consumers.size(), sales, seed);

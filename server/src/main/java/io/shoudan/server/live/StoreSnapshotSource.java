@@ -10,6 +10,7 @@ import io.shoudan.policy.Policy;
 import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.store.channel.ChannelConnectionRepository;
 import io.shoudan.store.channel.MaintenanceWindowRepository;
+import io.shoudan.store.fee.CachedRateCards;
 import io.shoudan.store.policy.PolicyVersion;
 import io.shoudan.store.policy.PolicyVersionNumber;
 import io.shoudan.store.policy.PolicyVersionRepository;
@@ -35,8 +36,9 @@ import java.util.function.Supplier;
  * as stored now; the active policy, the channels' connections and the maintenance windows from this
  * node's copies, which the same read tells current or not (the active policy version, the
  * {@code config_versions} counters) — a copy is reloaded before the snapshot is built whenever any
- * node changed what it holds, so a change applies to the next payment everywhere. The channels are
- * seen through their live health. Live payments have no consumer simulation.
+ * node changed what it holds, so a change applies to the next payment everywhere. The same read's
+ * rate card counter is handed to this node's {@link CachedRateCards}, which prices the sale next.
+ * The channels are seen through their live health. Live payments have no consumer simulation.
  */
 public final class StoreSnapshotSource implements SnapshotSource {
 
@@ -48,6 +50,7 @@ public final class StoreSnapshotSource implements SnapshotSource {
     private final ChannelConnectionRepository connections;
     private final MaintenanceWindowRepository maintenance;
     private final ChannelStatusOverlay health;
+    private final CachedRateCards rateCards;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Each copy with the version it was read at; replaced whole (volatile), so readers never see half of one. */
@@ -65,7 +68,7 @@ public final class StoreSnapshotSource implements SnapshotSource {
     public StoreSnapshotSource(SnapshotQuery query, TerminalRepository terminals, PolicyVersionRepository policies,
                                PolicyReader policyReader, Supplier<Policy> defaultPolicy,
                                ChannelConnectionRepository connections, MaintenanceWindowRepository maintenance,
-                               ChannelStatusOverlay health) {
+                               ChannelStatusOverlay health, CachedRateCards rateCards) {
         this.query = query;
         this.terminals = terminals;
         this.policies = policies;
@@ -74,6 +77,7 @@ public final class StoreSnapshotSource implements SnapshotSource {
         this.connections = connections;
         this.maintenance = maintenance;
         this.health = health;
+        this.rateCards = rateCards;
     }
 
     /**
@@ -87,6 +91,7 @@ public final class StoreSnapshotSource implements SnapshotSource {
             return Optional.empty();
         }
         StoredSnapshot stored = read.get();
+        rateCards.current(stored.rateCardsVersion());
         return Optional.of(new Snapshot(at, stored.merchant().get(), stored.terminal(), null, channels(stored.channelsVersion()),
                 windows(stored.maintenanceVersion(), at), policy(stored.policyVersion())));
     }

@@ -58,7 +58,6 @@ import io.shoudan.server.terminal8583.store.StoreTerminalDirectory;
 import io.shoudan.server.terminal8583.store.StoreTerminalKeys;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
-import io.shoudan.store.fee.JooqRateCards;
 import io.shoudan.store.terminal8583.CardVaultRepository;
 import io.shoudan.store.terminal8583.PosIdentity;
 import io.shoudan.store.terminal8583.TerminalDirectoryRepository;
@@ -208,7 +207,7 @@ public final class Server implements AutoCloseable {
             // A fresh id prefix per start: ids stay unique across restarts over the same store.
             String node = "N" + Long.toString(clock.millis(), 36).toUpperCase();
             payments = new PaymentService(opened.payments(), gateways, settings.plans(), engine::evaluateWithoutAlternatives,
-                    opened.snapshots(), new JooqRateCards(opened.database()), new SequentialIds(node, 1), clock,
+                    opened.snapshots(), opened.rateCardsInForce(), new SequentialIds(node, 1), clock,
                     io.shoudan.payment.Sleeper.system());
             vault.purgeExpired();
             recovery = payments.recover();

@@ -13,6 +13,7 @@ public final class ConfigVersions {
 
     public static final String CHANNEL_CONNECTIONS = "channel_connections";
     public static final String MAINTENANCE_WINDOWS = "maintenance_windows";
+    public static final String RATE_CARDS = "fee_rate_cards";
 
     private ConfigVersions() {
     }

@@ -2,6 +2,7 @@ package io.shoudan.store.fee;
 
 import io.shoudan.fee.FeeRule;
 import io.shoudan.fee.RateCard;
+import io.shoudan.store.database.ConfigVersions;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.StoreTime;
 
@@ -15,7 +16,9 @@ import static io.shoudan.store.database.schema.Tables.FEE_RATE_CARDS;
  * Writes rate cards to {@code fee_rate_cards} and, for Huabei, {@code fee_installment_rates}. A card
  * version is written once and never edited (a price change is a new version), so every fee quote
  * can name the exact version that priced it; saving a version that exists fails on the primary key.
- * {@link JooqRateCards} reads them for the payment service.
+ * {@link JooqRateCards} reads them for the payment service; every save raises the
+ * {@code fee_rate_cards} counter of {@code config_versions} in its own transaction, which is how
+ * {@link CachedRateCards} on every node learns that what it holds is old.
  *
  * <p>Columns per rule: every rule's rate in {@code rate_ppm} (Huabei: the merchant rate); the debit
  * cap in {@code fee_cap_fen}; Huabei's installment rates one row per count. {@code fee_min_fen} and
@@ -32,7 +35,7 @@ public final class RateCardRepository {
         this.clock = clock;
     }
 
-    /** Saves one version of a card with its installment rates, in one transaction. */
+    /** Saves one version of a card with its installment rates and raises the rate cards' counter, in one transaction. */
     public void save(RateCard card) {
         String merchant = card.merchant().value();
         String method = card.method().name();
@@ -59,6 +62,7 @@ public final class RateCardRepository {
                             .execute();
                 }
             }
+            ConfigVersions.raise(dsl, ConfigVersions.RATE_CARDS);
         });
     }
 

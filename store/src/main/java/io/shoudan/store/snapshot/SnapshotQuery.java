@@ -66,7 +66,9 @@ public final class SnapshotQuery {
             + " (SELECT v.version FROM config_versions v WHERE v.subject = '" + ConfigVersions.CHANNEL_CONNECTIONS + "')"
             + " AS channels_version,"
             + " (SELECT v.version FROM config_versions v WHERE v.subject = '" + ConfigVersions.MAINTENANCE_WINDOWS + "')"
-            + " AS maintenance_version"
+            + " AS maintenance_version,"
+            + " (SELECT v.version FROM config_versions v WHERE v.subject = '" + ConfigVersions.RATE_CARDS + "')"
+            + " AS rate_cards_version"
             + " FROM terminals t LEFT JOIN merchants m ON m.merchant_id = ?"
             + " WHERE t.terminal_sn = ?";
 
@@ -120,7 +122,8 @@ public final class SnapshotQuery {
         return new StoredSnapshot(merchant, TerminalRepository.toTerminal(terminal,
                 enums(row.getString("capabilities"), Capability.class, Capability::valueOf),
                 enums(row.getString("enabled_methods"), PaymentMethod.class, PaymentMethod::valueOf)),
-                policyVersion, row.getLong("channels_version"), row.getLong("maintenance_version"));
+                policyVersion, row.getLong("channels_version"), row.getLong("maintenance_version"),
+                row.getLong("rate_cards_version"));
     }
 
     private static List<String> list(String aggregated) {

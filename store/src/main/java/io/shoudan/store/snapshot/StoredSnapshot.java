@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param policyVersion       the active policy version; empty while none has been stored
  * @param channelsVersion     the {@code channel_connections} counter of {@code config_versions}
  * @param maintenanceVersion  the {@code maintenance_windows} counter
+ * @param rateCardsVersion    the {@code fee_rate_cards} counter
  */
 public record StoredSnapshot(Optional<Merchant> merchant, Terminal terminal, Optional<Long> policyVersion, long channelsVersion,
-                             long maintenanceVersion) {
+                             long maintenanceVersion, long rateCardsVersion) {
 }

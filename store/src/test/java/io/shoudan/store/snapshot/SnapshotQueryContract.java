@@ -3,6 +3,10 @@ package io.shoudan.store.snapshot;
 import io.shoudan.channel.ChannelState;
 import io.shoudan.channel.ChannelStatus;
 import io.shoudan.channel.MaintenanceWindow;
+import io.shoudan.fee.FeeRule;
+import io.shoudan.fee.Rate;
+import io.shoudan.fee.RateCard;
+import io.shoudan.fee.RateCardId;
 import io.shoudan.merchant.Merchant;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.Product;
@@ -16,6 +20,7 @@ import io.shoudan.store.audit.AuditLog;
 import io.shoudan.store.audit.Operator;
 import io.shoudan.store.channel.ChannelConnectionRepository;
 import io.shoudan.store.channel.MaintenanceWindowRepository;
+import io.shoudan.store.fee.RateCardRepository;
 import io.shoudan.store.merchant.MerchantRepository;
 import io.shoudan.store.policy.PolicyVersionRepository;
 import io.shoudan.store.terminal.TerminalModelRepository;
@@ -59,6 +64,7 @@ public abstract class SnapshotQueryContract extends StoreContract {
     private PolicyVersionRepository policies;
     private ChannelConnectionRepository connections;
     private MaintenanceWindowRepository maintenance;
+    private RateCardRepository rateCards;
     private SnapshotQuery query;
 
     protected SnapshotQueryContract(TestDatabase kind) {
@@ -73,6 +79,7 @@ public abstract class SnapshotQueryContract extends StoreContract {
         policies = new PolicyVersionRepository(database, audit, clock);
         connections = new ChannelConnectionRepository(database, clock);
         maintenance = new MaintenanceWindowRepository(database, audit, clock);
+        rateCards = new RateCardRepository(database, clock);
         query = new SnapshotQuery(database, SHANGHAI);
         new TerminalModelRepository(database, clock).save(new TerminalModelSpec(A8, EnumSet.of(Capability.SCANNER, Capability.NFC)));
     }
@@ -134,7 +141,7 @@ public abstract class SnapshotQueryContract extends StoreContract {
     }
 
     @Test
-    void everyChangeToThePolicyTheChannelsOrTheMaintenanceWindowsShowsInTheVersionsRead() {
+    void everyChangeToThePolicyTheChannelsTheMaintenanceWindowsOrTheRateCardsShowsInTheVersionsRead() {
         merchants.save(Fixtures.merchant(MERCHANT.value()));
         terminals.save(terminal(MERCHANT, Set.of(PaymentMethod.ALIPAY)));
         StoredSnapshot before = query.read(MERCHANT, SN, AT).orElseThrow();
@@ -145,11 +152,17 @@ public abstract class SnapshotQueryContract extends StoreContract {
         StoredSnapshot added = query.read(MERCHANT, SN, AT).orElseThrow();
         maintenance.remove(window.id(), new Operator("alice"));
         StoredSnapshot removed = query.read(MERCHANT, SN, AT).orElseThrow();
+        rateCards.save(new RateCard(new RateCardId("RC-1"), 1, MERCHANT, PaymentMethod.ALIPAY, AT.toLocalDate(), null,
+                new FeeRule.Scan(Rate.percent("0.38"))));
+        StoredSnapshot priced = query.read(MERCHANT, SN, AT).orElseThrow();
 
         assertThat(added.policyVersion()).contains(1L);
         assertThat(added.channelsVersion()).isGreaterThan(before.channelsVersion());
         assertThat(added.maintenanceVersion()).isGreaterThan(before.maintenanceVersion());
         assertThat(removed.maintenanceVersion()).isGreaterThan(added.maintenanceVersion());
         assertThat(removed.channelsVersion()).isEqualTo(added.channelsVersion());
+        assertThat(removed.rateCardsVersion()).isEqualTo(before.rateCardsVersion());
+        assertThat(priced.rateCardsVersion()).isGreaterThan(removed.rateCardsVersion());
+        assertThat(priced.maintenanceVersion()).isEqualTo(removed.maintenanceVersion());
     }
 }

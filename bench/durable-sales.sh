@@ -48,7 +48,19 @@ pgbench_percentiles() {
 echo "== open-loop latency at half the maximum rate (20 s closed-loop warm-up, 10 s at the rate, 30 s measured, 16 workers)"
 "$JAVA" -Dshoudan.timeline=true -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad H2 $((H2_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|^  slowest|Exception"
 checkpoint
+wal_syncs() { psql -h 127.0.0.1 -U postgres -d test -Atqc "SELECT wal_sync FROM pg_stat_wal"; }
+SYNCS=$(wal_syncs)
 "$JAVA" -Dshoudan.timeline=true -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad POSTGRESQL $((PG_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|^  slowest|Exception"
+echo "   WAL flushes in the whole run (warm-up included): $(( $(wal_syncs) - SYNCS ))"
+# The same run with the sale's sessions asking PostgreSQL to wait 1 ms before a WAL flush for other commits
+# to share it, whatever their number (commit_siblings 0; commit_delay needs a superuser or a DBA's
+# ALTER ROLE … SET): fewer flushes per sale for ~1 ms more per commit (docs/BENCHMARKS.md, "Durable sales").
+checkpoint
+SYNCS=$(wal_syncs)
+"$JAVA" -Dshoudan.timeline=true -Dlogback.configurationFile=logback-bench.xml \
+  -Dshoudan.pg.url="jdbc:postgresql://127.0.0.1:5432/test?options=-c%20commit_delay%3D1000%20-c%20commit_siblings%3D0" \
+  -cp "$JAR" io.shoudan.bench.DurableSaleLoad POSTGRESQL $((PG_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|^  slowest|Exception" | sed 's/^\[POSTGRESQL\]/[POSTGRESQL, commit_delay 1 ms]/'
+echo "   WAL flushes in the whole run (warm-up included): $(( $(wal_syncs) - SYNCS ))"
 echo "   load: $(uptime | sed 's/.*load average/load average/')"
 
 echo "== pgbench (TPC-B-like) on the same PostgreSQL, database shoudan_pgbench"

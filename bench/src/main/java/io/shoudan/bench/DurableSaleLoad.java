@@ -1,9 +1,17 @@
 package io.shoudan.bench;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,24 +35,46 @@ import java.util.concurrent.locks.LockSupport;
  * RATE 0 runs a closed loop instead (WORKERS threads, each starting the next sale when its last one
  * finished) and prints the rate it reached.
  */
-public final class DurableSaleLoad {
+@Command(name = "DurableSaleLoad", mixinStandardHelpOptions = true,
+        description = "Sale latency at a fixed offered rate (open loop), or the rate a closed loop reaches (RATE 0).")
+public final class DurableSaleLoad implements Callable<Integer> {
 
     /** Open-loop seconds at the offered rate after the closed-loop warm-up and before the measured ones. */
     private static final int OPEN_LOOP_SETTLE_SECONDS = 10;
 
-    private DurableSaleLoad() {
+    @Parameters(index = "0", paramLabel = "STORE", description = "H2 or POSTGRESQL")
+    private DurableSaleRig.Store store;
+
+    @Parameters(index = "1", paramLabel = "RATE", description = "offered sales a second; 0 for a closed loop")
+    private double ratePerSecond;
+
+    @Parameters(index = "2", paramLabel = "SECONDS", description = "seconds measured")
+    private int seconds;
+
+    @Parameters(index = "3", paramLabel = "WORKERS", arity = "0..1", defaultValue = "16", description = "threads (default 16)")
+    private int workers;
+
+    @Parameters(index = "4", paramLabel = "WARMUP_SECONDS", arity = "0..1", defaultValue = "10",
+            description = "closed-loop seconds before, not measured (default 10)")
+    private int warmupSeconds;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DurableSaleLoad()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        DurableSaleRig.Store store = DurableSaleRig.Store.valueOf(args[0]);
-        double ratePerSecond = Double.parseDouble(args[1]);
-        int seconds = Integer.parseInt(args[2]);
-        int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        int warmupSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+    @Override
+    public Integer call() throws Exception {
+        require(ratePerSecond >= 0 && Double.isFinite(ratePerSecond), "RATE", ratePerSecond + " is not 0 or a positive rate");
+        require(seconds >= 1, "SECONDS", seconds + " is not at least 1");
+        require(workers >= 1, "WORKERS", workers + " is not at least 1");
+        require(warmupSeconds >= 0, "WARMUP_SECONDS", warmupSeconds + " is negative");
         try (DurableSaleRig rig = new DurableSaleRig(store, DurableSaleRig.poolSize())) {
             double warm = closedLoop(rig, workers, warmupSeconds);
             System.out.printf(Locale.ROOT, "[%s] warm-up: %.0f sales/s closed loop with %d threads%n", store, warm, workers);
-            if (ratePerSecond <= 0) {
+            if (ratePerSecond == 0) {
                 double rate = closedLoop(rig, workers, seconds);
                 System.out.printf(Locale.ROOT, "[%s] closed loop, %d threads, %d s: %.0f sales/s%n", store, workers, seconds, rate);
             } else {
@@ -52,6 +82,13 @@ public final class DurableSaleLoad {
                 openLoop(rig, store, ratePerSecond, OPEN_LOOP_SETTLE_SECONDS, workers, false);
                 openLoop(rig, store, ratePerSecond, seconds, workers, true);
             }
+        }
+        return 0;
+    }
+
+    private void require(boolean holds, String parameter, String problem) {
+        if (!holds) {
+            throw new ParameterException(spec.commandLine(), parameter + ": " + problem);
         }
     }
 

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The store-backed part of Shoudan, wired by hand: the database and its repositories, the live
- * snapshot source every sale and live diagnosis decides on, and the rate cards a sale is priced with. Opened by the commands that need the
- * store; closing it closes the pool.
+ * snapshot source every sale and live diagnosis decides on, and the rate cards a sale is priced
+ * with. Opened by the commands that need the store; closing it closes the pool.
  */
 public final class Application implements AutoCloseable {
 

@@ -9,6 +9,7 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.method.PaymentMethod;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -169,7 +170,7 @@ class CachedRateCardsTest {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = net.jqwik.api.Combinators.combine(Arbitraries.of(true, false, false, false),
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.of(true, false, false, false),
                 Arbitraries.of(M1, M2), Arbitraries.of(PaymentMethod.ALIPAY, PaymentMethod.WECHAT_PAY), Arbitraries.integers().between(0, 2))
                 .as(Step::new);
         return step.list().ofMaxSize(60);

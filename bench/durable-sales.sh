@@ -45,7 +45,7 @@ pgbench_percentiles() {
   cat "$OUT"/pgbench_log.* | awk '{print $3 + $7}' | sort -n | awk '{a[NR]=$1} END {printf "   %d transactions: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms\n", NR, a[int(NR*0.5)]/1000, a[int(NR*0.9)]/1000, a[int(NR*0.99)]/1000, a[int(NR*0.999)]/1000, a[NR]/1000}'
 }
 
-echo "== open-loop latency at half the maximum rate (20 s closed-loop warm-up, 10 s at the rate, 30 s measured, 16 workers)"
+echo "== open-loop latency at half the maximum rate (20 s closed-loop warm-up, ~40 s at the rate until the warm-up's dirty pages are written back, 30 s measured, 16 workers)"
 "$JAVA" -Dshoudan.timeline=true -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.DurableSaleLoad H2 $((H2_MAX / 2)) 30 16 20 2>&1 | grep -E "^\[|^  \(|^  slowest|Exception"
 checkpoint
 wal_syncs() { psql -h 127.0.0.1 -U postgres -d test -Atqc "SELECT wal_sync FROM pg_stat_wal"; }

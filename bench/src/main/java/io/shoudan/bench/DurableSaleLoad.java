@@ -7,7 +7,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Sale latency at a fixed offered rate — an open-loop load driver, because a closed loop (JMH's
@@ -29,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * java -Dlogback.configurationFile=logback-bench.xml -cp bench/target/benchmarks.jar io.shoudan.bench.DurableSaleLoad STORE RATE SECONDS [WORKERS] [WARMUP_SECONDS]
  * </pre>
  *
- * WARMUP_SECONDS of closed loop (the JIT), then {@value #OPEN_LOOP_SETTLE_SECONDS} s at RATE not measured,
+ * WARMUP_SECONDS of closed loop (the JIT), then a settle at RATE not measured (see {@link #settleSeconds()}),
  * then SECONDS measured. {@code -Dshoudan.timeline=true} also prints the slowest sale of each second.
  * The timeline line names the wall-clock start of its first second, to line it up with other probes.
  * RATE 0 runs a closed loop instead (WORKERS threads, each starting the next sale when its last one
@@ -39,8 +44,11 @@ import java.util.concurrent.locks.LockSupport;
         description = "Sale latency at a fixed offered rate (open loop), or the rate a closed loop reaches (RATE 0).")
 public final class DurableSaleLoad implements Callable<Integer> {
 
-    /** Open-loop seconds at the offered rate after the closed-loop warm-up and before the measured ones. */
+    /** Open-loop seconds at the offered rate after the closed-loop warm-up, at least, before the measured ones. */
     private static final int OPEN_LOOP_SETTLE_SECONDS = 10;
+    /** Linux's defaults for when a dirty page is old enough to write back, and how often the flusher looks. */
+    private static final int DIRTY_EXPIRE_CENTISECS = 3000;
+    private static final int DIRTY_WRITEBACK_CENTISECS = 500;
 
     @Parameters(index = "0", paramLabel = "STORE", description = "H2 or POSTGRESQL")
     private DurableSaleRig.Store store;
@@ -79,11 +87,38 @@ public final class DurableSaleLoad implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "[%s] closed loop, %d threads, %d s: %.0f sales/s%n", store, workers, seconds, rate);
             } else {
                 // settle at the offered rate before measuring it: the closed loop leaves queues and caches unlike steady state
-                openLoop(rig, store, ratePerSecond, OPEN_LOOP_SETTLE_SECONDS, workers, false);
+                int settle = settleSeconds();
+                System.out.printf(Locale.ROOT, "[%s] settling %d s at the offered rate, not measured%n", store, settle);
+                openLoop(rig, store, ratePerSecond, settle, workers, false);
                 openLoop(rig, store, ratePerSecond, seconds, workers, true);
             }
         }
         return 0;
+    }
+
+    /**
+     * How long to run at the offered rate before measuring it. The closed loop dirties the page cache
+     * several times faster than the offered rate does (relations extended, pages evicted), and the
+     * kernel writes a file's dirty pages back in one burst once they are {@code dirty_expire_centisecs}
+     * old, looking every {@code dirty_writeback_centisecs}: a WAL flush queued behind that burst stalls
+     * every commit. Settling until both have passed puts the warm-up's burst before the measured window,
+     * which then sees the writeback of the offered rate's own pages — the steady state — and not the
+     * warm-up's. At least {@value #OPEN_LOOP_SETTLE_SECONDS} s; the kernel's values are read from
+     * {@code /proc/sys/vm}, Linux's defaults (30 s and 5 s) where they cannot be.
+     */
+    static int settleSeconds() {
+        int expire = kernelSetting("dirty_expire_centisecs", DIRTY_EXPIRE_CENTISECS);
+        int writeback = kernelSetting("dirty_writeback_centisecs", DIRTY_WRITEBACK_CENTISECS);
+        return Math.max(OPEN_LOOP_SETTLE_SECONDS, (int) Math.ceil((expire + writeback) / 100.0) + 5);
+    }
+
+    private static int kernelSetting(String name, int fallback) {
+        // line by line: procfs reports a size of 0, and Files.readString, trusting it, returns "3" for "3000"
+        try (Stream<String> lines = Files.lines(Path.of("/proc/sys/vm", name))) {
+            return lines.findFirst().map(String::trim).map(Integer::parseInt).orElse(fallback);
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private void require(boolean holds, String parameter, String problem) {

@@ -113,7 +113,7 @@ public final class DurableSaleLoad implements Callable<Integer> {
     }
 
     private static int kernelSetting(String name, int fallback) {
-        // line by line: procfs reports a size of 0, and Files.readString, trusting it, returns "3" for "3000"
+        // line by line: a /proc/sys file reports a size of 0, and Files.readString returns "3" for its "3000"
         try (Stream<String> lines = Files.lines(Path.of("/proc/sys/vm", name))) {
             return lines.findFirst().map(String::trim).map(Integer::parseInt).orElse(fallback);
         } catch (IOException | UncheckedIOException | NumberFormatException e) {

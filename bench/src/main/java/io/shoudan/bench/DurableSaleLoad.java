@@ -98,7 +98,7 @@ public final class DurableSaleLoad implements Callable<Integer> {
 
     /**
      * How long to run at the offered rate before measuring it. The closed loop dirties the page cache
-     * several times faster than the offered rate does (relations extended, pages evicted), and the
+     * about twice as fast as the offered rate does (docs/BENCHMARKS.md, "Session 5"), and the
      * kernel writes a file's dirty pages back in one burst once they are {@code dirty_expire_centisecs}
      * old, looking every {@code dirty_writeback_centisecs}: a WAL flush queued behind that burst stalls
      * every commit. Settling until both have passed puts the warm-up's burst before the measured window,
@@ -106,7 +106,7 @@ public final class DurableSaleLoad implements Callable<Integer> {
      * warm-up's. At least {@value #OPEN_LOOP_SETTLE_SECONDS} s; the kernel's values are read from
      * {@code /proc/sys/vm}, Linux's defaults (30 s and 5 s) where they cannot be.
      */
-    static int settleSeconds() {
+    private static int settleSeconds() {
         int expire = kernelSetting("dirty_expire_centisecs", DIRTY_EXPIRE_CENTISECS);
         int writeback = kernelSetting("dirty_writeback_centisecs", DIRTY_WRITEBACK_CENTISECS);
         return Math.max(OPEN_LOOP_SETTLE_SECONDS, (int) Math.ceil((expire + writeback) / 100.0) + 5);

@@ -111,10 +111,10 @@ public final class JooqPaymentStore implements PaymentStore {
     // ---------------------------------------------------------------- writes
 
     /**
-     * On PostgreSQL one round trip that is its own transaction ({@link SqlBatch}, auto-commit): claim
-     * the key ({@code ON CONFLICT DO NOTHING}), then the payment and its usage each only if the key now
-     * names this payment — a retry racing the first request writes nothing. On H2 the same in a
-     * transaction, statement by statement, the usage row added to or created.
+     * On PostgreSQL one statement, one round trip that is its own transaction
+     * ({@link PaymentSql#insertInOneStatement}): the key is claimed and the payment and its usage are
+     * written only if the claim wrote it — a retry racing the first request writes nothing. On H2 the
+     * same in a transaction, statement by statement, the usage row added to or created.
      */
     @Override
     public Optional<IdempotencyRecord> insertPayment(Payment payment) {
@@ -122,23 +122,17 @@ public final class JooqPaymentStore implements PaymentStore {
             throw new IllegalStateException("payment " + payment.id() + " is inserted at version 1, not " + payment.version());
         }
         IdempotencyRecord record = IdempotencyRecord.of(payment);
-        List<Object> key = PaymentSql.keyValues(keyRow(record, payment.createdAt()));
+        IdempotencyKeysRecord key = keyRow(record, payment.createdAt());
         PaymentsRecord row = paymentRow(payment);
         boolean counted = payment.state().countsAsUsage();
         try {
             if (database.kind() == JdbcUrl.DatabaseKind.POSTGRESQL) {
-                SqlBatch batch = new SqlBatch()
-                        .add(PaymentSql.CLAIM_KEY, key)
-                        .add(PaymentSql.INSERT_PAYMENT_IF_KEY_IS_OURS, PaymentSql.paymentIfKeyIsOurs(row, record));
-                if (counted) {
-                    batch.add(PaymentSql.ADD_USAGE_IF_KEY_IS_OURS_POSTGRESQL,
-                            PaymentSql.usageIfKeyIsOurs(payment, PaymentSql.businessDay(payment), record));
-                }
-                int[] counts = run(database.dsl(), batch);
-                return counts[0] == 0 ? Optional.of(takenKey(database.dsl(), record)) : Optional.empty();
+                long claimed = countOf(PaymentSql.insertInOneStatement(counted),
+                        PaymentSql.insertInOneStatementValues(key, row, payment, counted));
+                return claimed == 0 ? Optional.of(takenKey(database.dsl(), record)) : Optional.empty();
             }
             return database.inTransaction(dsl -> dsl.connectionResult(connection -> {
-                if (new SqlBatch().add(PaymentSql.CLAIM_KEY, key).execute(connection, database.kind())[0] == 0) {
+                if (new SqlBatch().add(PaymentSql.CLAIM_KEY, PaymentSql.keyValues(key)).execute(connection, database.kind())[0] == 0) {
                     return Optional.of(takenKey(dsl, record));
                 }
                 new SqlBatch().add(PaymentSql.INSERT_PAYMENT, PaymentSql.paymentValues(row)).execute(connection, database.kind());
@@ -150,6 +144,21 @@ public final class JooqPaymentStore implements PaymentStore {
         } catch (DataAccessException e) {
             return raceLost(record, e);
         }
+    }
+
+    /** Runs one statement that answers a single count, auto-committed: its own transaction. */
+    private long countOf(String sql, List<Object> values) {
+        return database.dsl().connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    SqlValue.bind(statement, i + 1, values.get(i));
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        });
     }
 
     /** H2: add to the day's usage row, creating it; a concurrent creation makes the insert fail and the add is retried. */
@@ -179,17 +188,7 @@ public final class JooqPaymentStore implements PaymentStore {
             PaymentSql.JournalRows rows = PaymentSql.JournalRows.of(journals);
             String sql = PaymentSql.updateInOneStatement(release, rows.journals(), rows.postings());
             List<Object> values = PaymentSql.updateInOneStatementValues(payment, release, rows);
-            long updated = database.dsl().connectionResult(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < values.size(); i++) {
-                        SqlValue.bind(statement, i + 1, values.get(i));
-                    }
-                    try (ResultSet result = statement.executeQuery()) {
-                        result.next();
-                        return result.getLong(1);
-                    }
-                }
-            });
+            long updated = countOf(sql, values);
             if (updated == 0) {
                 throw stale(storedVersion(database.dsl(), payment), "payment " + payment.id(), payment.version());
             }

@@ -52,10 +52,6 @@ final class PaymentSql {
     static final String CLAIM_KEY = "INSERT INTO idempotency_keys (" + names(KEY_COLUMNS) + ") VALUES (" + marks(KEY_COLUMNS.size())
             + ") ON CONFLICT DO NOTHING";
 
-    /** A SALE key that names this payment: what every other write of the insert is conditional on. */
-    private static final String KEY_IS_OURS = "EXISTS (SELECT 1 FROM idempotency_keys WHERE merchant_id = ? AND request_key = ?"
-            + " AND payment_id = ? AND refund_id IS NULL)";
-
     /** A VOID/REFUND key that names this refund. */
     private static final String REFUND_KEY_IS_OURS = "EXISTS (SELECT 1 FROM idempotency_keys WHERE merchant_id = ?"
             + " AND request_key = ? AND refund_id = ?)";
@@ -69,8 +65,36 @@ final class PaymentSql {
     static final String INSERT_PAYMENT = "INSERT INTO payments (" + names(PAYMENT_COLUMNS) + ") VALUES ("
             + marks(PAYMENT_COLUMNS.size()) + ")";
 
-    static final String INSERT_PAYMENT_IF_KEY_IS_OURS = "INSERT INTO payments (" + names(PAYMENT_COLUMNS) + ") SELECT "
-            + typedMarks(PAYMENT_COLUMNS) + " WHERE " + KEY_IS_OURS;
+    /**
+     * PostgreSQL: a payment's insert as one statement of data-modifying CTEs, one round trip that is its
+     * own transaction — claim the key ({@code ON CONFLICT DO NOTHING}), then the payment and, when
+     * {@code counted}, its amount added to its day's usage, each only if the claim wrote the key: a
+     * retry racing the first request waits for it, claims nothing and writes nothing. The statement
+     * answers the number of keys claimed, 0 when the key was already taken.
+     */
+    static String insertInOneStatement(boolean counted) {
+        StringBuilder sql = new StringBuilder("WITH claimed AS (").append(CLAIM_KEY).append(" RETURNING 1)")
+                .append(", payment AS (INSERT INTO payments (").append(names(PAYMENT_COLUMNS)).append(") SELECT ")
+                .append(typedMarks(PAYMENT_COLUMNS)).append(" WHERE EXISTS (SELECT 1 FROM claimed))");
+        if (counted) {
+            sql.append(", usage AS (INSERT INTO merchant_usage_daily (merchant_id, payment_method, business_day, amount_fen)")
+                    .append(" SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS DATE), CAST(? AS BIGINT)")
+                    .append(" WHERE EXISTS (SELECT 1 FROM claimed)")
+                    .append(" ON CONFLICT (merchant_id, payment_method, business_day)")
+                    .append(" DO UPDATE SET amount_fen = merchant_usage_daily.amount_fen + EXCLUDED.amount_fen)");
+        }
+        return sql.append(" SELECT COUNT(*) FROM claimed").toString();
+    }
+
+    /** The values of {@link #insertInOneStatement}, in its order: the key, the payment's row, its usage when counted. */
+    static List<Object> insertInOneStatementValues(IdempotencyKeysRecord key, PaymentsRecord row, Payment payment, boolean counted) {
+        List<Object> values = keyValues(key);
+        values.addAll(paymentValues(row));
+        if (counted) {
+            values.addAll(usageValues(payment, businessDay(payment)));
+        }
+        return values;
+    }
 
     /**
      * The columns a payment's changes can touch; the request, the fee quote, the verdict and the
@@ -88,12 +112,6 @@ final class PaymentSql {
             + " WHERE merchant_id = ? AND payment_id = ? AND row_version = ?";
 
     // ------------------------------------------------------------ usage (merchant_usage_daily)
-
-    static final String ADD_USAGE_IF_KEY_IS_OURS_POSTGRESQL = "INSERT INTO merchant_usage_daily"
-            + " (merchant_id, payment_method, business_day, amount_fen)"
-            + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS DATE), CAST(? AS BIGINT) WHERE " + KEY_IS_OURS
-            + " ON CONFLICT (merchant_id, payment_method, business_day)"
-            + " DO UPDATE SET amount_fen = merchant_usage_daily.amount_fen + EXCLUDED.amount_fen";
 
     static final String ADD_USAGE = "UPDATE merchant_usage_daily SET amount_fen = amount_fen + ?"
             + " WHERE merchant_id = ? AND payment_method = ? AND business_day = ?";
@@ -118,28 +136,10 @@ final class PaymentSql {
         return values(row, KEY_COLUMNS);
     }
 
-    private static List<Object> keyIsOurs(IdempotencyRecord record) {
-        return List.of(record.key().merchant().value(), record.key().request().value(), record.payment().value());
-    }
-
     /** The refund's row followed by the values of its key condition. */
     static List<Object> refundIfKeyIsOurs(RefundsRecord row, IdempotencyRecord record) {
         List<Object> values = values(row, REFUND_COLUMNS);
         values.addAll(List.of(record.key().merchant().value(), record.key().request().value(), record.refund().value()));
-        return values;
-    }
-
-    /** The payment's row followed by the values of its key condition. */
-    static List<Object> paymentIfKeyIsOurs(PaymentsRecord row, IdempotencyRecord record) {
-        List<Object> values = paymentValues(row);
-        values.addAll(keyIsOurs(record));
-        return values;
-    }
-
-    /** The usage row's values followed by those of the key condition. */
-    static List<Object> usageIfKeyIsOurs(Payment payment, LocalDate businessDay, IdempotencyRecord record) {
-        List<Object> values = new ArrayList<>(usageValues(payment, businessDay));
-        values.addAll(keyIsOurs(record));
         return values;
     }
 

@@ -4,6 +4,8 @@
 #
 #   mvn -q -B -pl bench -am package -DskipTests && bench/durable-sales.sh | tee durable-sales.log
 #
+# (~22 minutes on 2 cores.)
+#
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth; database `test` for the store's own
 # schema, and a database `shoudan_pgbench` that this script creates and drops for pgbench).
 set -euo pipefail
@@ -84,6 +86,13 @@ checkpoint
 rm -f "$OUT"/pgbench_log.*
 (cd "$OUT" && pgbench -h 127.0.0.1 -U postgres -N -T 30 -R "$PG_MAX" -c 8 -j 2 -l shoudan_pgbench > pgbench-flush-rate.txt 2>&1)
 pgbench_percentiles
+# The ratio above divides rates measured minutes apart, and this machine's speed moves from one minute to
+# the next by more than the margin; here each 20 s of sales (closed loop, 8 workers, as JMH -t 8) is
+# followed by 20 s of pgbench (sales paused), five times, in one warm JVM: each pair sees the same machine.
+echo "== paired: 20 s of sales (8 workers) then 20 s of pgbench, five times (40 s warm-up)"
+"$JAVA" -Dlogback.configurationFile=logback-bench.xml -cp "$JAR" io.shoudan.bench.SaleCpuTime POSTGRESQL 8 20 5 40 \
+  --pgbench shoudan_pgbench 2>&1 | grep -E "^\[|Exception" | tee "$OUT/paired.txt"
 dropdb -h 127.0.0.1 -U postgres shoudan_pgbench
-echo "== ratio PostgreSQL sales/s ÷ pgbench tps = $PG_MAX / $TPS = $(python3 -c "print(round($PG_MAX / $TPS, 3))")"
+echo "== ratio PostgreSQL sales/s ÷ pgbench tps = $PG_MAX / $TPS = $(python3 -c "print(round($PG_MAX / $TPS, 3))") (JMH's maximum and pgbench's, minutes apart)"
+echo "== $(grep -E "^\[pairs\]" "$OUT/paired.txt" | sed 's/^\[pairs\] //') (sales and pgbench alternating)"
 echo "== done: $(uptime)"

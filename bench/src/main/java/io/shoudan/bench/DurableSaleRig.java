@@ -67,6 +67,10 @@ import java.util.stream.Stream;
  * <p>{@link #sale()} is one Alipay sale of 10.00 CNY with a new request id, by the next merchant in
  * turn. Anything but {@code Succeeded} is counted, and {@link #close()} refuses to report a run in
  * which any sale did not succeed (a declined sale is cheaper and would flatter the rate).
+ *
+ * <p>{@code -Dshoudan.h2.settings=";CACHE_SIZE=4096"} appends H2 settings to the file URL (experiments
+ * only; docs/BENCHMARKS.md names the ones tried); {@code -Dshoudan.pg.url} and {@code -Dshoudan.pg.user}
+ * choose the PostgreSQL server.
  */
 final class DurableSaleRig implements AutoCloseable {
 
@@ -104,7 +108,8 @@ final class DurableSaleRig implements AutoCloseable {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         if (kind == Store.H2) {
             Path dir = Files.createTempDirectory("shoudan-bench-h2-");
-            database = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + dir.resolve("shoudan").toAbsolutePath()))
+            database = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + dir.resolve("shoudan").toAbsolutePath()
+                            + System.getProperty("shoudan.h2.settings", "")))
                     .withPoolSize(poolSize));
             cleanup = () -> deleteTree(dir);
         } else {

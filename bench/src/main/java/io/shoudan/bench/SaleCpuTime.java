@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * CPU time per durable sale, in this JVM (the sales and the loop that drives them) and in the
  * PostgreSQL server's processes on this machine (every process named {@code postgres}: the backends,
  * the WAL writer, the checkpointer) — the cost the ratio to pgbench depends on, read from a clock that
- * other processes' load does not stretch (and, for reference, the whole machine's), so two versions of the code can be compared on a shared
- * machine where throughput moves by more than the difference. A closed loop of WORKERS threads; ROUNDS
- * measured windows after the warm-up, each printed.
+ * other processes' load does not stretch, so two versions of the code can be compared on a shared
+ * machine where throughput moves by more than the difference — and, for reference, the whole
+ * machine's. A closed loop of WORKERS threads; ROUNDS measured windows after the warm-up, each printed.
  *
  * <pre>
  * java -Dlogback.configurationFile=logback-bench.xml -cp bench/target/benchmarks.jar io.shoudan.bench.SaleCpuTime STORE [WORKERS] [SECONDS] [ROUNDS] [WARMUP_SECONDS]

@@ -9,7 +9,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -127,34 +126,15 @@ public final class DurableSaleLoad implements Callable<Integer> {
         }
     }
 
-    /** This JVM's CPU time so far (all threads: workers, JIT, GC, H2's own), to report CPU per sale. */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /**
-     * CPU time of the local PostgreSQL server's processes (user {@code postgres}) so far, or -1 when
-     * they are not visible: with the JVM's own, it tells where a sale's cost goes on a shared machine.
-     */
+    /** The local PostgreSQL server's CPU time so far, or -1 when the store is H2 or the server is not visible. */
     private static long postgresCpuNanos(DurableSaleRig rig) {
-        if (rig.store() != DurableSaleRig.Store.POSTGRESQL) {
-            return -1;
-        }
-        long[] total = {0};
-        boolean[] seen = {false};
-        ProcessHandle.allProcesses()
-                .filter(process -> process.info().user().filter("postgres"::equals).isPresent())
-                .forEach(process -> process.info().totalCpuDuration().ifPresent(cpu -> {
-                    total[0] += cpu.toNanos();
-                    seen[0] = true;
-                }));
-        return seen[0] ? total[0] : -1;
+        return rig.store() == DurableSaleRig.Store.POSTGRESQL ? ProcessCpu.postgresNanos() : -1;
     }
 
     private static double closedLoop(DurableSaleRig rig, int threads, int seconds) throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         long before = rig.sales();
-        long cpuBefore = cpuNanos();
+        long cpuBefore = ProcessCpu.jvmNanos();
         long postgresBefore = postgresCpuNanos(rig);
         Thread[] workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
@@ -173,7 +153,7 @@ public final class DurableSaleLoad implements Callable<Integer> {
         }
         long sales = rig.sales() - before;
         long postgresAfter = postgresCpuNanos(rig);
-        System.out.printf(Locale.ROOT, "  (%d sales, JVM CPU %.2f ms per sale%s)%n", sales, (cpuNanos() - cpuBefore) / 1e6 / sales,
+        System.out.printf(Locale.ROOT, "  (%d sales, JVM CPU %.2f ms per sale%s)%n", sales, (ProcessCpu.jvmNanos() - cpuBefore) / 1e6 / sales,
                 postgresBefore < 0 || postgresAfter < 0 ? ""
                         : String.format(Locale.ROOT, ", PostgreSQL server CPU %.2f ms per sale", (postgresAfter - postgresBefore) / 1e6 / sales));
         return sales * 1e9 / (System.nanoTime() - start);

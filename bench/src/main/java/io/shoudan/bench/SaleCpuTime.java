@@ -1,6 +1,5 @@
 package io.shoudan.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * CPU time per durable sale, in this JVM (the sales and the loop that drives them) and in the
- * PostgreSQL server's processes on this machine (every process named {@code postgres}: the backends,
- * the WAL writer, the checkpointer) — the cost the ratio to pgbench depends on, read from a clock that
- * other processes' load does not stretch, so two versions of the code can be compared on a shared
- * machine where throughput moves by more than the difference — and, for reference, the whole
- * machine's. A closed loop of WORKERS threads; ROUNDS measured windows after the warm-up, each printed.
+ * PostgreSQL server's processes on this machine ({@link ProcessCpu}) — the cost the ratio to pgbench
+ * depends on, read from a clock that other processes' load does not stretch, so two versions of the
+ * code can be compared on a shared machine where throughput moves by more than the difference — and,
+ * for reference, the whole machine's. A closed loop of WORKERS threads; ROUNDS measured windows after the warm-up, each printed.
  *
  * <pre>
  * java -Dlogback.configurationFile=logback-bench.xml -cp bench/target/benchmarks.jar io.shoudan.bench.SaleCpuTime STORE [WORKERS] [SECONDS] [ROUNDS] [WARMUP_SECONDS]
@@ -51,7 +47,7 @@ import java.util.stream.Stream;
         description = "CPU time per durable sale, in this JVM and in the PostgreSQL server's processes.")
 public final class SaleCpuTime implements Callable<Integer> {
 
-    /** Linux's clock ticks a second, the unit of {@code /proc/PID/stat}'s CPU times. */
+    /** Linux's clock ticks a second, the unit of {@code /proc/stat}'s CPU times. */
     private static final long TICKS_PER_SECOND = 100;
     private static final long PAUSE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Lets the in-flight sales finish before pgbench starts, and the workers get going again after it. */
@@ -94,7 +90,6 @@ public final class SaleCpuTime implements Callable<Integer> {
         require(warmupSeconds >= 0, "WARMUP_SECONDS", warmupSeconds + " is negative");
         require(pgbenchDatabase == null || store == DurableSaleRig.Store.POSTGRESQL, "--pgbench",
                 "pairs with PostgreSQL sales only, not " + store);
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DurableSaleRig rig = new DurableSaleRig(store, DurableSaleRig.poolSize())) {
             AtomicBoolean stop = new AtomicBoolean();
             AtomicBoolean paused = new AtomicBoolean();
@@ -117,18 +112,18 @@ public final class SaleCpuTime implements Callable<Integer> {
                 List<Double> ratios = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     long sales0 = done.get();
-                    long jvm0 = os.getProcessCpuTime();
-                    long server0 = store == DurableSaleRig.Store.POSTGRESQL ? postgresTicks() : 0;
+                    long jvm0 = ProcessCpu.jvmNanos();
+                    long server0 = store == DurableSaleRig.Store.POSTGRESQL ? ProcessCpu.postgresNanos() : 0;
                     long machine0 = machineTicks();
                     long wall0 = System.nanoTime();
                     Thread.sleep(seconds * 1000L);
                     long sales = done.get() - sales0;
                     double wall = (System.nanoTime() - wall0) / 1e9;
-                    double jvmMs = (os.getProcessCpuTime() - jvm0) / 1e6 / sales;
+                    double jvmMs = (ProcessCpu.jvmNanos() - jvm0) / 1e6 / sales;
                     double machineMs = (machineTicks() - machine0) * 1000.0 / TICKS_PER_SECOND / sales;
                     String server = "";
                     if (store == DurableSaleRig.Store.POSTGRESQL) {
-                        double serverMs = (postgresTicks() - server0) * 1000.0 / TICKS_PER_SECOND / sales;
+                        double serverMs = (ProcessCpu.postgresNanos() - server0) / 1e6 / sales;
                         server = String.format("   PostgreSQL %.3f ms   both %.3f ms", serverMs, jvmMs + serverMs);
                     }
                     System.out.printf("[%s] round %d: %,d sales, %,.0f/s   CPU per sale: JVM %.3f ms%s   machine %.3f ms%n",
@@ -191,33 +186,6 @@ public final class SaleCpuTime implements Callable<Integer> {
         // cpu user nice system idle iowait irq softirq ...
         return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3]) + Long.parseLong(cpu[6])
                 + Long.parseLong(cpu[7]);
-    }
-
-    /** User and system clock ticks of every process named {@code postgres}, alive now. */
-    private static long postgresTicks() throws IOException {
-        long ticks = 0;
-        List<Path> stats = new ArrayList<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .forEach(p -> stats.add(p.resolve("stat")));
-        }
-        for (Path stat : stats) {
-            String line;
-            try {
-                line = Files.readAllLines(stat).getFirst();
-            } catch (IOException gone) {
-                continue;
-            }
-            int open = line.indexOf('(');
-            int close = line.lastIndexOf(')');
-            if (!line.substring(open + 1, close).equals("postgres")) {
-                continue;
-            }
-            // after "pid (comm) ": state is field 3; utime and stime are fields 14 and 15
-            String[] fields = line.substring(close + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        }
-        return ticks;
     }
 
     private void require(boolean ok, String parameter, String problem) {

@@ -73,6 +73,13 @@ final class PaymentSql {
      * answers the number of keys claimed, 0 when the key was already taken.
      */
     static String insertInOneStatement(boolean counted) {
+        return counted ? INSERT_COUNTED : INSERT_NOT_COUNTED;
+    }
+
+    private static final String INSERT_COUNTED = insertStatement(true);
+    private static final String INSERT_NOT_COUNTED = insertStatement(false);
+
+    private static String insertStatement(boolean counted) {
         StringBuilder sql = new StringBuilder("WITH claimed AS (").append(CLAIM_KEY).append(" RETURNING 1)")
                 .append(", payment AS (INSERT INTO payments (").append(names(PAYMENT_COLUMNS)).append(") SELECT ")
                 .append(typedMarks(PAYMENT_COLUMNS)).append(" WHERE EXISTS (SELECT 1 FROM claimed))");

@@ -3,7 +3,6 @@ package io.shoudan.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -74,10 +73,11 @@ public final class DurableSaleLoad implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        require(ratePerSecond >= 0 && Double.isFinite(ratePerSecond), "RATE", ratePerSecond + " is not 0 or a positive rate");
-        require(seconds >= 1, "SECONDS", seconds + " is not at least 1");
-        require(workers >= 1, "WORKERS", workers + " is not at least 1");
-        require(warmupSeconds >= 0, "WARMUP_SECONDS", warmupSeconds + " is negative");
+        CommandArguments.require(spec, ratePerSecond >= 0 && Double.isFinite(ratePerSecond), "RATE",
+                ratePerSecond + " is not 0 or a positive rate");
+        CommandArguments.require(spec, seconds >= 1, "SECONDS", seconds + " is not at least 1");
+        CommandArguments.require(spec, workers >= 1, "WORKERS", workers + " is not at least 1");
+        CommandArguments.require(spec, warmupSeconds >= 0, "WARMUP_SECONDS", warmupSeconds + " is negative");
         try (DurableSaleRig rig = new DurableSaleRig(store, DurableSaleRig.poolSize())) {
             double warm = closedLoop(rig, workers, warmupSeconds);
             System.out.printf(Locale.ROOT, "[%s] warm-up: %.0f sales/s closed loop with %d threads%n", store, warm, workers);
@@ -117,12 +117,6 @@ public final class DurableSaleLoad implements Callable<Integer> {
             return lines.findFirst().map(String::trim).map(Integer::parseInt).orElse(fallback);
         } catch (IOException | UncheckedIOException | NumberFormatException e) {
             return fallback;
-        }
-    }
-
-    private void require(boolean holds, String parameter, String problem) {
-        if (!holds) {
-            throw new ParameterException(spec.commandLine(), parameter + ": " + problem);
         }
     }
 

@@ -4,7 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +28,8 @@ import java.util.regex.Pattern;
  * PostgreSQL server's processes on this machine ({@link ProcessCpu}) — the cost the ratio to pgbench
  * depends on, read from a clock that other processes' load does not stretch, so two versions of the
  * code can be compared on a shared machine where throughput moves by more than the difference — and,
- * for reference, the whole machine's. A closed loop of WORKERS threads; ROUNDS measured windows after the warm-up, each printed.
+ * for reference, the whole machine's. A closed loop of WORKERS threads; ROUNDS measured windows after
+ * the warm-up, each printed.
  *
  * <pre>
  * java -Dlogback.configurationFile=logback-bench.xml -cp bench/target/benchmarks.jar io.shoudan.bench.SaleCpuTime STORE [WORKERS] [SECONDS] [ROUNDS] [WARMUP_SECONDS]
@@ -84,11 +84,11 @@ public final class SaleCpuTime implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        require(workers >= 1, "WORKERS", workers + " is not at least 1");
-        require(seconds >= 1, "SECONDS", seconds + " is not at least 1");
-        require(rounds >= 1, "ROUNDS", rounds + " is not at least 1");
-        require(warmupSeconds >= 0, "WARMUP_SECONDS", warmupSeconds + " is negative");
-        require(pgbenchDatabase == null || store == DurableSaleRig.Store.POSTGRESQL, "--pgbench",
+        CommandArguments.require(spec, workers >= 1, "WORKERS", workers + " is not at least 1");
+        CommandArguments.require(spec, seconds >= 1, "SECONDS", seconds + " is not at least 1");
+        CommandArguments.require(spec, rounds >= 1, "ROUNDS", rounds + " is not at least 1");
+        CommandArguments.require(spec, warmupSeconds >= 0, "WARMUP_SECONDS", warmupSeconds + " is negative");
+        CommandArguments.require(spec, pgbenchDatabase == null || store == DurableSaleRig.Store.POSTGRESQL, "--pgbench",
                 "pairs with PostgreSQL sales only, not " + store);
         try (DurableSaleRig rig = new DurableSaleRig(store, DurableSaleRig.poolSize())) {
             AtomicBoolean stop = new AtomicBoolean();
@@ -123,8 +123,10 @@ public final class SaleCpuTime implements Callable<Integer> {
                     double machineMs = (machineTicks() - machine0) * 1000.0 / TICKS_PER_SECOND / sales;
                     String server = "";
                     if (store == DurableSaleRig.Store.POSTGRESQL) {
-                        double serverMs = (ProcessCpu.postgresNanos() - server0) / 1e6 / sales;
-                        server = String.format("   PostgreSQL %.3f ms   both %.3f ms", serverMs, jvmMs + serverMs);
+                        long server1 = ProcessCpu.postgresNanos();
+                        double serverMs = (server1 - server0) / 1e6 / sales;
+                        server = server0 < 0 || server1 < 0 ? "   PostgreSQL not visible on this machine"
+                                : String.format("   PostgreSQL %.3f ms   both %.3f ms", serverMs, jvmMs + serverMs);
                     }
                     System.out.printf("[%s] round %d: %,d sales, %,.0f/s   CPU per sale: JVM %.3f ms%s   machine %.3f ms%n",
                             store, round, sales, sales / wall, jvmMs, server, machineMs);
@@ -186,11 +188,5 @@ public final class SaleCpuTime implements Callable<Integer> {
         // cpu user nice system idle iowait irq softirq ...
         return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3]) + Long.parseLong(cpu[6])
                 + Long.parseLong(cpu[7]);
-    }
-
-    private void require(boolean ok, String parameter, String problem) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), parameter + ": " + problem);
-        }
     }
 }

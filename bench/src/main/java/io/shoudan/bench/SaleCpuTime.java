@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * java -Dlogback.configurationFile=logback-bench.xml -cp bench/target/benchmarks.jar io.shoudan.bench.SaleCpuTime STORE [WORKERS] [SECONDS] [ROUNDS] [WARMUP_SECONDS]
  * </pre>
  *
- * On H2 the server column is empty: the store runs in this JVM.
+ * On H2 the server column is empty: the store runs in this JVM. Each round also prints the bytes the
+ * JVM allocated per sale ({@link ProcessCpu#jvmAllocatedBytes}), the steadiest of the figures: on H2
+ * the store's own allocation is in it, and it sets how often the young collector pauses.
  *
  * <p>{@code --pgbench DB} pairs each round with a pgbench TPC-B-like run of the same length right after
  * it (8 clients, 2 threads, on the already initialised database DB; pgbench vacuums its tables and empties
@@ -113,6 +115,7 @@ public final class SaleCpuTime implements Callable<Integer> {
                 for (int round = 1; round <= rounds; round++) {
                     long sales0 = done.get();
                     long jvm0 = ProcessCpu.jvmNanos();
+                    long allocated0 = ProcessCpu.jvmAllocatedBytes();
                     long server0 = store == DurableSaleRig.Store.POSTGRESQL ? ProcessCpu.postgresNanos() : 0;
                     long machine0 = machineTicks();
                     long wall0 = System.nanoTime();
@@ -120,6 +123,7 @@ public final class SaleCpuTime implements Callable<Integer> {
                     long sales = done.get() - sales0;
                     double wall = (System.nanoTime() - wall0) / 1e9;
                     double jvmMs = (ProcessCpu.jvmNanos() - jvm0) / 1e6 / sales;
+                    double allocatedKb = (ProcessCpu.jvmAllocatedBytes() - allocated0) / 1024.0 / sales;
                     double machineMs = (machineTicks() - machine0) * 1000.0 / TICKS_PER_SECOND / sales;
                     String server = "";
                     if (store == DurableSaleRig.Store.POSTGRESQL) {
@@ -128,8 +132,8 @@ public final class SaleCpuTime implements Callable<Integer> {
                         server = server0 < 0 || server1 < 0 ? "   PostgreSQL not visible on this machine"
                                 : String.format("   PostgreSQL %.3f ms   both %.3f ms", serverMs, jvmMs + serverMs);
                     }
-                    System.out.printf("[%s] round %d: %,d sales, %,.0f/s   CPU per sale: JVM %.3f ms%s   machine %.3f ms%n",
-                            store, round, sales, sales / wall, jvmMs, server, machineMs);
+                    System.out.printf("[%s] round %d: %,d sales, %,.0f/s   CPU per sale: JVM %.3f ms%s   machine %.3f ms   JVM heap allocated per sale %.1f KB%n",
+                            store, round, sales, sales / wall, jvmMs, server, machineMs, allocatedKb);
                     if (pgbenchDatabase != null) {
                         paused.set(true);
                         ratios.add(sales / wall / pgbench(round));

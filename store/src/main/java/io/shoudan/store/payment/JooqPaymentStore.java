@@ -35,6 +35,7 @@ import io.shoudan.reason.ReasonCode;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.JdbcUrl;
 import io.shoudan.store.database.StoreTime;
+import io.shoudan.store.database.ValueRecords;
 import io.shoudan.store.database.schema.tables.records.IdempotencyKeysRecord;
 import io.shoudan.store.database.schema.tables.records.PaymentsRecord;
 import io.shoudan.store.database.schema.tables.records.RefundsRecord;
@@ -412,7 +413,7 @@ public final class JooqPaymentStore implements PaymentStore {
     // ---------------------------------------------------------------- rows
 
     private static IdempotencyKeysRecord keyRow(IdempotencyRecord record, Instant at) {
-        IdempotencyKeysRecord row = new IdempotencyKeysRecord();
+        IdempotencyKeysRecord row = ValueRecords.of(new IdempotencyKeysRecord());
         row.setMerchantId(record.key().merchant().value());
         row.setRequestKey(record.key().request().value());
         row.setOperation(record.operation().name());
@@ -424,7 +425,7 @@ public final class JooqPaymentStore implements PaymentStore {
 
     /** The columns a payment's changes can touch (an update writes only these), without the rest of the row. */
     static PaymentsRecord mutableRow(Payment payment) {
-        PaymentsRecord row = new PaymentsRecord();
+        PaymentsRecord row = ValueRecords.of(new PaymentsRecord());
         row.setState(payment.state().name());
         row.setRefundedFen(payment.refunded().fen());
         row.setRefundsPendingFen(payment.refundsPending().fen());
@@ -520,7 +521,7 @@ public final class JooqPaymentStore implements PaymentStore {
     }
 
     private static RefundsRecord refundRow(Refund refund) {
-        RefundsRecord row = new RefundsRecord();
+        RefundsRecord row = ValueRecords.of(new RefundsRecord());
         row.setMerchantId(refund.merchant().value());
         row.setRefundId(refund.id().value());
         row.setPaymentId(refund.payment().value());

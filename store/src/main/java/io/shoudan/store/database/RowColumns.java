@@ -24,9 +24,13 @@ public final class RowColumns {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Fills {@code record} from the columns {@link #select} named. */
+    /**
+     * Fills {@code record} from the columns {@link #select} named, attached first to
+     * {@link ValueRecords}' configuration (setting an unattached record's key columns copies jOOQ's settings).
+     */
     public static <R extends TableRecord<R>> R read(ResultSet row, String alias, R record, List<Field<?>> columns)
             throws SQLException {
+        ValueRecords.of(record);
         for (Field<?> column : columns) {
             set(record, column, row.getObject(alias + "_" + column.getName(), column.getType()));
         }

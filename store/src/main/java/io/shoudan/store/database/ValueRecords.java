@@ -11,7 +11,8 @@ import org.jooq.impl.DefaultConfiguration;
  * fresh default configuration — a deep copy of every setting — on each such call: 5 % of the bytes
  * a sale allocated on H2 (docs/BENCHMARKS.md, session 8). Attached to one shared configuration
  * without a connection, a record keeps jOOQ's default behaviour, and an accidental {@code store()}
- * fails instead of writing.
+ * fails instead of writing. {@link RowColumns#read} attaches the records it fills; a row built to be
+ * written is made with {@code ValueRecords.of(new PaymentsRecord())}.
  */
 public final class ValueRecords {
 

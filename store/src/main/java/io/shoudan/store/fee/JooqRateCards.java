@@ -10,7 +10,6 @@ import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.RowColumns;
-import io.shoudan.store.database.ValueRecords;
 import io.shoudan.store.database.schema.tables.records.FeeRateCardsRecord;
 
 import org.jooq.Field;
@@ -60,7 +59,7 @@ public final class JooqRateCards implements RateCards {
                 Map<Integer, Rate> installmentRates = new TreeMap<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        card = card == null ? RowColumns.read(row, "r", ValueRecords.of(new FeeRateCardsRecord()), CARD_COLUMNS) : card;
+                        card = card == null ? RowColumns.read(row, "r", new FeeRateCardsRecord(), CARD_COLUMNS) : card;
                         int installments = row.getInt("installments");
                         if (!row.wasNull()) {
                             installmentRates.put(installments, new Rate(row.getInt("installment_ppm")));

@@ -9,7 +9,6 @@ import io.shoudan.method.PaymentMethod;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.ConfigVersions;
 import io.shoudan.store.database.RowColumns;
-import io.shoudan.store.database.ValueRecords;
 import io.shoudan.store.database.schema.tables.records.MerchantsRecord;
 import io.shoudan.store.database.schema.tables.records.TerminalsRecord;
 import io.shoudan.store.merchant.MerchantRepository;
@@ -101,10 +100,10 @@ public final class SnapshotQuery {
     }
 
     private static StoredSnapshot snapshot(ResultSet row) throws SQLException {
-        TerminalsRecord terminal = RowColumns.read(row, "t", ValueRecords.of(new TerminalsRecord()), TERMINAL_COLUMNS);
+        TerminalsRecord terminal = RowColumns.read(row, "t", new TerminalsRecord(), TERMINAL_COLUMNS);
         Optional<Merchant> merchant = Optional.empty();
         if (row.getString("m_" + MERCHANTS.MERCHANT_ID.getName()) != null) {
-            MerchantsRecord stored = RowColumns.read(row, "m", ValueRecords.of(new MerchantsRecord()), MERCHANT_COLUMNS);
+            MerchantsRecord stored = RowColumns.read(row, "m", new MerchantsRecord(), MERCHANT_COLUMNS);
             Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
             for (String pair : list(row.getString("products"))) {
                 String[] parts = pair.split(":");

@@ -28,6 +28,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Takes payments: sale, query, void, refund, reversal, and the recovery of every payment whose
@@ -60,6 +63,13 @@ public final class PaymentService {
     private final IdSource ids;
     private final Clock clock;
     private final Sleeper sleeper;
+    /**
+     * Payments this node is working on: a sale waiting for its channel or resolving an unknown outcome, a
+     * payment a recovery run has taken on. A recovery run leaves them alone, whatever their age: two threads
+     * settling one payment could each act at the channel (one finds it paid, the other cancels it) and only
+     * one of them could be written.
+     */
+    private final Set<PaymentId> working = ConcurrentHashMap.newKeySet();
 
     public PaymentService(PaymentStore store, List<ChannelGateway> gateways, Map<Channel, RecoveryPlan> plans,
                           EligibilityGate gate, SnapshotSource snapshots, RateCards rateCards, IdSource ids,
@@ -131,16 +141,24 @@ public final class PaymentService {
 
     /** Inserts a new payment; if its key was taken meanwhile, answers as a retry. Calls the channel only for PROCESSING. */
     private SaleOutcome insertSale(Payment payment, SaleRequest request, ChannelGateway gateway, boolean huabeiAllowed) {
-        Optional<IdempotencyRecord> taken = store.insertPayment(payment);
-        if (taken.isPresent()) {
-            return replaySale(taken.get().key(), request).orElseThrow(() ->
-                    new IllegalStateException("idempotency key " + taken.get().key() + " is taken but points at nothing"));
+        // Claimed before it is stored, so that no recovery run on this node sees it unclaimed.
+        boolean claimed = payment.state() == PaymentState.PROCESSING && working.add(payment.id());
+        try {
+            Optional<IdempotencyRecord> taken = store.insertPayment(payment);
+            if (taken.isPresent()) {
+                return replaySale(taken.get().key(), request).orElseThrow(() ->
+                        new IllegalStateException("idempotency key " + taken.get().key() + " is taken but points at nothing"));
+            }
+            if (payment.state() != PaymentState.PROCESSING) {
+                return SaleOutcome.of(payment);
+            }
+            ChannelAnswer answer = GuardedChannel.pay(gateway, PayCommand.of(payment, huabeiAllowed));
+            return settle(payment, answer, gateway);
+        } finally {
+            if (claimed) {
+                working.remove(payment.id());
+            }
         }
-        if (payment.state() != PaymentState.PROCESSING) {
-            return SaleOutcome.of(payment);
-        }
-        ChannelAnswer answer = GuardedChannel.pay(gateway, PayCommand.of(payment, huabeiAllowed));
-        return settle(payment, answer, gateway);
     }
 
     private Optional<SaleOutcome> replaySale(IdempotencyKey key, SaleRequest retry) {
@@ -476,15 +494,17 @@ public final class PaymentService {
         Payment payment = found.get();
         ChannelGateway gateway = gateways.get(payment.request().method().channel());
         if (payment.state().isUnresolved() && gateway != null) {
-            if (payment.state() == PaymentState.PROCESSING) {
-                Payment unknown = payment.unknown(clock.instant(), new RawCode("TERMINAL_REVERSAL"));
-                Payment stored = commit(unknown, List.of());
-                if (stored != unknown) {
-                    return SaleOutcome.of(stored);
-                }
-                payment = unknown;
+            if (!working.add(payment.id())) {
+                // This node is still on it (the sale's own query loop, a recovery run). Cancelling beside it could
+                // return the money while that work stores SUCCEEDED; the terminal repeats its reversal until it
+                // gets an answer, and the next one finds the sale ended (voided if it succeeded).
+                return SaleOutcome.of(payment);
             }
-            return cancel(payment, gateway, plans.get(gateway.channel()));
+            try {
+                return asUnknown(payment, "TERMINAL_REVERSAL", unknown -> cancel(unknown, gateway, plans.get(gateway.channel())));
+            } finally {
+                working.remove(payment.id());
+            }
         }
         if (payment.state() == PaymentState.SUCCEEDED) {
             AdjustmentOutcome voided = voidSale(merchant, request, original);
@@ -494,6 +514,19 @@ public final class PaymentService {
             return SaleOutcome.of(store.findPayment(payment.id()).orElseThrow());
         }
         return SaleOutcome.of(payment);
+    }
+
+    /**
+     * Acts on an unresolved payment a sale left: a PROCESSING one is first stored UNKNOWN with {@code why} as its
+     * raw code; if another node changed it first, that node's state is the answer and nothing is done.
+     */
+    private SaleOutcome asUnknown(Payment payment, String why, Function<Payment, SaleOutcome> then) {
+        if (payment.state() != PaymentState.PROCESSING) {
+            return then.apply(payment);
+        }
+        Payment unknown = payment.unknown(clock.instant(), new RawCode(why));
+        Payment stored = commit(unknown, List.of());
+        return stored == unknown ? then.apply(unknown) : SaleOutcome.of(stored);
     }
 
     // ---------------------------------------------------------------- recovery
@@ -507,30 +540,21 @@ public final class PaymentService {
      * Takes every payment left PROCESSING or UNKNOWN for at least {@code idleAtLeast} through the
      * unknown-outcome protocol (querying at once, since it is already old), and retries every pending
      * refund with its own refund id. {@code idleAtLeast} keeps a node from recovering a sale another
-     * node is still working on.
+     * node is still working on; a payment this node is working on is never taken (it is not in the report).
+     * Safe to run while the node takes payments, and from several threads.
      */
     public RecoveryReport recover(Duration idleAtLeast) {
         Instant cutoff = clock.instant().minus(idleAtLeast);
         List<SaleOutcome> payments = new ArrayList<>();
         for (Payment payment : store.unresolvedPayments()) {
-            if (payment.updatedAt().isAfter(cutoff)) {
+            if (payment.updatedAt().isAfter(cutoff) || !working.add(payment.id())) {
                 continue;
             }
-            ChannelGateway gateway = gateways.get(payment.request().method().channel());
-            if (gateway == null) {
-                payments.add(SaleOutcome.of(payment));
-                continue;
+            try {
+                payments.add(recoverPayment(payment));
+            } finally {
+                working.remove(payment.id());
             }
-            Payment unknown = payment;
-            if (payment.state() == PaymentState.PROCESSING) {
-                unknown = payment.unknown(clock.instant(), new RawCode("RECOVERY"));
-                Payment stored = commit(unknown, List.of());
-                if (stored != unknown) {
-                    payments.add(SaleOutcome.of(stored));
-                    continue;
-                }
-            }
-            payments.add(resolveUnknown(unknown, gateway, true));
         }
         List<AdjustmentOutcome> refunds = new ArrayList<>();
         for (Refund refund : store.pendingRefunds()) {
@@ -540,6 +564,14 @@ public final class PaymentService {
             refunds.add(execute(refund));
         }
         return new RecoveryReport(payments, refunds);
+    }
+
+    private SaleOutcome recoverPayment(Payment payment) {
+        ChannelGateway gateway = gateways.get(payment.request().method().channel());
+        if (gateway == null) {
+            return SaleOutcome.of(payment);
+        }
+        return asUnknown(payment, "RECOVERY", unknown -> resolveUnknown(unknown, gateway, true));
     }
 
     // ---------------------------------------------------------------- ledger

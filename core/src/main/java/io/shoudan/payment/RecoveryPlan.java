@@ -70,6 +70,16 @@ public record RecoveryPlan(List<Duration> queryDelays, int cancelAttempts, Durat
         return queryDelays.stream().reduce(Duration.ZERO, Duration::plus);
     }
 
+    /**
+     * The longest one node can keep a sale unresolved under this plan when every channel call runs into
+     * {@code callTimeout}: the pay (or, in a recovery, the first query) and each query and cancel, with the
+     * waits between them. Another node's recovery should leave a payment alone for longer than this.
+     */
+    public Duration longestHold(Duration callTimeout) {
+        int calls = 1 + queryDelays.size() + cancelAttempts;
+        return callTimeout.multipliedBy(calls).plus(totalQueryTime()).plus(cancelRetryDelay.multipliedBy(cancelAttempts - 1L));
+    }
+
     private static List<Duration> seconds(long... seconds) {
         List<Duration> delays = new ArrayList<>();
         for (long s : seconds) {

@@ -16,8 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.shoudan.payment.testing.PaymentWorld.MERCHANT;
 import static io.shoudan.payment.testing.PaymentWorld.sale;
@@ -249,6 +251,34 @@ class UnknownOutcomeTest {
     }
 
     @Test
+    void recoveryOnTheSameNodeLeavesAloneASaleThatIsStillWaitingForItsChannel() {
+        AtomicReference<PaymentService> node = new AtomicReference<>();
+        List<RecoveryReport> duringTheQueries = new ArrayList<>();
+        node.set(world.serviceWith(new ForwardingGateway(world.alipay) {
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                // a periodic recovery run of this node, however old it takes the payment to be
+                world.time.advance(Duration.ofMinutes(10));
+                duringTheQueries.add(node.get().recover(Duration.ZERO));
+                return super.query(trade);
+            }
+        }));
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS);
+
+        SaleOutcome outcome = node.get().sale(sale("000002-000019", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Reversed.class);
+        assertThat(duringTheQueries).hasSize(RecoveryPlan.alipay().queryDelays().size())
+                .allSatisfy(report -> assertThat(report.payments()).isEmpty());
+        assertThat(world.alipay.cancelCalls()).isEqualTo(1);
+        assertThat(only().history()).extracting(Transition::to)
+                .containsExactly(PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.REVERSED);
+        // once the sale has ended, nothing is left for recovery, and a later run finds nothing either
+        assertThat(node.get().recover().payments()).isEmpty();
+        assertLedgerSound();
+    }
+
+    @Test
     void aPlanCanBeConfiguredPerChannel() {
         PaymentService quick = world.service(Map.of(Channel.ALIPAY,
                 new RecoveryPlan(RecoveryPlan.backoff(Duration.ofSeconds(1), 200, Duration.ofSeconds(4), Duration.ofSeconds(11)),
@@ -269,6 +299,17 @@ class UnknownOutcomeTest {
     }
 
     @Test
+    void aPlansLongestHoldCountsEveryCallRunningIntoItsTimeoutAndEveryWait() {
+        // 1 pay + 12 queries + 5 cancels, 10 s each; 60 s between queries; 4 × 3 s between cancels
+        assertThat(RecoveryPlan.alipay().longestHold(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(180 + 60 + 12));
+        // 1 pay + 5 queries + 5 cancels; 45 s; 4 × 5 s
+        assertThat(RecoveryPlan.wechat().longestHold(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(110 + 45 + 20));
+        // 1 sale + 3 reversals; 2 × 5 s
+        assertThat(RecoveryPlan.unionPay().longestHold(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(40 + 10));
+        assertThat(RecoveryPlan.unionPay().longestHold(Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aTerminalReversalOfAnUnresolvedSaleCancelsItAtOnce() {
         world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
         service.sale(sale("000002-000014", PaymentMethod.ALIPAY, "20.00"));
@@ -278,6 +319,31 @@ class UnknownOutcomeTest {
 
         assertThat(reversed).isInstanceOf(SaleOutcome.Reversed.class);
         assertThat(world.alipay.queryCalls()).isEqualTo(queriesBefore);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aTerminalReversalWhileTheNodesOwnQueriesAreOnTheSaleWaitsForThemAndTheRepeatedReversalVoidsIt() {
+        AtomicReference<PaymentService> node = new AtomicReference<>();
+        List<SaleOutcome> reversalsDuringTheQuery = new ArrayList<>();
+        node.set(world.serviceWith(new ForwardingGateway(world.alipay) {
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                // the terminal gave up waiting and sends its reversal (0400) while the node queries
+                reversalsDuringTheQuery.add(node.get().reverse(MERCHANT, new RequestId("000002-000021"), new RequestId("000002-000022")));
+                return super.query(trade);
+            }
+        }));
+        world.alipay.nextPay(PayFault.LOST_AFTER_PAID);
+
+        SaleOutcome sale = node.get().sale(sale("000002-000021", PaymentMethod.ALIPAY, "30.00"));
+
+        assertThat(reversalsDuringTheQuery).singleElement().isInstanceOf(SaleOutcome.StillUnknown.class);
+        assertThat(world.alipay.cancelCalls()).isZero();
+        assertThat(sale).isInstanceOf(SaleOutcome.Succeeded.class);
+        // the terminal repeats the reversal until answered: now the sale has ended, so it is voided
+        assertThat(node.get().reverse(MERCHANT, new RequestId("000002-000021"), new RequestId("000002-000022")))
+                .isInstanceOfSatisfying(SaleOutcome.Succeeded.class, done -> assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED));
         assertLedgerSound();
     }
 

@@ -3,12 +3,14 @@ package io.shoudan.server.cli;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.SaleOutcome;
 import io.shoudan.server.serve.ChannelsConfiguration;
+import io.shoudan.server.serve.RecoverySweep;
 import io.shoudan.server.serve.Server;
 import io.shoudan.server.terminal8583.EndpointLimits;
 import io.shoudan.store.database.DatabaseConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -22,8 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * {@code ./shoudan serve}: the gateway for terminals. Opens the store, recovers what a previous run left open,
- * serves ISO 8583 terminals over TCP and the sandbox channels' HTTP API, until Ctrl-C or SIGTERM.
+ * {@code ./shoudan serve}: the gateway for terminals. Opens the store, recovers what a previous run left open (and,
+ * every {@code --recover-every} seconds, what is left open while serving), serves ISO 8583 terminals over TCP and the sandbox channels' HTTP API, until Ctrl-C or SIGTERM.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve POS terminals: ISO 8583 over TCP, the store, the payment service, the sandbox channels.",
@@ -58,6 +60,17 @@ public final class ServeCommand implements Callable<Integer> {
             "向空库写入演示数据并为终端装载主密钥。"})
     boolean seedDemo;
 
+    @Option(names = "--recover-every", defaultValue = "60", paramLabel = "SECONDS",
+            description = {"While serving, take on payments left unresolved (a cancel that could not get through) every SECONDS."
+                    + " Default ${DEFAULT-VALUE}.", "服务期间每隔 SECONDS 秒恢复未决交易。"})
+    long recoverEverySeconds;
+
+    @Option(names = "--recover-idle", defaultValue = "300", paramLabel = "SECONDS",
+            description = {"Only payments unchanged for SECONDS: longer than another node over the same store can still be"
+                    + " working on one (4 min 12 s with the default plans). Default ${DEFAULT-VALUE}.",
+                    "仅恢复 SECONDS 秒内未变化的交易（须长于其他节点处理一笔交易的最长时间）。"})
+    long recoverIdleSeconds;
+
     private final Consumer<Server> awaitStop;
 
     /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM). */
@@ -77,8 +90,9 @@ public final class ServeCommand implements Callable<Integer> {
         DatabaseConfig database = db != null || env.containsKey(DatabaseConfig.URL_VARIABLE)
                 ? DatabaseConfig.resolve(Optional.ofNullable(db), env)
                 : DatabaseConfig.resolve(Optional.of("jdbc:h2:file:" + data.resolve("shoudan").toAbsolutePath()), env);
+        RecoverySweep.Schedule sweep = sweepSchedule();
         Server.Settings settings = new Server.Settings(database, ChannelsConfiguration.resolve(env, seed), port8583, sandboxPort, data,
-                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7));
+                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7), sweep);
         Server server = Server.start(settings);
         try {
             print(out, server, database);
@@ -87,6 +101,18 @@ public final class ServeCommand implements Callable<Integer> {
             server.stop();
         }
         return 0;
+    }
+
+    private RecoverySweep.Schedule sweepSchedule() {
+        if (recoverEverySeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--recover-every must be a positive number of seconds, got "
+                    + recoverEverySeconds + " / --recover-every 必须为正的秒数");
+        }
+        if (recoverIdleSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--recover-idle cannot be negative, got "
+                    + recoverIdleSeconds + " / --recover-idle 不能为负");
+        }
+        return new RecoverySweep.Schedule(Duration.ofSeconds(recoverEverySeconds), Duration.ofSeconds(recoverIdleSeconds));
     }
 
     /** The shutdown hook stops the server itself: the JVM does not wait for the main thread once hooks are done. */
@@ -114,6 +140,9 @@ public final class ServeCommand implements Callable<Integer> {
         for (SaleOutcome outcome : server.recovery().payments()) {
             out.println("    " + outcome.getClass().getSimpleName());
         }
+        RecoverySweep.Schedule sweep = server.recoverySweep().schedule();
+        out.printf("  recovery sweep 恢复巡检:   every %d s, payments unchanged for %d s 每 %d 秒，恢复 %d 秒未变化的交易%n",
+                sweep.every().toSeconds(), sweep.idleAtLeast().toSeconds(), sweep.every().toSeconds(), sweep.idleAtLeast().toSeconds());
         out.println("  ISO 8583 terminals 终端:  port " + server.port8583());
         out.println("  sandbox 沙箱:             " + server.sandboxServer().baseUrl() + "  (admin API 管理接口 " + server.sandboxServer().adminUrl() + ")");
         if (server.seeded()) {

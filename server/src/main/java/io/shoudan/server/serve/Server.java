@@ -99,8 +99,9 @@ import java.util.function.Supplier;
  * creates consumers and sets faults).
  *
  * <p>Order at start: open and migrate the store → (optionally) seed the demo world → register the store's merchants
- * at the sandbox channels → {@code recover()} → open the ports. Recovery runs before the endpoint accepts
- * terminals, so a terminal's retry of a sale the last run left open gets its settled answer.
+ * at the sandbox channels → {@code recover()} → start the {@link RecoverySweep} → open the ports. Recovery runs before
+ * the endpoint accepts terminals, so a terminal's retry of a sale the last run left open gets its settled answer; the
+ * sweep then takes on, while serving, what a channel left unresolved (a sale whose cancel could not get through).
  */
 public final class Server implements AutoCloseable {
 
@@ -109,17 +110,22 @@ public final class Server implements AutoCloseable {
     /** How many sample consumers the sandbox gets (ids {@code C-0001}…), the same people on every start with one seed. */
     public static final int SANDBOX_CONSUMERS = 100;
 
+    /** How long a call to a channel may take before its outcome counts as unknown. */
+    public static final Duration CHANNEL_CALL_TIMEOUT = Duration.ofSeconds(10);
+
     /**
      * @param port8583     ISO 8583 port (0: any free port)
      * @param sandboxPort  sandbox HTTP port (0: any free port)
      * @param dataDir      the embedded store's directory, the generated master key ({@code keys/}) and the sandbox's keys ({@code sandbox/})
      * @param plans        the unknown-outcome plans ({@link PaymentService#defaultPlans()} in production)
      * @param cardRetention how long card data stays in the vault
+     * @param recoverySweep when payments left unresolved are taken on again while serving
      */
     public record Settings(DatabaseConfig database, ChannelsConfiguration channels, int port8583, int sandboxPort, Path dataDir,
                            boolean seedDemo, Map<String, String> environment, Map<Channel, RecoveryPlan> plans,
-                           EndpointLimits limits, Duration cardRetention) {
+                           EndpointLimits limits, Duration cardRetention, RecoverySweep.Schedule recoverySweep) {
         public Settings {
+            Objects.requireNonNull(recoverySweep, "recoverySweep");
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(channels, "channels");
             Objects.requireNonNull(dataDir, "dataDir");
@@ -151,6 +157,7 @@ public final class Server implements AutoCloseable {
     private final boolean seeded;
     private boolean stopped;
     private ScheduledExecutorService housekeeping;
+    private RecoverySweep sweep;
 
     private Server(Settings settings) {
         this.settings = settings;
@@ -186,7 +193,7 @@ public final class Server implements AutoCloseable {
             SandboxCards cards = new SandboxCards();
             SandboxHsm hsm = new SandboxHsm(cards);
             SandboxChannels channels = new SandboxChannels(sandbox, health, new UnmappedCodes(new SimpleMeterRegistry()),
-                    Duration.ofSeconds(10),
+                    CHANNEL_CALL_TIMEOUT,
                     accounts.alipay(), accounts.wechat(), accounts.unionPay(), cards);
             // The sandboxes listen first: Alipay and WeChat Pay are then reached over their real protocols
             // (the official Alipay SDK with RSA2, WeChat v2 XML with HMAC-SHA256), as real channels would be.
@@ -217,12 +224,16 @@ public final class Server implements AutoCloseable {
                 return thread;
             });
             housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
+            sweep = RecoverySweep.start(payments, settings.recoverySweep());
             TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
                     hsm.watching(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
                     hsm.translating(new StoreCardVault(vault)), sandboxCardKinds(sandbox), new KeyGenerator(random), clock,
                     settings.limits().keyLifetime(), new EndpointMetrics());
             startedEndpoint = new Terminal8583Server(host, settings.limits()).start(settings.port8583());
         } catch (RuntimeException e) {
+            if (sweep != null) {
+                sweep.close();
+            }
             if (housekeeping != null) {
                 housekeeping.shutdownNow();
             }
@@ -265,6 +276,11 @@ public final class Server implements AutoCloseable {
         return payments;
     }
 
+    /** The recovery sweep while serving: its schedule and what it has done. */
+    public RecoverySweep recoverySweep() {
+        return sweep;
+    }
+
     /** What the start-up {@code recover()} did. */
     public RecoveryReport recovery() {
         return recovery;
@@ -297,12 +313,16 @@ public final class Server implements AutoCloseable {
         return out;
     }
 
-    /** Stops the endpoint (no new requests), the sandbox server, and closes the store. Safe to call twice. */
+    /**
+     * Stops the recovery sweep (a payment it was on is left for the next recovery), the endpoint (no new requests),
+     * the sandbox server, and closes the store. Safe to call twice.
+     */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
+        sweep.close();
         housekeeping.shutdownNow();
         endpoint.stop();
         sandboxServer.stop();

@@ -3,6 +3,8 @@ package io.shoudan.server.cli;
 import io.shoudan.server.serve.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -38,11 +40,40 @@ class ServeCommandTest {
         String printed = out.toString();
         assertThat(ports.get(0)).isPositive();
         assertThat(printed).contains("ISO 8583 terminals 终端:  port " + ports.get(0)).contains("/admin")
-                .contains("recovery 恢复:            0 payment(s)").contains("demo world seeded");
+                .contains("recovery 恢复:            0 payment(s)").contains("demo world seeded")
+                .contains("recovery sweep 恢复巡检:   every 60 s, payments unchanged for 300 s");
         Server.DemoTerminal first = terminals.get(0);
         assertThat(printed).contains(first.pos().terminalId() + "  " + first.pos().acceptorId() + "  " + first.terminal().sn().value())
                 .contains(first.tmkHex());
         String masterKeyHex = Files.readString(data.resolve("keys/master.key")).trim();
         assertThat(printed).contains("generated").doesNotContainIgnoringCase(masterKeyHex);
+    }
+
+    @Test
+    void theRecoverySweepTakesItsScheduleFromTheCommandLine() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ServeCommand(server -> { }));
+        cli.setOut(new PrintWriter(out, true));
+
+        int exit = cli.execute("--db", "jdbc:h2:file:" + data.resolve("store").toAbsolutePath(), "--data", data.toString(),
+                "--port8583", "0", "--sandbox-port", "0", "--recover-every", "5", "--recover-idle", "600");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("recovery sweep 恢复巡检:   every 5 s, payments unchanged for 600 s");
+    }
+
+    @ParameterizedTest(name = "{0} {1} is refused, naming the option")
+    @CsvSource({"--recover-every, 0", "--recover-every, -5", "--recover-idle, -1"})
+    void aSweepScheduleThatCannotWorkIsRefusedBeforeAnythingStarts(String option, String value) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ServeCommand(server -> { }));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("--db", "jdbc:h2:file:" + data.resolve("store").toAbsolutePath(), "--data", data.toString(),
+                "--port8583", "0", "--sandbox-port", "0", option, value);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(option + " ").contains(value);
+        assertThat(data.resolve("store.mv.db")).doesNotExist();
     }
 }

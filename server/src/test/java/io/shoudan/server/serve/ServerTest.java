@@ -10,6 +10,7 @@ import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentId;
+import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.RecoveryPlan;
 import io.shoudan.sandbox.consumer.CardKind;
@@ -143,6 +144,58 @@ class ServerTest {
         }
     }
 
+    @Test
+    void aSaleLeftUnknownWhileServingIsSettledByTheSweepOnceItsChannelIsBackWithoutARestart(@TempDir Path dir) throws InterruptedException {
+        Server.Settings settings = settings(dir, 0, new RecoverySweep.Schedule(Duration.ofMillis(100), Duration.ZERO));
+        try (Server server = Server.start(settings)) {
+            Server.DemoTerminal demo = tradingTerminal(server);
+            registerShopper(server);
+            TerminalSimulator pos = new TerminalSimulator(TerminalProfile.tdes(new TerminalId(demo.pos().terminalId()),
+                    new AcceptorId(demo.pos().acceptorId()), DesKey.ofHex(demo.tmkHex())),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port8583()), Duration.ofSeconds(10)).connect();
+            assertThat(pos.signOn().responseCode()).isEqualTo("00");
+
+            // Alipay takes the money, then neither answers nor can be queried or cancelled: the sale ends UNKNOWN
+            // and each sweep run meanwhile finds it so (the sweep leaves it alone while the sale itself is on it).
+            server.sandbox().faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.PAY));
+            server.sandbox().faults().add(FaultRule.always(Channel.ALIPAY, new Fault.SystemError()).onlyFor(Operation.QUERY, Operation.CANCEL));
+            TerminalSimulator.Exchange lost = pos.saleByCode(Money.parse("5.00"), server.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code());
+            assertThat(lost.response().responseCode()).isEqualTo("98");
+            PaymentId stuck = server.app().payments().unresolvedPayments().getFirst().id();
+            long runsBefore = server.recoverySweep().totals().runs();
+            waitUntil(() -> server.recoverySweep().totals().runs() >= runsBefore + 2);
+            assertThat(server.app().payments().findPayment(stuck).orElseThrow().state()).isEqualTo(PaymentState.UNKNOWN);
+
+            // The channel is back: the next run queries, finds it paid, and books it once.
+            server.sandbox().faults().clear();
+            waitUntil(() -> server.app().payments().unresolvedPayments().isEmpty());
+
+            Payment settled = server.app().payments().findPayment(stuck).orElseThrow();
+            assertThat(settled.state()).isEqualTo(PaymentState.SUCCEEDED);
+            assertThat(server.recoverySweep().totals().paymentsTakenOn()).isGreaterThanOrEqualTo(3);
+            assertThat(server.recoverySweep().totals().failedRuns()).isZero();
+            assertThat(server.payments().checkLedger().passed()).isTrue();
+            pos.close();
+        }
+    }
+
+    @Test
+    void theSweepsDefaultIdleTimeOutlastsTheLongestAnyDefaultPlanKeepsASaleOnAnotherNode() {
+        Duration longest = PaymentService.defaultPlans().values().stream()
+                .map(plan -> plan.longestHold(Server.CHANNEL_CALL_TIMEOUT)).max(Duration::compareTo).orElseThrow();
+
+        assertThat(longest).isEqualTo(Duration.ofSeconds(252));
+        assertThat(RecoverySweep.Schedule.DEFAULTS.idleAtLeast()).isGreaterThan(longest);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     /** The endpoint keeps its port across the restart, so the simulator (which holds the working keys) reconnects as a POS would. */
     private static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -153,9 +206,14 @@ class ServerTest {
     }
 
     private static Server.Settings settings(Path dir, int port8583) {
+        return settings(dir, port8583, RecoverySweep.Schedule.DEFAULTS);
+    }
+
+    private static Server.Settings settings(Path dir, int port8583, RecoverySweep.Schedule sweep) {
         DatabaseConfig database = DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + dir.resolve("shoudan").toAbsolutePath()));
         return new Server.Settings(database, new ChannelsConfiguration.Sandbox(7), port8583, 0, dir, true, Map.of(),
-                Map.of(Channel.ALIPAY, FAST, Channel.WECHAT, FAST, Channel.UNIONPAY, FAST), EndpointLimits.DEFAULTS, Duration.ofDays(7));
+                Map.of(Channel.ALIPAY, FAST, Channel.WECHAT, FAST, Channel.UNIONPAY, FAST), EndpointLimits.DEFAULTS, Duration.ofDays(7),
+                sweep);
     }
 
     /** A consumer of the sandbox with a known card and PIN and an Alipay balance (the sandbox forgets them on restart). */

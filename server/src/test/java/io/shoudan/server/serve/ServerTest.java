@@ -172,7 +172,8 @@ class ServerTest {
 
             Payment settled = server.app().payments().findPayment(stuck).orElseThrow();
             assertThat(settled.state()).isEqualTo(PaymentState.SUCCEEDED);
-            assertThat(server.recoverySweep().totals().paymentsTakenOn()).isGreaterThanOrEqualTo(3);
+            // at least once while the channel was away (the run that ended before the second one started), once after
+            assertThat(server.recoverySweep().totals().paymentsTakenOn()).isGreaterThanOrEqualTo(2);
             assertThat(server.recoverySweep().totals().failedRuns()).isZero();
             assertThat(server.payments().checkLedger().passed()).isTrue();
             pos.close();

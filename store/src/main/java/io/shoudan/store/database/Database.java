@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Flyway flyway(DatabaseConfig config, HikariDataSource dataSource) {
-        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new BackfillMerchantUsage());
+        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new BackfillMerchantUsage(), new HashScannedCodes());
         if (config.schema() != null) {
             flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
         }

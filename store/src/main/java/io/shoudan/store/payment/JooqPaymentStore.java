@@ -7,7 +7,6 @@ import io.shoudan.fee.Installments;
 import io.shoudan.fee.RateCardId;
 import io.shoudan.ledger.Journal;
 import io.shoudan.merchant.MerchantId;
-import io.shoudan.method.PaymentCode;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.ChannelTradeNo;
@@ -466,9 +465,10 @@ public final class JooqPaymentStore implements PaymentStore {
         row.setInstallmentFeeBearer(request.installments().bearer().name());
         switch (request.instrument()) {
             case Instrument.ScannedCode scanned -> {
+                // never the code itself: a bearer credential while it is valid (Instrument.ScannedCode)
                 row.setInstrumentKind("SCANNED_CODE");
-                row.setInstrumentValue(scanned.code());
-                row.setPaymentCodeMasked(PaymentCode.masked(scanned.code()));
+                row.setInstrumentValue(scanned.fingerprint());
+                row.setPaymentCodeMasked(scanned.masked());
             }
             case Instrument.CardReference card -> {
                 row.setInstrumentKind("CARD_REFERENCE");
@@ -496,7 +496,7 @@ public final class JooqPaymentStore implements PaymentStore {
         PaymentMethod method = PaymentMethod.valueOf(row.getPaymentMethod());
         Money amount = Money.ofFen(row.getAmountFen());
         Instrument instrument = switch (row.getInstrumentKind()) {
-            case "SCANNED_CODE" -> new Instrument.ScannedCode(row.getInstrumentValue());
+            case "SCANNED_CODE" -> Instrument.ScannedCode.spent(row.getInstrumentValue(), row.getPaymentCodeMasked());
             case "CARD_REFERENCE" -> new Instrument.CardReference(row.getInstrumentValue());
             default -> throw new IllegalStateException("payment " + row.getPaymentId() + " has an unknown instrument kind "
                     + row.getInstrumentKind());

@@ -15,6 +15,7 @@ import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.Failure;
 import io.shoudan.payment.IdempotencyKey;
+import io.shoudan.payment.Instrument;
 import io.shoudan.ledger.LedgerReport;
 import io.shoudan.payment.LedgerAudit;
 import io.shoudan.payment.Operation;
@@ -33,6 +34,7 @@ import io.shoudan.payment.testing.PaymentWorld;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
 import io.shoudan.store.database.Database;
+import io.shoudan.store.database.HashScannedCodes;
 import io.shoudan.store.merchant.MerchantRepository;
 import io.shoudan.store.testing.Fixtures;
 import io.shoudan.store.testing.TestClock;
@@ -105,6 +107,41 @@ abstract class JooqPaymentStoreContract extends PaymentStoreContract {
         assertThat(row.getFailureReason()).isEqualTo("MERCHANT_LIMIT_EXCEEDED");
         assertThat(row.getReasonCodes()).isEqualTo("MERCHANT_LIMIT_EXCEEDED,OPERATION_INVALID_AMOUNT");
         assertThat(row.getVerdict()).contains("\"methods\",[\"ALIPAY\",\"HUABEI\"]");
+    }
+
+    @Test
+    void aScannedCodeIsStoredOnlyAsItsFingerprintAndMaskedFormAndStillRecognisesTheRetry() {
+        SaleRequest request = PaymentWorld.sale("K1", PaymentMethod.ALIPAY, "10.00");
+        Instrument.ScannedCode scanned = (Instrument.ScannedCode) request.instrument();
+        store.insertPayment(Payment.declined(new PaymentId("P1"), request, NOW, List.of(Reason.of(ReasonCode.CONSUMER_PAYMENT_CODE_INVALID))));
+
+        var row = database.dsl().selectFrom(PAYMENTS).fetchSingle();
+        assertThat(row.intoList().toString()).doesNotContain(scanned.code());
+        assertThat(row.getInstrumentValue()).isEqualTo(scanned.fingerprint());
+        assertThat(row.getPaymentCodeMasked()).isEqualTo(scanned.masked());
+        SaleRequest stored = store.findPayment(new PaymentId("P1")).orElseThrow().request();
+        assertThat(((Instrument.ScannedCode) stored.instrument()).spent()).isTrue();
+        assertThat(stored.firstDifference(PaymentWorld.sale("K1", PaymentMethod.ALIPAY, "10.00"))).isEmpty();
+        assertThat(stored.firstDifference(new SaleRequest(request.merchant(), request.terminal(), request.request(), request.method(),
+                request.amount(), request.installments(), new Instrument.ScannedCode("280000000000000001")))).contains("paymentCode");
+    }
+
+    @Test
+    void migrationV8ReplacesTheCodesStoredBeforeItByTheirFingerprintOnce() {
+        SaleRequest request = PaymentWorld.sale("K1", PaymentMethod.ALIPAY, "10.00");
+        Payment payment = Payment.declined(new PaymentId("P1"), request, NOW, List.of(Reason.of(ReasonCode.CONSUMER_PAYMENT_CODE_INVALID)));
+        store.insertPayment(payment);
+        String code = ((Instrument.ScannedCode) request.instrument()).code();
+        // as a row written before V8: the code itself, and no masked form
+        database.dsl().update(PAYMENTS).set(PAYMENTS.INSTRUMENT_VALUE, code).set(PAYMENTS.PAYMENT_CODE_MASKED, (String) null).execute();
+
+        assertThat(database.dsl().connectionResult(HashScannedCodes::hashAll)).isEqualTo(1);
+        assertThat(database.dsl().connectionResult(HashScannedCodes::hashAll)).isZero();
+
+        var row = database.dsl().selectFrom(PAYMENTS).fetchSingle();
+        assertThat(row.getInstrumentValue()).isEqualTo(Instrument.ScannedCode.fingerprintOf(code));
+        assertThat(row.getPaymentCodeMasked()).isEqualTo("2840**********1234");
+        assertThat(store.findPayment(payment.id())).contains(payment);
     }
 
     @ParameterizedTest

@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Takes payments: sale, query, void, refund, reversal, and the recovery of every payment whose
@@ -70,6 +72,8 @@ public final class PaymentService {
      * one of them could be written.
      */
     private final Set<PaymentId> working = ConcurrentHashMap.newKeySet();
+    /** This node, as the owner of its claims on payments in the store ({@link PaymentStore#claim}). */
+    private final String owner = "node-" + UUID.randomUUID();
 
     public PaymentService(PaymentStore store, List<ChannelGateway> gateways, Map<Channel, RecoveryPlan> plans,
                           EligibilityGate gate, SnapshotSource snapshots, RateCards rateCards, IdSource ids,
@@ -88,6 +92,12 @@ public final class PaymentService {
         this.clock = clock;
         this.sleeper = sleeper;
     }
+
+    /**
+     * The longest any channel adapter waits for one call; a claim lasts its plan's {@link RecoveryPlan#longestHold}
+     * with calls this long, so it outlasts the work it covers (Alipay's: 10 min 12 s).
+     */
+    public static final Duration CALL_TIMEOUT_BOUND = Duration.ofSeconds(30);
 
     /** Alipay, WeChat Pay and UnionPay as their documents advise ({@link RecoveryPlan}). */
     public static Map<Channel, RecoveryPlan> defaultPlans() {
@@ -197,8 +207,11 @@ public final class PaymentService {
             case ChannelAnswer.Pending pending -> {
                 Payment unknown = payment.unknown(now, pending.raw());
                 Payment stored = commit(unknown, List.of());
-                // only the node whose write won runs the protocol; a loser answers with the winner's state
-                yield stored == unknown ? resolveUnknown(unknown, gateway, false) : SaleOutcome.of(stored);
+                // only the node whose write won runs the protocol; a loser answers with the winner's state, and so
+                // does this node when another one (a terminal's reversal there) claimed the payment first
+                yield stored != unknown ? SaleOutcome.of(stored)
+                        : whileClaimed(unknown, gateway, () -> resolveUnknown(unknown, gateway, false))
+                        .orElseGet(() -> SaleOutcome.of(current(unknown)));
             }
         };
     }
@@ -501,7 +514,11 @@ public final class PaymentService {
                 return SaleOutcome.of(payment);
             }
             try {
-                return asUnknown(payment, "TERMINAL_REVERSAL", unknown -> cancel(unknown, gateway, plans.get(gateway.channel())));
+                // another node still on it (its sale's query loop) holds the claim: the same answer, for the same reason
+                Payment unresolved = payment;
+                return whileClaimed(payment, gateway, () -> asUnknown(unresolved, "TERMINAL_REVERSAL",
+                        unknown -> cancel(unknown, gateway, plans.get(gateway.channel()))))
+                        .orElseGet(() -> SaleOutcome.of(current(unresolved)));
             } finally {
                 working.remove(payment.id());
             }
@@ -551,7 +568,7 @@ public final class PaymentService {
                 continue;
             }
             try {
-                payments.add(recoverPayment(payment));
+                recoverPayment(payment).ifPresent(payments::add);
             } finally {
                 working.remove(payment.id());
             }
@@ -566,12 +583,41 @@ public final class PaymentService {
         return new RecoveryReport(payments, refunds);
     }
 
-    private SaleOutcome recoverPayment(Payment payment) {
+    /** Empty when another node holds the payment's claim: it is that node's to settle (or anyone's once the claim expires). */
+    private Optional<SaleOutcome> recoverPayment(Payment payment) {
         ChannelGateway gateway = gateways.get(payment.request().method().channel());
         if (gateway == null) {
-            return SaleOutcome.of(payment);
+            return Optional.of(SaleOutcome.of(payment));
         }
-        return asUnknown(payment, "RECOVERY", unknown -> resolveUnknown(unknown, gateway, true));
+        return whileClaimed(payment, gateway, () -> asUnknown(payment, "RECOVERY", unknown -> resolveUnknown(unknown, gateway, true)));
+    }
+
+    /**
+     * Runs {@code work} on an unresolved payment while this node holds its claim in the store, so that no other
+     * node acts on it at the channel meanwhile; empty when another node holds it. The claim lasts the channel's
+     * plan at its longest ({@link #CALL_TIMEOUT_BOUND}) and is released after; one that cannot be released (the
+     * store away) simply expires. A node that dies holding one leaves the payment to the others once it expires.
+     */
+    private Optional<SaleOutcome> whileClaimed(Payment payment, ChannelGateway gateway, Supplier<SaleOutcome> work) {
+        Instant now = clock.instant();
+        Instant until = now.plus(plans.get(gateway.channel()).longestHold(CALL_TIMEOUT_BOUND));
+        if (!store.claim(payment.id(), owner, until, now)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work.get());
+        } finally {
+            try {
+                store.release(payment.id(), owner);
+            } catch (RuntimeException storeAway) {
+                // the claim expires by itself; the outcome above is what matters to the caller
+            }
+        }
+    }
+
+    /** The payment as stored now ({@code seen} if it has vanished, which a store never lets happen). */
+    private Payment current(Payment seen) {
+        return store.findPayment(seen.id()).orElse(seen);
     }
 
     // ---------------------------------------------------------------- ledger

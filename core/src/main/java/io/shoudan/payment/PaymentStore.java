@@ -2,6 +2,7 @@ package io.shoudan.payment;
 
 import io.shoudan.ledger.Journal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,6 +36,20 @@ public interface PaymentStore {
 
     /** Writes a changed refund and its changed payment (may be {@code null} when unchanged) and appends {@code journals}, atomically. */
     void updateRefund(Refund refund, Payment payment, List<Journal> journals);
+
+    /**
+     * Claims an unresolved payment (PROCESSING or UNKNOWN) for {@code owner} until {@code until}, so that no other
+     * node acts on it at the channel meanwhile (one node's query finding it paid while another's cancel returns the
+     * money). Granted when nobody holds it, {@code owner} already does (the claim is extended), or the holder's claim
+     * ended at or before {@code now}; refused when another owner holds it, or the payment is not unresolved. A claim
+     * is not part of the payment: it changes no version and is not read back with it.
+     *
+     * @return true when {@code owner} now holds the payment
+     */
+    boolean claim(PaymentId payment, String owner, Instant until, Instant now);
+
+    /** Ends {@code owner}'s claim on the payment; nothing when it holds none. */
+    void release(PaymentId payment, String owner);
 
     Optional<Payment> findPayment(PaymentId id);
 

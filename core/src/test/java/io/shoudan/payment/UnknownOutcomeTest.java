@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -344,6 +345,51 @@ class UnknownOutcomeTest {
         // the terminal repeats the reversal until answered: now the sale has ended, so it is voided
         assertThat(node.get().reverse(MERCHANT, new RequestId("000002-000021"), new RequestId("000002-000022")))
                 .isInstanceOfSatisfying(SaleOutcome.Succeeded.class, done -> assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED));
+        assertLedgerSound();
+    }
+
+    @Test
+    void aTerminalReversalOnAnotherNodeWhileThisNodeQueriesTheSaleWaitsForItThroughTheStoresClaim() {
+        PaymentService otherNode = world.service();
+        List<SaleOutcome> reversalsThere = new ArrayList<>();
+        List<RecoveryReport> recoveriesThere = new ArrayList<>();
+        PaymentService thisNode = world.serviceWith(new ForwardingGateway(world.alipay) {
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                // the terminal reconnected through the load balancer to the other node and sends its reversal there,
+                // and that node's recovery sweep runs, however old it takes the payment to be
+                reversalsThere.add(otherNode.reverse(MERCHANT, new RequestId("000002-000023"), new RequestId("000002-000024")));
+                world.time.advance(Duration.ofMinutes(6));
+                recoveriesThere.add(otherNode.recover(Duration.ofMinutes(5)));
+                return super.query(trade);
+            }
+        });
+        world.alipay.nextPay(PayFault.LOST_AFTER_PAID);
+
+        SaleOutcome sale = thisNode.sale(sale("000002-000023", PaymentMethod.ALIPAY, "30.00"));
+
+        assertThat(reversalsThere).singleElement().isInstanceOf(SaleOutcome.StillUnknown.class);
+        assertThat(recoveriesThere).singleElement().satisfies(report -> assertThat(report.payments()).isEmpty());
+        assertThat(world.alipay.cancelCalls()).isZero();
+        assertThat(sale).isInstanceOf(SaleOutcome.Succeeded.class);
+        assertThat(otherNode.reverse(MERCHANT, new RequestId("000002-000023"), new RequestId("000002-000024")))
+                .isInstanceOfSatisfying(SaleOutcome.Succeeded.class, done -> assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED));
+        assertLedgerSound();
+    }
+
+    @Test
+    void aSaleWhoseNodeDiedHoldingItsClaimIsRecoveredByAnotherNodeOnceTheClaimHasEnded() {
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
+        service.sale(sale("000002-000025", PaymentMethod.ALIPAY, "20.00"));
+        // as a node that died in the middle of its query loop leaves it: UNKNOWN, and claimed until its plan's longest hold
+        Instant now = world.time.instant();
+        Duration hold = RecoveryPlan.alipay().longestHold(PaymentService.CALL_TIMEOUT_BOUND);
+        assertThat(hold).isEqualTo(Duration.ofSeconds(612));
+        assertThat(world.store.claim(only().id(), "node-that-died", now.plus(hold), now)).isTrue();
+
+        assertThat(world.service().recover().payments()).as("claimed by a node that may still be working").isEmpty();
+        world.time.advance(hold);
+        assertThat(world.service().recover().payments()).singleElement().isInstanceOf(SaleOutcome.Reversed.class);
         assertLedgerSound();
     }
 

@@ -12,6 +12,8 @@ import io.shoudan.payment.RefundId;
 import io.shoudan.payment.RefundStatus;
 import io.shoudan.payment.StaleWriteException;
 
+import java.util.HashMap;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -38,8 +40,12 @@ public final class InMemoryPaymentStore implements PaymentStore {
     private final Map<IdempotencyKey, IdempotencyRecord> keys = new LinkedHashMap<>();
     private final List<Journal> journals = new ArrayList<>();
     private final Set<JournalId> journalIds = new HashSet<>();
+    private final Map<PaymentId, Claim> claims = new HashMap<>();
     private int writesBeforeCrash = -1;
     private int writes;
+
+    private record Claim(String owner, Instant until) {
+    }
 
     /** The {@code upcoming}-th write from now (1 = the next) throws {@link SimulatedCrash} and stores nothing. */
     public synchronized void crashOnWrite(int upcoming) {
@@ -135,6 +141,23 @@ public final class InMemoryPaymentStore implements PaymentStore {
     public synchronized List<Refund> refundsOf(PaymentId payment) {
         return refunds.values().stream().filter(refund -> refund.payment().equals(payment))
                 .sorted(Comparator.comparing(Refund::createdAt)).toList();
+    }
+
+    @Override
+    public synchronized boolean claim(PaymentId payment, String owner, Instant until, Instant now) {
+        Payment stored = payments.get(payment);
+        Claim held = claims.get(payment);
+        if (stored == null || !stored.state().isUnresolved()
+                || (held != null && !held.owner().equals(owner) && held.until().isAfter(now))) {
+            return false;
+        }
+        claims.put(payment, new Claim(owner, until));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(PaymentId payment, String owner) {
+        claims.computeIfPresent(payment, (id, held) -> held.owner().equals(owner) ? null : held);
     }
 
     @Override

@@ -74,6 +74,46 @@ public abstract class PaymentStoreContract {
     }
 
     @Test
+    void anUnresolvedPaymentIsClaimedByOneNodeAtATimeUntilItsClaimEnds() {
+        Payment payment = processing("P1", "K1");
+        store.insertPayment(payment);
+        Instant until = NOW.plusSeconds(600);
+
+        assertThat(store.claim(payment.id(), "node-a", until, NOW)).isTrue();
+        assertThat(store.claim(payment.id(), "node-b", NOW.plusSeconds(60), NOW)).as("held by node-a").isFalse();
+        assertThat(store.claim(payment.id(), "node-b", NOW.plusSeconds(900), until.minusMillis(1))).as("a moment before it ends").isFalse();
+        assertThat(store.claim(payment.id(), "node-a", NOW.plusSeconds(1200), NOW)).as("node-a extends its own").isTrue();
+        assertThat(store.claim(payment.id(), "node-b", NOW.plusSeconds(1800), NOW.plusSeconds(1200))).as("ended: taken over").isTrue();
+        assertThat(store.claim(payment.id(), "node-a", NOW.plusSeconds(1300), NOW.plusSeconds(1250))).isFalse();
+    }
+
+    @Test
+    void aReleasedClaimLeavesThePaymentToAnyNodeAndOnlyItsHolderCanReleaseIt() {
+        Payment payment = processing("P1", "K1");
+        store.insertPayment(payment);
+        store.claim(payment.id(), "node-a", NOW.plusSeconds(600), NOW);
+
+        store.release(payment.id(), "node-b");
+        assertThat(store.claim(payment.id(), "node-b", NOW.plusSeconds(600), NOW)).as("node-b cannot release node-a's").isFalse();
+        store.release(payment.id(), "node-a");
+        assertThat(store.claim(payment.id(), "node-b", NOW.plusSeconds(600), NOW)).isTrue();
+    }
+
+    @Test
+    void aClaimChangesNeitherThePaymentNorItsVersionAndAFinishedOrMissingPaymentCannotBeClaimed() {
+        Payment payment = processing("P1", "K1");
+        store.insertPayment(payment);
+        store.claim(payment.id(), "node-a", NOW.plusSeconds(600), NOW);
+
+        assertThat(store.findPayment(payment.id())).contains(payment);
+        Payment done = succeeded(payment);
+        store.updatePayment(done, List.of(sale(done)));
+        assertThat(store.findPayment(payment.id())).contains(done);
+        assertThat(store.claim(payment.id(), "node-a", NOW.plusSeconds(600), NOW)).as("SUCCEEDED").isFalse();
+        assertThat(store.claim(new PaymentId("P-none"), "node-a", NOW.plusSeconds(600), NOW)).isFalse();
+    }
+
+    @Test
     void aPaymentReadsBackEqualToWhatWasWritten() {
         Payment payment = processing("P1", "K1");
         store.insertPayment(payment);

@@ -324,6 +324,28 @@ public final class JooqPaymentStore implements PaymentStore {
                 .orElseGet(() -> new IllegalStateException(what + " does not exist"));
     }
 
+    // ---------------------------------------------------------------- claims
+
+    @Override
+    public boolean claim(PaymentId payment, String owner, Instant until, Instant now) {
+        return database.dsl().update(PAYMENTS)
+                .set(PAYMENTS.CLAIMED_BY, owner)
+                .set(PAYMENTS.CLAIMED_UNTIL, time(until))
+                .where(PAYMENTS.PAYMENT_ID.eq(payment.value()),
+                        PAYMENTS.STATE.in(PaymentState.PROCESSING.name(), PaymentState.UNKNOWN.name()),
+                        PAYMENTS.CLAIMED_BY.isNull().or(PAYMENTS.CLAIMED_BY.eq(owner)).or(PAYMENTS.CLAIMED_UNTIL.le(time(now))))
+                .execute() == 1;
+    }
+
+    @Override
+    public void release(PaymentId payment, String owner) {
+        database.dsl().update(PAYMENTS)
+                .set(PAYMENTS.CLAIMED_BY, (String) null)
+                .set(PAYMENTS.CLAIMED_UNTIL, (OffsetDateTime) null)
+                .where(PAYMENTS.PAYMENT_ID.eq(payment.value()), PAYMENTS.CLAIMED_BY.eq(owner))
+                .execute();
+    }
+
     // ---------------------------------------------------------------- reads
 
     @Override

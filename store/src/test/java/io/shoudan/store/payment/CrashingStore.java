@@ -9,6 +9,7 @@ import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.Refund;
 import io.shoudan.payment.RefundId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,6 +51,17 @@ final class CrashingStore implements PaymentStore {
     public Optional<IdempotencyRecord> insertPayment(Payment payment) {
         maybeCrash();
         return store.insertPayment(payment);
+    }
+
+    @Override
+    public boolean claim(PaymentId payment, String owner, Instant until, Instant now) {
+        // not a write of the payment: the crash points stay those of the payment's own writes
+        return store.claim(payment, owner, until, now);
+    }
+
+    @Override
+    public void release(PaymentId payment, String owner) {
+        store.release(payment, owner);
     }
 
     @Override

@@ -417,16 +417,13 @@ class UnknownOutcomeTest {
         PaymentService otherNode = world.service(Map.of(Channel.ALIPAY,
                 new RecoveryPlan(List.of(), 1, Duration.ZERO, 1, Duration.ZERO)));
         PaymentService thisNode = world.serviceWith(new ForwardingGateway(world.alipay) {
-            private boolean raced;
-
             @Override
-            public ChannelAnswer query(TradeRef trade) {
-                if (!raced) {
-                    raced = true;
-                    // meanwhile another node's recovery cancels the payment
-                    otherNode.recover();
-                }
-                return super.query(trade);
+            public ChannelAnswer pay(PayCommand command) {
+                ChannelAnswer answer = super.pay(command);
+                // before this node stores the answer (nothing claims a PROCESSING sale), another node's recovery
+                // takes the payment on and cancels it
+                otherNode.recover();
+                return answer;
             }
         });
         world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS);
@@ -434,6 +431,9 @@ class UnknownOutcomeTest {
         SaleOutcome outcome = thisNode.sale(sale("000002-000018", PaymentMethod.ALIPAY, "20.00"));
 
         assertThat(outcome).isInstanceOf(SaleOutcome.Reversed.class);
+        // the other node's one query and one cancel; this node lost the write and ran no protocol of its own
+        assertThat(world.alipay.queryCalls()).isEqualTo(1);
+        assertThat(world.alipay.cancelCalls()).isEqualTo(1);
         assertThat(only().history()).extracting(Transition::to)
                 .containsExactly(PaymentState.PROCESSING, PaymentState.UNKNOWN, PaymentState.REVERSED);
         assertLedgerSound();

@@ -2,9 +2,6 @@ package io.shoudan.store.database;
 
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +20,7 @@ import java.util.stream.Collectors;
  * as usage, on the Beijing date it was created. In Java because that date is computed the same way
  * on both databases only here.
  */
-public final class BackfillMerchantUsage implements JavaMigration {
+public final class BackfillMerchantUsage extends CodeMigration {
 
     private static final int BATCH_ROWS = 500;
 
@@ -31,30 +28,13 @@ public final class BackfillMerchantUsage implements JavaMigration {
     public static final String COUNTED_STATES = Arrays.stream(PaymentState.values()).filter(PaymentState::countsAsUsage)
             .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
+    public BackfillMerchantUsage() {
+        super("5", "backfill merchant usage daily");
     }
 
     @Override
-    public String getDescription() {
-        return "backfill merchant usage daily";
-    }
-
-    /** Null: the code is the migration, and a changed checksum would only stop old databases from opening. */
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws SQLException {
-        fill(context.getConnection());
+    void migrate(Connection connection) throws SQLException {
+        fill(connection);
     }
 
     /** Adds the usage of every stored payment to an empty {@code merchant_usage_daily}. */

@@ -2,9 +2,6 @@ package io.shoudan.store.database;
 
 import io.shoudan.method.PaymentCode;
 import io.shoudan.payment.Instrument;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,35 +17,18 @@ import java.util.regex.Pattern;
  * left as they are (a code is at most 32 characters, a fingerprint 64 hex digits), so running it twice
  * changes nothing.
  */
-public final class HashScannedCodes implements JavaMigration {
+public final class HashScannedCodes extends CodeMigration {
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
     private static final int BATCH_ROWS = 500;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8");
+    public HashScannedCodes() {
+        super("8", "hash scanned codes");
     }
 
     @Override
-    public String getDescription() {
-        return "hash scanned codes";
-    }
-
-    /** Null: the code is the migration, and a changed checksum would only stop old databases from opening. */
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws SQLException {
-        hashAll(context.getConnection());
+    void migrate(Connection connection) throws SQLException {
+        hashAll(connection);
     }
 
     /** Replaces every stored scanned code by its fingerprint, in batches as it reads; answers how many rows it changed. */

@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -67,9 +67,10 @@ public final class PaymentService {
     private final Sleeper sleeper;
     /**
      * Payments this node is working on: a sale waiting for its channel or resolving an unknown outcome, a
-     * payment a recovery run has taken on. A recovery run leaves them alone, whatever their age: two threads
-     * settling one payment could each act at the channel (one finds it paid, the other cancels it) and only
-     * one of them could be written.
+     * payment a recovery run or a terminal's reversal has taken on. A recovery run or a reversal leaves them
+     * alone, whatever their age: two threads settling one payment could each act at the channel (one finds it
+     * paid, the other cancels it) and only one of them could be written. Across nodes the store's claim does the
+     * same ({@link #whileClaimed}); the claim's owner is the node, so within it this set is what keeps threads apart.
      */
     private final Set<PaymentId> working = ConcurrentHashMap.newKeySet();
     /** This node, as the owner of its claims on payments in the store ({@link PaymentStore#claim}). */
@@ -557,8 +558,8 @@ public final class PaymentService {
      * Takes every payment left PROCESSING or UNKNOWN for at least {@code idleAtLeast} through the
      * unknown-outcome protocol (querying at once, since it is already old), and retries every pending
      * refund with its own refund id. {@code idleAtLeast} keeps a node from recovering a sale another
-     * node is still working on; a payment this node is working on is never taken (it is not in the report).
-     * Safe to run while the node takes payments, and from several threads.
+     * node is still working on; a payment this node is working on, or another node has claimed in the store, is
+     * never taken (it is not in the report). Safe to run while the node takes payments, and from several threads.
      */
     public RecoveryReport recover(Duration idleAtLeast) {
         Instant cutoff = clock.instant().minus(idleAtLeast);

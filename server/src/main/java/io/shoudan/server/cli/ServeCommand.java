@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code ./shoudan serve}: the gateway for terminals. Opens the store, recovers what a previous run left open (and,
- * every {@code --recover-every} seconds, what is left open while serving), serves ISO 8583 terminals over TCP and the sandbox channels' HTTP API, until Ctrl-C or SIGTERM.
+ * every {@code --recover-every} seconds, what is left open while serving), serves ISO 8583 terminals over TCP and
+ * the sandbox channels' HTTP API, until Ctrl-C or SIGTERM.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve POS terminals: ISO 8583 over TCP, the store, the payment service, the sandbox channels.",

@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Recovery while serving, not only at start-up: every {@link Schedule#every()} the payment service's
  * {@code recover(idleAtLeast)} takes on each payment left PROCESSING or UNKNOWN and each pending refund, so a
  * sale whose cancel could not get through (the channel was away) reaches its one final state once the channel
- * is back, without a restart. Payments this node is still working on are never taken
- * ({@link PaymentService#recover(Duration)}); {@link Schedule#idleAtLeast()} keeps the sweep off the sales other
- * nodes over the same store are still working on. One run at a time, on a thread of its own; a run that fails
- * (the store away) is logged and the next one tries again.
+ * is back, without a restart. Payments this node is still working on, or another node has claimed, are never taken
+ * ({@link PaymentService#recover(Duration)}); {@link Schedule#idleAtLeast()} also keeps the sweep off the sales other
+ * nodes over the same store are still waiting on their channel for. One run at a time, on a thread of its own; a run
+ * that fails (the store away) is logged and the next one tries again.
  */
 public final class RecoverySweep implements AutoCloseable {
 
@@ -99,7 +99,7 @@ public final class RecoverySweep implements AutoCloseable {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
-                LOG.warn("recovery sweep still running after 15 s; the store is closed under it");
+                LOG.warn("recovery sweep still running after 15 s; the store is closed under it / 恢复巡检 15 秒后仍未结束，存储将被关闭");
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -113,18 +113,20 @@ public final class RecoverySweep implements AutoCloseable {
             paymentsTakenOn.addAndGet(report.payments().size());
             refundsTakenOn.addAndGet(report.refunds().size());
             if (!report.payments().isEmpty() || !report.refunds().isEmpty()) {
-                LOG.info("recovery sweep took on {} payment(s) and {} refund(s); {} still unknown",
+                LOG.info("recovery sweep took on {} payment(s) and {} refund(s); {} still unknown / 恢复巡检：处理交易 {} 笔、退款 {} 笔，仍未决 {} 笔",
+                        report.payments().size(), report.refunds().size(), report.stillUnknown(),
                         report.payments().size(), report.refunds().size(), report.stillUnknown());
             }
             for (SaleOutcome outcome : report.payments()) {
                 if (outcome instanceof SaleOutcome.StillUnknown unknown) {
-                    LOG.warn("payment {} is still unknown: its channel could not be reached; tried again in {}",
-                            unknown.payment().id(), schedule.every());
+                    LOG.warn("payment {} is still unknown: its channel could not be reached; tried again in {} / 交易 {} 仍未决：渠道不可达，{} 后重试",
+                            unknown.payment().id(), schedule.every(), unknown.payment().id(), schedule.every());
                 }
             }
         } catch (RuntimeException e) {
             failedRuns.incrementAndGet();
-            LOG.warn("recovery sweep failed ({}: {}); tried again in {}", e.getClass().getSimpleName(), e.getMessage(), schedule.every());
+            LOG.warn("recovery sweep failed ({}: {}); tried again in {} / 恢复巡检失败，{} 后重试", e.getClass().getSimpleName(), e.getMessage(),
+                    schedule.every(), schedule.every());
         }
     }
 }

@@ -74,11 +74,27 @@ public final class PaymentService {
      */
     private final Set<PaymentId> working = ConcurrentHashMap.newKeySet();
     /** This node, as the owner of its claims on payments in the store ({@link PaymentStore#claim}). */
-    private final String owner = "node-" + UUID.randomUUID();
+    private final String owner;
 
+    /** A service whose node is new to the store: see {@link #PaymentService(PaymentStore, List, Map, EligibilityGate, SnapshotSource, RateCards, IdSource, Clock, Sleeper, String)}. */
     public PaymentService(PaymentStore store, List<ChannelGateway> gateways, Map<Channel, RecoveryPlan> plans,
                           EligibilityGate gate, SnapshotSource snapshots, RateCards rateCards, IdSource ids,
                           Clock clock, Sleeper sleeper) {
+        this(store, gateways, plans, gate, snapshots, rateCards, ids, clock, sleeper, "node-" + UUID.randomUUID());
+    }
+
+    /**
+     * @param node this node's name in the store's claims (1-64 characters), the same across its restarts: a
+     *             restarted node takes back at once the payments its previous process held when it stopped, where
+     *             any other node waits for those claims to end. Two processes running at once must not share one.
+     */
+    public PaymentService(PaymentStore store, List<ChannelGateway> gateways, Map<Channel, RecoveryPlan> plans,
+                          EligibilityGate gate, SnapshotSource snapshots, RateCards rateCards, IdSource ids,
+                          Clock clock, Sleeper sleeper, String node) {
+        if (node == null || node.isBlank() || node.length() > 64) {
+            throw new IllegalArgumentException("a node name is 1-64 characters, got " + node);
+        }
+        this.owner = node;
         this.store = store;
         this.gateways = new EnumMap<>(Channel.class);
         for (ChannelGateway gateway : gateways) {

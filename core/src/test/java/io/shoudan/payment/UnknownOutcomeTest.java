@@ -394,6 +394,20 @@ class UnknownOutcomeTest {
     }
 
     @Test
+    void aRestartedNodeTakesBackAtOnceTheSaleItsPreviousProcessHeldWhenItStopped() {
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
+        world.serviceOnNode("pos-gw-1").sale(sale("000002-000026", PaymentMethod.ALIPAY, "20.00"));
+        // the process of node pos-gw-1 died in its query loop, holding the claim
+        Instant now = world.time.instant();
+        assertThat(world.store.claim(only().id(), "pos-gw-1", now.plusSeconds(612), now)).isTrue();
+
+        assertThat(world.serviceOnNode("pos-gw-2").recover().payments()).as("another node waits for the claim to end").isEmpty();
+        assertThat(world.serviceOnNode("pos-gw-1").recover().payments()).as("the same node, restarted")
+                .singleElement().isInstanceOf(SaleOutcome.Reversed.class);
+        assertLedgerSound();
+    }
+
+    @Test
     void aTerminalReversalOfASucceededSaleVoidsIt() {
         service.sale(sale("000002-000016", PaymentMethod.UNIONPAY_DEBIT, "20.00"));
 

@@ -45,6 +45,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -119,7 +120,16 @@ public final class PaymentWorld {
         return service(plans, List.of(alipay, wechat, unionPay));
     }
 
+    /** The service as the node named {@code node} runs it (its claims in the store carry that name). */
+    public PaymentService serviceOnNode(String node) {
+        return service(PaymentService.defaultPlans(), List.of(alipay, wechat, unionPay), node);
+    }
+
     private PaymentService service(Map<Channel, RecoveryPlan> plans, List<ChannelGateway> gateways) {
+        return service(plans, gateways, "node-" + UUID.randomUUID());
+    }
+
+    private PaymentService service(Map<Channel, RecoveryPlan> plans, List<ChannelGateway> gateways, String node) {
         EligibilityGate gate = (snapshot, intent) -> {
             synchronized (gateCalls) {
                 gateCalls.add(intent);
@@ -129,7 +139,7 @@ public final class PaymentWorld {
         SnapshotSource snapshots = (merchant, terminal, at) -> terminal.equals(TERMINAL)
                 ? Optional.of(new Snapshot(at, merchant(merchant), terminal(merchant), null, Map.of(), List.of(), new Policy(null, Map.of())))
                 : Optional.empty();
-        return new PaymentService(store, gateways, plans, gate, snapshots, rateCards, ids, time, time);
+        return new PaymentService(store, gateways, plans, gate, snapshots, rateCards, ids, time, time, node);
     }
 
     public SimulatedChannel channel(Channel channel) {

@@ -72,6 +72,12 @@ public final class ServeCommand implements Callable<Integer> {
                     "仅恢复 SECONDS 秒内未变化的交易（须长于其他节点处理一笔交易的最长时间）。"})
     long recoverIdleSeconds;
 
+    @Option(names = "--node", paramLabel = "NAME",
+            description = {"This node's name in the store's claims on payments being settled; keep it across restarts, unique"
+                    + " among running nodes. Default: host name and a digest of --data.",
+                    "节点名（用于存储中的交易认领）：重启后保持不变，运行中的节点互不相同。"})
+    String node;
+
     private final Consumer<Server> awaitStop;
 
     /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM). */
@@ -93,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
                 : DatabaseConfig.resolve(Optional.of("jdbc:h2:file:" + data.resolve("shoudan").toAbsolutePath()), env);
         RecoverySweep.Schedule sweep = sweepSchedule();
         Server.Settings settings = new Server.Settings(database, ChannelsConfiguration.resolve(env, seed), port8583, sandboxPort, data,
-                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7), sweep);
+                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7), sweep, nodeName());
         Server server = Server.start(settings);
         try {
             print(out, server, database);
@@ -102,6 +108,17 @@ public final class ServeCommand implements Callable<Integer> {
             server.stop();
         }
         return 0;
+    }
+
+    private String nodeName() {
+        if (node == null) {
+            return Server.defaultNodeName(data);
+        }
+        if (!node.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new ParameterException(spec.commandLine(), "--node must be 1-64 letters, digits, '.', '_', ':' or '-', got '"
+                    + node + "' / --node 须为 1-64 个字母、数字或 . _ : -");
+        }
+        return node;
     }
 
     private RecoverySweep.Schedule sweepSchedule() {
@@ -134,6 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Shoudan serve 收单服务");
         out.println("  store 存储:               " + database.url().redacted());
         out.println("  master key 主密钥:        " + server.masterKeyOrigin());
+        out.println("  node 节点:                " + server.node());
         out.println("  channels 渠道:            sandbox (in process) 沙箱");
         long unknown = server.recovery().stillUnknown();
         out.printf("  recovery 恢复:            %d payment(s), %d refund(s) taken on; %d still unknown%n",

@@ -35,7 +35,9 @@ import io.shoudan.channels.wechat.http.HttpWechatTransport;
 import io.shoudan.channels.wechat.http.WechatConfiguration;
 import io.shoudan.method.Channel;
 import io.shoudan.payment.ChannelGateway;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 
 import io.shoudan.server.Application;
 import io.shoudan.server.channel.SandboxAccounts;
@@ -73,6 +75,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,6 +93,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * What {@code ./shoudan serve} runs, with {@link #start}/{@link #stop} so tests can run it in process: the store,
@@ -110,6 +114,33 @@ public final class Server implements AutoCloseable {
     /** How many sample consumers the sandbox gets (ids {@code C-0001}…), the same people on every start with one seed. */
     public static final int SANDBOX_CONSUMERS = 100;
 
+    private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /**
+     * The node's name when none is given: the host's name and a digest of the data directory, so that the same
+     * installation keeps its name across restarts (and takes back at once the payments its previous process was
+     * settling), while two installations on one host — each has its own data directory — do not share one.
+     */
+    public static String defaultNodeName(Path dataDir) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unknownHost) {
+            host = "node";
+        }
+        host = host.replaceAll("[^A-Za-z0-9.-]", "-");
+        String digest = HexFormat.of().formatHex(sha256(dataDir.toAbsolutePath().normalize().toString())).substring(0, 12);
+        return (host.length() > 51 ? host.substring(0, 51) : host) + ":" + digest;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** How long a call to a channel may take before its outcome counts as unknown. */
     public static final Duration CHANNEL_CALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -120,12 +151,18 @@ public final class Server implements AutoCloseable {
      * @param plans        the unknown-outcome plans ({@link PaymentService#defaultPlans()} in production)
      * @param cardRetention how long card data stays in the vault
      * @param recoverySweep when payments left unresolved are taken on again while serving
+     * @param node          this node's name in the store's claims on payments, the same across restarts
+     *                      ({@link #defaultNodeName})
      */
     public record Settings(DatabaseConfig database, ChannelsConfiguration channels, int port8583, int sandboxPort, Path dataDir,
                            boolean seedDemo, Map<String, String> environment, Map<Channel, RecoveryPlan> plans,
-                           EndpointLimits limits, Duration cardRetention, RecoverySweep.Schedule recoverySweep) {
+                           EndpointLimits limits, Duration cardRetention, RecoverySweep.Schedule recoverySweep, String node) {
         public Settings {
             Objects.requireNonNull(recoverySweep, "recoverySweep");
+            if (node == null || !NODE_NAME.matcher(node).matches()) {
+                throw new IllegalArgumentException("node: 1-64 letters, digits, '.', '_', ':' or '-', got " + node
+                        + " / 节点名须为 1-64 个字母、数字或 . _ : -");
+            }
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(channels, "channels");
             Objects.requireNonNull(dataDir, "dataDir");
@@ -215,7 +252,7 @@ public final class Server implements AutoCloseable {
             String node = "N" + Long.toString(clock.millis(), 36).toUpperCase();
             payments = new PaymentService(opened.payments(), gateways, settings.plans(), engine::evaluateWithoutAlternatives,
                     opened.snapshots(), opened.rateCardsInForce(), new SequentialIds(node, 1), clock,
-                    io.shoudan.payment.Sleeper.system());
+                    io.shoudan.payment.Sleeper.system(), settings.node());
             vault.purgeExpired();
             recovery = payments.recover();
             housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -274,6 +311,11 @@ public final class Server implements AutoCloseable {
 
     public PaymentService payments() {
         return payments;
+    }
+
+    /** This node's name in the store's claims on payments. */
+    public String node() {
+        return settings.node();
     }
 
     /** The recovery sweep while serving: its schedule and what it has done. */

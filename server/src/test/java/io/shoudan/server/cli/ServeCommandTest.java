@@ -50,20 +50,21 @@ class ServeCommandTest {
     }
 
     @Test
-    void theRecoverySweepTakesItsScheduleFromTheCommandLine() {
+    void theRecoverySweepsScheduleAndTheNodesNameComeFromTheCommandLine() {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new ServeCommand(server -> { }));
         cli.setOut(new PrintWriter(out, true));
 
         int exit = cli.execute("--db", "jdbc:h2:file:" + data.resolve("store").toAbsolutePath(), "--data", data.toString(),
-                "--port8583", "0", "--sandbox-port", "0", "--recover-every", "5", "--recover-idle", "600");
+                "--port8583", "0", "--sandbox-port", "0", "--recover-every", "5", "--recover-idle", "600", "--node", "pos-gw-1");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("recovery sweep 恢复巡检:   every 5 s, payments unchanged for 600 s");
+        assertThat(out.toString()).contains("recovery sweep 恢复巡检:   every 5 s, payments unchanged for 600 s")
+                .contains("node 节点:                pos-gw-1");
     }
 
     @ParameterizedTest(name = "{0} {1} is refused, naming the option")
-    @CsvSource({"--recover-every, 0", "--recover-every, -5", "--recover-idle, -1"})
+    @CsvSource({"--recover-every, 0", "--recover-every, -5", "--recover-idle, -1", "--node, bad/name"})
     void aSweepScheduleThatCannotWorkIsRefusedBeforeAnythingStarts(String option, String value) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new ServeCommand(server -> { }));

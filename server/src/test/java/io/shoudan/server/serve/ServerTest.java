@@ -189,6 +189,14 @@ class ServerTest {
         assertThat(RecoverySweep.Schedule.DEFAULTS.idleAtLeast()).isGreaterThan(longest);
     }
 
+    @Test
+    void aNodesDefaultNameStaysTheSameForItsDataDirectoryAndDiffersForAnother(@TempDir Path dir) {
+        String name = Server.defaultNodeName(dir);
+
+        assertThat(name).matches("[A-Za-z0-9._:-]{1,64}").isEqualTo(Server.defaultNodeName(dir.resolve(".")));
+        assertThat(Server.defaultNodeName(dir.resolve("other"))).isNotEqualTo(name);
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
@@ -214,7 +222,7 @@ class ServerTest {
         DatabaseConfig database = DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + dir.resolve("shoudan").toAbsolutePath()));
         return new Server.Settings(database, new ChannelsConfiguration.Sandbox(7), port8583, 0, dir, true, Map.of(),
                 Map.of(Channel.ALIPAY, FAST, Channel.WECHAT, FAST, Channel.UNIONPAY, FAST), EndpointLimits.DEFAULTS, Duration.ofDays(7),
-                sweep);
+                sweep, Server.defaultNodeName(dir));
     }
 
     /** A consumer of the sandbox with a known card and PIN and an Alipay balance (the sandbox forgets them on restart). */

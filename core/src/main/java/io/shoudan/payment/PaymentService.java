@@ -453,19 +453,23 @@ public final class PaymentService {
             }
             RefundAnswer answer = GuardedChannel.refund(gateway, command);
             if (!(answer instanceof RefundAnswer.Pending)) {
-                return finishRefund(refund.id(), answer);
+                return finishRefund(refund, answer);
             }
             last = answer.raw();
         }
         return stillPending(refund.id(), last);
     }
 
-    private AdjustmentOutcome finishRefund(RefundId id, RefundAnswer answer) {
+    private AdjustmentOutcome finishRefund(Refund sent, RefundAnswer answer) {
+        RefundId id = sent.id();
         for (int race = 0; race < RACE_RETRIES_MAX; race++) {
+            // The payment first, then the refund: another actor finishing this refund (a recovery retrying it) writes
+            // both at once, so a refund still PENDING here means the payment read before it does not include it yet.
+            // Read the other way round, the refund could be PENDING and the payment already refunded.
+            Payment payment = store.findPayment(sent.payment()).orElseThrow();
             Refund refund = store.findRefund(id).orElseThrow();
-            Payment payment = store.findPayment(refund.payment()).orElseThrow();
             if (refund.status() != RefundStatus.PENDING) {
-                return AdjustmentOutcome.of(refund, payment);
+                return AdjustmentOutcome.of(refund, store.findPayment(sent.payment()).orElseThrow());
             }
             Instant now = clock.instant();
             try {

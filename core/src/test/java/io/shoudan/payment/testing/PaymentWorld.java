@@ -108,12 +108,16 @@ public final class PaymentWorld {
 
     /** The service with some channels replaced, e.g. by a gateway that watches or breaks calls. */
     public PaymentService serviceWith(ChannelGateway... replacements) {
+        return service(PaymentService.defaultPlans(), gatewaysWith(replacements));
+    }
+
+    private List<ChannelGateway> gatewaysWith(ChannelGateway... replacements) {
         List<ChannelGateway> gateways = new ArrayList<>(List.of(alipay, wechat, unionPay));
         for (ChannelGateway replacement : replacements) {
             gateways.removeIf(gateway -> gateway.channel() == replacement.channel());
             gateways.add(replacement);
         }
-        return service(PaymentService.defaultPlans(), gateways);
+        return gateways;
     }
 
     public PaymentService service(Map<Channel, RecoveryPlan> plans) {
@@ -122,7 +126,12 @@ public final class PaymentWorld {
 
     /** The service as the node named {@code node} runs it (its claims in the store carry that name). */
     public PaymentService serviceOnNode(String node) {
-        return service(PaymentService.defaultPlans(), List.of(alipay, wechat, unionPay), node);
+        return serviceOnNode(node, PaymentService.defaultPlans());
+    }
+
+    /** The same, with its own recovery plans and some channels replaced ({@link #serviceWith}). */
+    public PaymentService serviceOnNode(String node, Map<Channel, RecoveryPlan> plans, ChannelGateway... replacements) {
+        return service(plans, gatewaysWith(replacements), node);
     }
 
     private PaymentService service(Map<Channel, RecoveryPlan> plans, List<ChannelGateway> gateways) {

@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import static io.shoudan.payment.testing.PaymentWorld.MERCHANT;
 import static io.shoudan.payment.testing.PaymentWorld.sale;
@@ -137,11 +138,14 @@ public final class TwoNodeSettlement {
         return String.format("%06d-%06d", thread + 1, sale + 1);
     }
 
-    /** Every call to the channel takes up to 0.2 ms, at random, as over a network: the threads interleave more. */
+    /** Every call to the channel takes up to 0.2 ms each way, at random, as over a network: the threads interleave more. */
     private record Jittery(ChannelGateway target) implements ChannelGateway {
 
-        private static void jitter() {
+        private static <T> T overTheNetwork(Supplier<T> call) {
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000));
+            T answer = call.get();
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000));
+            return answer;
         }
 
         @Override
@@ -151,39 +155,27 @@ public final class TwoNodeSettlement {
 
         @Override
         public ChannelAnswer pay(PayCommand command) {
-            jitter();
-            ChannelAnswer answer = target.pay(command);
-            jitter();
-            return answer;
+            return overTheNetwork(() -> target.pay(command));
         }
 
         @Override
         public ChannelAnswer query(TradeRef trade) {
-            jitter();
-            ChannelAnswer answer = target.query(trade);
-            jitter();
-            return answer;
+            return overTheNetwork(() -> target.query(trade));
         }
 
         @Override
         public CancelAnswer cancel(TradeRef trade) {
-            jitter();
-            CancelAnswer answer = target.cancel(trade);
-            jitter();
-            return answer;
+            return overTheNetwork(() -> target.cancel(trade));
         }
 
         @Override
         public RefundAnswer voidSale(RefundCommand command) {
-            jitter();
-            RefundAnswer answer = target.voidSale(command);
-            jitter();
-            return answer;
+            return overTheNetwork(() -> target.voidSale(command));
         }
 
         @Override
         public RefundAnswer refund(RefundCommand command) {
-            return target.refund(command);
+            return overTheNetwork(() -> target.refund(command));
         }
     }
 }

@@ -74,6 +74,20 @@ public abstract class PaymentStoreContract {
     }
 
     @Test
+    void aSecondSettlementOfThePaymentIsStaleEvenThoughItsJournalsAreBookedAlready() {
+        Payment payment = processing("P1", "K1");
+        store.insertPayment(payment);
+        Payment first = succeeded(payment);
+        store.updatePayment(first, List.of(sale(first)));
+
+        // another node settles the same payment from the same version, with the same journal ids
+        Payment second = succeeded(payment);
+        assertThatThrownBy(() -> store.updatePayment(second, List.of(sale(second)))).isInstanceOf(StaleWriteException.class);
+        assertThat(store.findPayment(payment.id())).contains(first);
+        assertThat(store.journalsOf(payment.id())).hasSize(1);
+    }
+
+    @Test
     void anUnresolvedPaymentIsClaimedByOneNodeAtATimeUntilItsClaimEnds() {
         Payment payment = processing("P1", "K1");
         store.insertPayment(payment);

@@ -195,11 +195,18 @@ public final class JooqPaymentStore implements PaymentStore {
             return;
         }
         database.inTransactionDo(dsl -> {
-            SqlBatch batch = new SqlBatch();
-            int updateAt = addPaymentUpdate(batch, payment);
-            PaymentSql.addJournals(batch, journals);
-            if (run(dsl, batch)[updateAt] == 0) {
+            // The update first, its count checked before any journal is written: when another node settled the
+            // payment first, its journals (same ids) are there already, and inserting ours would fail as a
+            // duplicate key instead of answering with what that node stored.
+            SqlBatch update = new SqlBatch();
+            int updateAt = addPaymentUpdate(update, payment);
+            if (run(dsl, update)[updateAt] == 0) {
                 throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
+            }
+            SqlBatch books = new SqlBatch();
+            PaymentSql.addJournals(books, journals);
+            if (books.size() > 0) {
+                run(dsl, books);
             }
         });
     }

@@ -12,10 +12,10 @@ import io.shoudan.payment.RefundId;
 import io.shoudan.payment.RefundStatus;
 import io.shoudan.payment.StaleWriteException;
 
-import java.util.HashMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

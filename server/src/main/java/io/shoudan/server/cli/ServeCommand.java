@@ -114,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (node == null) {
             return Server.defaultNodeName(data);
         }
-        if (!node.matches("[A-Za-z0-9._:-]{1,64}")) {
+        if (!Server.isNodeName(node)) {
             throw new ParameterException(spec.commandLine(), "--node must be 1-64 letters, digits, '.', '_', ':' or '-', got '"
                     + node + "' / --node 须为 1-64 个字母、数字或 . _ : -");
         }

@@ -116,6 +116,11 @@ public final class Server implements AutoCloseable {
 
     private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** What a node's name may be: 1-64 letters, digits, '.', '_', ':' or '-'. */
+    public static boolean isNodeName(String name) {
+        return name != null && NODE_NAME.matcher(name).matches();
+    }
+
     /**
      * The node's name when none is given: the host's name and a digest of the data directory, so that the same
      * installation keeps its name across restarts (and takes back at once the payments its previous process was
@@ -159,7 +164,7 @@ public final class Server implements AutoCloseable {
                            EndpointLimits limits, Duration cardRetention, RecoverySweep.Schedule recoverySweep, String node) {
         public Settings {
             Objects.requireNonNull(recoverySweep, "recoverySweep");
-            if (node == null || !NODE_NAME.matcher(node).matches()) {
+            if (!isNodeName(node)) {
                 throw new IllegalArgumentException("node: 1-64 letters, digits, '.', '_', ':' or '-', got " + node
                         + " / 节点名须为 1-64 个字母、数字或 . _ : -");
             }

@@ -9,12 +9,21 @@ import org.jooq.SQLDialect;
  *
  * <p>H2 always runs in PostgreSQL mode with lower-case identifiers, so the one set of migrations and
  * the generated jOOQ classes work on both: the settings are appended when the URL does not set them.
+ *
+ * <p>An H2 database kept in a file commits with {@code WRITE_DELAY=0}: each commit writes its changes to
+ * the file before it returns. H2's default (500 ms) keeps committed changes in memory until a background
+ * thread writes them, so a killed process (kill -9, the OOM killer, a JVM crash) lost the last half
+ * second of acknowledged payments — a PROCESSING record among them is money a channel may take that no
+ * recovery knows of. A URL that asks for another delay is refused. The file is written, not forced to
+ * the disk: H2 does not sync on commit, so an operating-system crash or a power cut can still lose the
+ * last commits; the store that survives those is PostgreSQL (docs/STORE.md, "Durability").
  */
 public record JdbcUrl(String value) {
 
     // Declared before DEFAULT_EMBEDDED, whose construction reads it. QUERY_CACHE_SIZE: H2 keeps this many
     // parsed statements per connection (default 8); a sale alone runs about ten distinct ones.
     private static final String[] H2_SETTINGS = {"MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "QUERY_CACHE_SIZE=64"};
+    private static final String WRITE_DELAY = "WRITE_DELAY=";
 
     /** The embedded default: zero set-up, a file under {@code ./data/} of the working directory. */
     public static final JdbcUrl DEFAULT_EMBEDDED = new JdbcUrl("jdbc:h2:file:./data/shoudan");
@@ -36,6 +45,21 @@ public record JdbcUrl(String value) {
             String key = setting.substring(0, setting.indexOf('=') + 1).toUpperCase(java.util.Locale.ROOT);
             if (!upper.contains(";" + key)) {
                 out.append(';').append(setting);
+            }
+        }
+        if (!url.startsWith("jdbc:h2:mem:")) {
+            int at = upper.indexOf(";" + WRITE_DELAY);
+            if (at < 0) {
+                out.append(';').append(WRITE_DELAY).append('0');
+            } else {
+                int from = at + 1 + WRITE_DELAY.length();
+                int to = upper.indexOf(';', from);
+                String delay = url.substring(from, to < 0 ? url.length() : to).trim();
+                if (!delay.equals("0")) {
+                    throw new IllegalArgumentException("WRITE_DELAY=" + delay + " in the H2 URL would keep committed payments in memory, "
+                            + "lost if the process is killed: leave WRITE_DELAY out (Shoudan sets 0) / "
+                            + "H2 地址中的 WRITE_DELAY=" + delay + " 会让已提交的支付暂存内存，进程被终止即丢失：请去掉该设置（Shoudan 使用 0）");
+                }
             }
         }
         return out.toString();

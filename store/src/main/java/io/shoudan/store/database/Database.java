@@ -35,17 +35,21 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:db/migration";
+    private static final java.time.Duration HOUSEKEEPING_EVERY = java.time.Duration.ofSeconds(1);
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final int migrationsApplied;
+    private final H2Housekeeping housekeeping;
 
-    private Database(DatabaseConfig config, HikariDataSource dataSource, DSLContext dsl, int migrationsApplied) {
+    private Database(DatabaseConfig config, HikariDataSource dataSource, DSLContext dsl, int migrationsApplied,
+                     H2Housekeeping housekeeping) {
         this.config = config;
         this.dataSource = dataSource;
         this.dsl = dsl;
         this.migrationsApplied = migrationsApplied;
+        this.housekeeping = housekeeping;
     }
 
     /**
@@ -65,8 +69,10 @@ public final class Database implements AutoCloseable {
             MigrateResult result = flyway(config, dataSource).migrate();
             LOG.info("store {} migrated: {} migration(s) applied, schema version {}", config.url(),
                     result.migrationsExecuted, result.targetSchemaVersion);
-            return new Database(config, dataSource, jooq(config, dataSource), result.migrationsExecuted);
-        } catch (RuntimeException e) {
+            H2Housekeeping housekeeping = config.url().kind() == JdbcUrl.DatabaseKind.H2 && !config.url().isInMemory()
+                    ? H2Housekeeping.start(dataSource, HOUSEKEEPING_EVERY) : null;
+            return new Database(config, dataSource, jooq(config, dataSource), result.migrationsExecuted, housekeeping);
+        } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw new IllegalStateException("cannot migrate the store at " + config.url() + ": " + rootMessage(e)
                     + " / 数据库迁移失败 " + config.url(), e);
@@ -134,6 +140,11 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
+    /** The timer keeping an embedded H2 file compact; empty for PostgreSQL and in-memory H2. */
+    java.util.Optional<H2Housekeeping> housekeeping() {
+        return java.util.Optional.ofNullable(housekeeping);
+    }
+
     /** How many migrations this start applied (0 when the schema was already current). */
     public int migrationsApplied() {
         return migrationsApplied;
@@ -156,6 +167,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (dataSource.isClosed()) {
             return;
+        }
+        if (housekeeping != null) {
+            housekeeping.close();
         }
         if (config.url().isInMemory()) {
             // DB_CLOSE_DELAY=-1 keeps an in-memory H2 alive without connections; drop it explicitly.

@@ -15,8 +15,9 @@ import org.jooq.SQLDialect;
  * thread writes them, so a killed process (kill -9, the OOM killer, a JVM crash) lost the last half
  * second of acknowledged payments — a PROCESSING record among them is money a channel may take that no
  * recovery knows of. A URL that asks for another delay is refused. The file is written, not forced to
- * the disk: H2 does not sync on commit, so an operating-system crash or a power cut can still lose the
- * last commits; the store that survives those is PostgreSQL (docs/STORE.md, "Durability").
+ * the disk on each commit: {@link H2Housekeeping} forces it every second, so an operating-system crash or a
+ * power cut can still lose about the last second; the store that survives those is PostgreSQL
+ * (docs/STORE.md, "Durability"). {@code RETENTION_TIME} defaults to {@link #RETENTION_MILLIS} for the same reason.
  */
 public record JdbcUrl(String value) {
 
@@ -24,6 +25,8 @@ public record JdbcUrl(String value) {
     // parsed statements per connection (default 8); a sale alone runs about ten distinct ones.
     private static final String[] H2_SETTINGS = {"MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "QUERY_CACHE_SIZE=64"};
     private static final String WRITE_DELAY = "WRITE_DELAY=";
+    /** How long H2 keeps a dead chunk's space before reusing it: 5 s, not its 45 s, as {@link H2Housekeeping} forces the file every second. */
+    static final int RETENTION_MILLIS = 5_000;
 
     /** The embedded default: zero set-up, a file under {@code ./data/} of the working directory. */
     public static final JdbcUrl DEFAULT_EMBEDDED = new JdbcUrl("jdbc:h2:file:./data/shoudan");
@@ -48,6 +51,9 @@ public record JdbcUrl(String value) {
             }
         }
         if (!url.startsWith("jdbc:h2:mem:")) {
+            if (!upper.contains(";RETENTION_TIME=")) {
+                out.append(";RETENTION_TIME=").append(RETENTION_MILLIS);
+            }
             int at = upper.indexOf(";" + WRITE_DELAY);
             if (at < 0) {
                 out.append(';').append(WRITE_DELAY).append('0');

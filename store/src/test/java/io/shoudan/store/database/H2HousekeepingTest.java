@@ -1,0 +1,56 @@
+package io.shoudan.store.database;
+
+import io.shoudan.store.audit.AuditAction;
+import io.shoudan.store.audit.AuditLog;
+import io.shoudan.store.audit.AuditSubject;
+import io.shoudan.store.audit.Operator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static io.shoudan.store.database.schema.Tables.AUDIT_LOG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code WRITE_DELAY=0} every commit is a chunk of H2's file and nothing of H2's own rewrites the half-empty ones:
+ * the store's housekeeping does, so their space can be used again.
+ */
+class H2HousekeepingTest {
+
+    @Test
+    void anEmbeddedFileHasHousekeepingAndPostgresqlAndInMemoryStoresHaveNone(@TempDir Path directory) {
+        try (Database file = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan"))));
+             Database memory = Database.open(DatabaseConfig.of(JdbcUrl.inMemory("housekeeping")))) {
+            assertThat(file.housekeeping()).isPresent();
+            assertThat(memory.housekeeping()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRoundRewritesTheHalfEmptyChunksThatOneCommitEachLeaves(@TempDir Path directory) {
+        // RETENTION_TIME=0: chunks may be rewritten at once, so the round need not wait for them to age
+        JdbcUrl url = new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan") + ";RETENTION_TIME=0");
+        try (Database database = Database.open(DatabaseConfig.of(url))) {
+            AuditLog audit = new AuditLog(database, Clock.systemUTC());
+            for (int i = 0; i < 2_000; i++) {
+                audit.append(Operator.SYSTEM, new AuditAction("TEST.WRITTEN"), new AuditSubject("test", Integer.toString(i)), null, null);
+            }
+            H2Housekeeping housekeeping = database.housekeeping().orElseThrow();
+            int before = housekeeping.chunksFillRate();
+            assertThat(before).as("fill rate of the chunks after 2,000 one-row commits").isLessThan(H2Housekeeping.TARGET_FILL_RATE);
+
+            boolean rewrote = false;
+            int rounds = 0;
+            while (rounds < 50 && housekeeping.chunksFillRate() < H2Housekeeping.TARGET_FILL_RATE) {
+                rewrote |= housekeeping.round();
+                audit.append(Operator.SYSTEM, new AuditAction("TEST.WRITTEN"), new AuditSubject("test", "after-" + rounds++), null, null);
+            }
+
+            assertThat(rewrote).isTrue();
+            assertThat(housekeeping.chunksFillRate()).as("after %d rounds", rounds).isGreaterThan(before);
+            assertThat(database.dsl().fetchCount(AUDIT_LOG)).as("every row is still there").isEqualTo(2_000 + rounds);
+        }
+    }
+}

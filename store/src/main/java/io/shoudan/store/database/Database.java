@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
             LOG.info("store {} migrated: {} migration(s) applied, schema version {}", config.url(),
                     result.migrationsExecuted, result.targetSchemaVersion);
             H2Housekeeping housekeeping = config.url().kind() == JdbcUrl.DatabaseKind.H2 && !config.url().isInMemory()
-                    ? H2Housekeeping.start(dataSource, HOUSEKEEPING_EVERY) : null;
+                    ? H2Housekeeping.start(dataSource, HOUSEKEEPING_EVERY).orElse(null) : null;
             return new Database(config, dataSource, jooq(config, dataSource), result.migrationsExecuted, housekeeping);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +41,18 @@ final class H2Housekeeping implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::round, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    static H2Housekeeping start(DataSource dataSource, Duration every) throws SQLException {
+    /**
+     * Starts the timer for the database behind {@code dataSource} when it runs in this process; an H2 server's
+     * database ({@code jdbc:h2:tcp:}) is the server's to keep, so it gets none.
+     */
+    static Optional<H2Housekeeping> start(DataSource dataSource, Duration every) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            return new H2Housekeeping(session.getDatabase().getStore().getMvStore(), every);
+            if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                LOG.warn("H2 runs in another process: its file is not kept here / H2 在其他进程中运行，本进程不整理其文件");
+                return Optional.empty();
+            }
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            return store.getFileStore() == null ? Optional.empty() : Optional.of(new H2Housekeeping(store, every));
         }
     }
 

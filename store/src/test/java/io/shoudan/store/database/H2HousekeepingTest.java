@@ -29,6 +29,17 @@ class H2HousekeepingTest {
     }
 
     @Test
+    void anH2ServersDatabaseIsTheServersToKeep(@TempDir Path directory) throws Exception {
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-baseDir", directory.toString(), "-ifNotExists").start();
+        try (Database remote = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:tcp://localhost:" + server.getPort() + "/shoudan")))) {
+            assertThat(remote.housekeeping()).isEmpty();
+            assertThat(remote.migrationsApplied()).isPositive();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void aRoundRewritesTheHalfEmptyChunksThatOneCommitEachLeaves(@TempDir Path directory) {
         // RETENTION_TIME=0: chunks may be rewritten at once, so the round need not wait for them to age
         JdbcUrl url = new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan") + ";RETENTION_TIME=0");

@@ -18,8 +18,8 @@ class DatabaseConfigTest {
             "jdbc:postgresql://db:5432/shoudan, jdbc:postgresql://other/x, jdbc:postgresql://db:5432/shoudan",
             ",                                  jdbc:postgresql://other/x, jdbc:postgresql://other/x",
             "'  ',                              jdbc:postgresql://other/x, jdbc:postgresql://other/x",
-            ",                                  ,                          jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;WRITE_DELAY=0",
-            ",                                  '',                        jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;WRITE_DELAY=0",
+            ",                                  ,                          jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0",
+            ",                                  '',                        jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0",
     })
     void theDbOptionWinsThenTheEnvironmentThenTheEmbeddedFile(String option, String environment, String expected) {
         Map<String, String> env = environment == null ? Map.of() : Map.of(DatabaseConfig.URL_VARIABLE, environment);
@@ -43,7 +43,7 @@ class DatabaseConfigTest {
     void anH2UrlKeepsSettingsItGivesAndGetsTheMissingOnes() {
         JdbcUrl url = new JdbcUrl("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE");
 
-        assertThat(url.value()).isEqualTo("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;WRITE_DELAY=0");
+        assertThat(url.value()).isEqualTo("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0");
         assertThat(url.kind()).isEqualTo(JdbcUrl.DatabaseKind.H2);
         assertThat(new JdbcUrl("jdbc:postgresql://127.0.0.1:5432/test").kind()).isEqualTo(JdbcUrl.DatabaseKind.POSTGRESQL);
     }
@@ -51,7 +51,7 @@ class DatabaseConfigTest {
     @Test
     void anH2FileCommitsToItsFileBeforeTheCommitReturnsReusesDeadSpaceAfterFiveSecondsAndAnInMemoryOneNeedsNeither() {
         assertThat(new JdbcUrl("jdbc:h2:file:/tmp/x").value()).endsWith(";WRITE_DELAY=0");
-        assertThat(new JdbcUrl("jdbc:h2:file:/tmp/x;write_delay=0").value()).doesNotContain("WRITE_DELAY").endsWith(";write_delay=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000");
+        assertThat(new JdbcUrl("jdbc:h2:file:/tmp/x;write_delay=0").value()).doesNotContain("WRITE_DELAY").endsWith(";write_delay=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000");
         assertThat(new JdbcUrl("jdbc:h2:file:/tmp/x;RETENTION_TIME=45000").value()).containsOnlyOnce("RETENTION_TIME");
         assertThat(new JdbcUrl("jdbc:h2:file:/tmp/x;WRITE_DELAY=0;AUTO_SERVER=TRUE").value()).containsOnlyOnce("WRITE_DELAY");
         assertThat(JdbcUrl.inMemory("x").value()).doesNotContain("WRITE_DELAY").doesNotContain("RETENTION_TIME");

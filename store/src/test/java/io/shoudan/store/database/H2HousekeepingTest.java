@@ -7,6 +7,7 @@ import io.shoudan.store.audit.Operator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -25,6 +26,25 @@ class H2HousekeepingTest {
              Database memory = Database.open(DatabaseConfig.of(JdbcUrl.inMemory("housekeeping")))) {
             assertThat(file.housekeeping()).isPresent();
             assertThat(memory.housekeeping()).isEmpty();
+        }
+    }
+
+    @Test
+    void closingTheStoreShortensItsFileAndKeepsEveryRow(@TempDir Path directory) throws Exception {
+        JdbcUrl url = new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan"));
+        Path file = directory.resolve("shoudan.mv.db");
+        long open;
+        try (Database database = Database.open(DatabaseConfig.of(url))) {
+            AuditLog audit = new AuditLog(database, Clock.systemUTC());
+            for (int i = 0; i < 2_000; i++) {
+                audit.append(Operator.SYSTEM, new AuditAction("TEST.WRITTEN"), new AuditSubject("test", Integer.toString(i)), null, null);
+            }
+            open = Files.size(file);
+        }
+
+        assertThat(Files.size(file)).as("file size after close, against %,d bytes before", open).isLessThan(open / 2);
+        try (Database reopened = Database.open(DatabaseConfig.of(url))) {
+            assertThat(reopened.dsl().fetchCount(AUDIT_LOG)).isEqualTo(2_000);
         }
     }
 

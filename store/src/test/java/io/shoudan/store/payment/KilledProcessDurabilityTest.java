@@ -76,7 +76,7 @@ class KilledProcessDurabilityTest {
                     lost.add(id.value() + " answered " + state + ", stored " + stored);
                 }
             });
-            assertThat(lost).as("answers the store does not hold after the kill").isEmpty();
+            assertThat(lost).as("%d of %d answers the store does not hold after the kill", lost.size(), answered.size()).isEmpty();
             LedgerReport ledger = LedgerAudit.check(store);
             assertThat(ledger.passed()).as(String.join("\n", ledger.lines())).isTrue();
         }

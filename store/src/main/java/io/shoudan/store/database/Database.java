@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,7 +37,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:db/migration";
-    private static final java.time.Duration HOUSEKEEPING_EVERY = java.time.Duration.ofSeconds(1);
+    private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(1);
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -141,8 +143,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** The timer keeping an embedded H2 file compact; empty for PostgreSQL and in-memory H2. */
-    java.util.Optional<H2Housekeeping> housekeeping() {
-        return java.util.Optional.ofNullable(housekeeping);
+    Optional<H2Housekeeping> housekeeping() {
+        return Optional.ofNullable(housekeeping);
     }
 
     /** How many migrations this start applied (0 when the schema was already current). */

@@ -16,6 +16,7 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,15 +44,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final int migrationsApplied;
-    private final H2Housekeeping housekeeping;
+    private final EmbeddedH2 embedded;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, DSLContext dsl, int migrationsApplied,
-                     H2Housekeeping housekeeping) {
+                     EmbeddedH2 embedded) {
         this.config = config;
         this.dataSource = dataSource;
         this.dsl = dsl;
         this.migrationsApplied = migrationsApplied;
-        this.housekeeping = housekeeping;
+        this.embedded = embedded;
     }
 
     /**
@@ -71,9 +72,10 @@ public final class Database implements AutoCloseable {
             MigrateResult result = flyway(config, dataSource).migrate();
             LOG.info("store {} migrated: {} migration(s) applied, schema version {}", config.url(),
                     result.migrationsExecuted, result.targetSchemaVersion);
-            H2Housekeeping housekeeping = config.url().kind() == JdbcUrl.DatabaseKind.H2 && !config.url().isInMemory()
-                    ? H2Housekeeping.start(dataSource, HOUSEKEEPING_EVERY).orElse(null) : null;
-            return new Database(config, dataSource, jooq(config, dataSource), result.migrationsExecuted, housekeeping);
+            EmbeddedH2 embedded = config.url().kind() == JdbcUrl.DatabaseKind.H2 && !config.url().isInMemory()
+                    ? EmbeddedH2.attach(dataSource, HOUSEKEEPING_EVERY).orElse(null) : null;
+            DataSource connections = embedded == null ? dataSource : embedded.dataSource();
+            return new Database(config, dataSource, jooq(config, connections), result.migrationsExecuted, embedded);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw new IllegalStateException("cannot migrate the store at " + config.url() + ": " + rootMessage(e)
@@ -111,7 +113,7 @@ public final class Database implements AutoCloseable {
         return flyway.load();
     }
 
-    private static DSLContext jooq(DatabaseConfig config, HikariDataSource dataSource) {
+    private static DSLContext jooq(DatabaseConfig config, DataSource dataSource) {
         // The generated classes are unqualified (no schema name) so they follow the connection's
         // schema; identifiers are lower case in both databases, and quoting keeps them exact.
         Settings settings = new Settings()
@@ -142,9 +144,14 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    /** The timer keeping an embedded H2 file compact; empty for PostgreSQL and in-memory H2. */
+    /** What runs beside an embedded H2 file (group commit, housekeeping); empty for PostgreSQL, in-memory and server H2. */
+    Optional<EmbeddedH2> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    /** The timer keeping an embedded H2 file compact; empty for PostgreSQL, in-memory and server H2. */
     Optional<H2Housekeeping> housekeeping() {
-        return Optional.ofNullable(housekeeping);
+        return embedded().map(EmbeddedH2::housekeeping);
     }
 
     /** How many migrations this start applied (0 when the schema was already current). */
@@ -170,8 +177,8 @@ public final class Database implements AutoCloseable {
         if (dataSource.isClosed()) {
             return;
         }
-        if (housekeeping != null) {
-            housekeeping.close();
+        if (embedded != null) {
+            embedded.close();
         }
         if (config.url().isInMemory()) {
             // DB_CLOSE_DELAY=-1 keeps an in-memory H2 alive without connections; drop it explicitly.

@@ -1,30 +1,26 @@
 package io.shoudan.store.database;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps an embedded H2 file compact while it commits with {@code WRITE_DELAY=0} ({@link JdbcUrl}).
+ * Keeps an embedded H2 file compact while H2's background writer is off: {@code WRITE_DELAY=0} ({@link JdbcUrl}) and
+ * {@link H2GroupCommit} both switch it off.
  *
- * <p>H2 rewrites half-empty chunks of its file only from the background thread that {@code WRITE_DELAY=0} switches
- * off. Each commit then writes a chunk of its own, nearly every chunk keeps a page or two that stay current, and no
- * chunk is ever freed: under 400 sales/s the file grew by 28 MB a second without end (docs/STORE.md, "Durability").
- * This does that thread's work on a timer of its own: it asks the store to rewrite the least-filled chunks, as H2's
- * housekeeping does while the database is busy, so their space can be reused.
+ * <p>H2 rewrites half-empty chunks of its file only from that background thread. With commits written as they happen,
+ * nearly every chunk keeps a page or two that stay current, and no chunk is ever freed: under 400 sales/s the file
+ * grew by 28 MB a second without end (docs/STORE.md, "Durability"). This does that thread's work on a timer of its
+ * own: it asks the store to rewrite the least-filled chunks, as H2's housekeeping does while the database is busy, so
+ * their space can be reused.
  *
- * <p>Each round first forces the file to the disk. That bounds what an operating-system crash or a power cut can lose
+ * <p>Each round first writes anything not in the file yet (H2's own work outside any connection the store hands out)
+ * and forces the file to the disk. That bounds what an operating-system crash or a power cut can lose
  * to about the last second, and it is what lets {@link JdbcUrl} shorten H2's retention of dead chunks from 45 s (time
  * it leaves the operating system to write everything back) to 5 s.
  */
@@ -39,33 +35,19 @@ final class H2Housekeeping implements AutoCloseable {
     private final MVStore store;
     private final ScheduledExecutorService timer;
 
-    private H2Housekeeping(MVStore store, Duration every) {
+    H2Housekeeping(MVStore store, Duration every) {
         this.store = store;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("h2-housekeeping").daemon().factory());
         timer.scheduleWithFixedDelay(this::round, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Starts the timer for the database behind {@code dataSource} when it runs in this process; an H2 server's
-     * database ({@code jdbc:h2:tcp:}) is the server's to keep, so it gets none.
-     */
-    static Optional<H2Housekeeping> start(DataSource dataSource, Duration every) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                LOG.warn("H2 runs in another process: its file is not kept here / H2 在其他进程中运行，本进程不整理其文件");
-                return Optional.empty();
-            }
-            MVStore store = session.getDatabase().getStore().getMvStore();
-            return store.getFileStore() == null ? Optional.empty() : Optional.of(new H2Housekeeping(store, every));
-        }
-    }
-
-    /** One round: forces the file to the disk, then rewrites the least-filled chunks when they are below the target fill rate. */
+    /** One round: writes what is not in the file yet and forces the file to the disk, then rewrites the least-filled chunks when they are below the target fill rate. */
     boolean round() {
         try {
             if (store.isClosed()) {
                 return false;
             }
+            store.commit();
             store.sync();
             return store.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
         } catch (RuntimeException e) {

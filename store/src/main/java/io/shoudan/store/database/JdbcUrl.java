@@ -14,7 +14,9 @@ import org.jooq.SQLDialect;
  * the file before it returns. H2's default (500 ms) keeps committed changes in memory until a background
  * thread writes them, so a killed process (kill -9, the OOM killer, a JVM crash) lost the last half
  * second of acknowledged payments — a PROCESSING record among them is money a channel may take that no
- * recovery knows of. A URL that asks for another delay is refused. The file is written, not forced to
+ * recovery knows of. A URL that asks for another delay is refused. When {@link Database} runs the file in this process,
+ * {@link EmbeddedH2} replaces H2's commit-time writing with {@link H2GroupCommit}: the same guarantee, one chunk for
+ * many commits; {@code WRITE_DELAY=0} stays the floor for every session H2 opens. The file is written, not forced to
  * the disk on each commit: {@link H2Housekeeping} forces it every second, so an operating-system crash or a
  * power cut can still lose about the last second; the store that survives those is PostgreSQL
  * (docs/STORE.md, "Durability"). {@code RETENTION_TIME} defaults to {@link #RETENTION_MILLIS} for the same reason.

@@ -20,6 +20,11 @@ import io.shoudan.payment.testing.ManualTime;
 import io.shoudan.payment.testing.PaymentWorld;
 import io.shoudan.payment.testing.SimulatedChannel;
 import io.shoudan.policy.Policy;
+import io.shoudan.store.audit.AuditAction;
+import io.shoudan.store.audit.AuditEntry;
+import io.shoudan.store.audit.AuditLog;
+import io.shoudan.store.audit.AuditSubject;
+import io.shoudan.store.audit.Operator;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
 import io.shoudan.store.database.JdbcUrl;
@@ -38,10 +43,11 @@ import java.util.Optional;
 /**
  * The process {@link KilledProcessDurabilityTest} kills: the real {@link PaymentService} over {@link JooqPaymentStore} on
  * the H2 file named by its argument, four threads selling and voiding every fifth sale without end, each answer printed
- * on a line of its own <em>after</em> the service returned it — what a terminal would have been told.
+ * on a line of its own <em>after</em> the service returned it — what a terminal would have been told — and a fifth
+ * appending audit entries one statement at a time (auto-commit), each printed once the store returned its id.
  *
- * <p>Lines: {@code READY}, then {@code SALE <payment id> <state>} and {@code VOID <payment id> <state>}; {@code ERROR …}
- * (and exit status 3) if anything failed.
+ * <p>Lines: {@code READY}, then {@code SALE <payment id> <state>}, {@code VOID <payment id> <state>} and
+ * {@code AUDIT <entry id>}; {@code ERROR …} (and exit status 3) if anything failed.
  */
 public final class SalesUntilKilled {
 
@@ -77,6 +83,18 @@ public final class SalesUntilKilled {
                 }
             });
         }
+        AuditLog audit = new AuditLog(database, time);
+        Thread.ofPlatform().start(() -> {
+            try {
+                for (long i = 1; ; i++) {
+                    AuditEntry entry = audit.append(Operator.SYSTEM, new AuditAction("TEST.WRITTEN"), new AuditSubject("test", Long.toString(i)), null, null);
+                    print(out, "AUDIT " + entry.id().value());
+                }
+            } catch (Throwable e) {
+                print(out, "ERROR " + e);
+                System.exit(3);
+            }
+        });
         Thread.currentThread().join(); // until killed
     }
 

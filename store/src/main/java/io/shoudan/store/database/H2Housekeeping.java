@@ -62,7 +62,9 @@ final class H2Housekeeping implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // shutdown, not shutdownNow: an interrupt inside a FileChannel call closes the channel for every user of the
+        // file, and the store could then write nothing more, not even what a closing database still has to write.
+        timer.shutdown();
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -4,12 +4,15 @@ import io.shoudan.store.audit.AuditAction;
 import io.shoudan.store.audit.AuditLog;
 import io.shoudan.store.audit.AuditSubject;
 import io.shoudan.store.audit.Operator;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import static io.shoudan.store.database.schema.Tables.AUDIT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +85,32 @@ class H2HousekeepingTest {
             assertThat(rewrote).isTrue();
             assertThat(housekeeping.chunksFillRate()).as("after %d rounds", rounds).isGreaterThan(before);
             assertThat(database.dsl().fetchCount(AUDIT_LOG)).as("every row is still there").isEqualTo(2_000 + rounds);
+        }
+    }
+
+    @Test
+    void stoppingTheTimerLetsARoundFinishInsteadOfInterruptingTheFilesChannel(@TempDir Path directory) {
+        // An interrupt during a FileChannel call closes the channel for every user of the file: the store could not
+        // write again, and a closing database would lose what it had not written yet.
+        MVStore store = new MVStore.Builder().fileName(directory.resolve("rounds.mv.db").toString()).autoCommitDisabled().open();
+        try {
+            MVMap<Integer, String> rows = store.openMap("rows");
+            for (int attempt = 0; attempt < 30; attempt++) {
+                H2Housekeeping housekeeping = new H2Housekeeping(store, Duration.ofMillis(1));
+                long until = System.nanoTime() + Duration.ofMillis(20).toNanos();
+                for (int i = 0; System.nanoTime() < until; i++) {
+                    rows.put(attempt * 1_000_000 + i, "row " + i);
+                    store.commit();
+                }
+                housekeeping.close();
+
+                rows.put(-attempt, "after the timer stopped");
+                store.commit();
+                store.sync();
+                assertThat(store.isClosed()).as("after stop %d", attempt).isFalse();
+            }
+        } finally {
+            store.close();
         }
     }
 }

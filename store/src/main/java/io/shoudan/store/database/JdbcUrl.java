@@ -27,6 +27,8 @@ public record JdbcUrl(String value) {
     // parsed statements per connection (default 8); a sale alone runs about ten distinct ones.
     private static final String[] H2_SETTINGS = {"MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "QUERY_CACHE_SIZE=64"};
     private static final String WRITE_DELAY = "WRITE_DELAY=";
+    private static final String H2 = "jdbc:h2:";
+    private static final String RETRY = "retry:";
     /** How long H2 keeps a dead chunk's space before reusing it: 5 s, not its 45 s, as {@link H2Housekeeping} forces the file every second. */
     static final int RETENTION_MILLIS = 5_000;
     /**
@@ -45,8 +47,21 @@ public record JdbcUrl(String value) {
                     + "or jdbc:h2:file:./data/shoudan / 不支持的数据库地址：请使用 jdbc:postgresql://… 或 jdbc:h2:…");
         }
         if (value.startsWith("jdbc:h2:")) {
-            value = withH2Settings(value);
+            value = withH2Settings(retryingOnInterrupt(value));
         }
+    }
+
+    /**
+     * A file of this machine's disk, given as {@code file:PATH} or a plain path, is opened through H2's {@code retry:}
+     * file system: a thread interrupted inside a {@code FileChannel} call closes the channel for every user of the
+     * file, and without it one interrupted writer closed the whole database (H2GroupCommitTest); {@code retry:} opens
+     * the channel again and repeats the call. Other file systems ({@code nio:}, {@code split:}, …), servers and
+     * in-memory databases are kept as given.
+     */
+    private static String retryingOnInterrupt(String url) {
+        String name = url.substring(H2.length());
+        boolean plainPath = !name.matches("(?s)[A-Za-z][A-Za-z0-9]+:.*"); // C:\… is a path, nio:… a file system
+        return name.startsWith("file:") || plainPath ? H2 + RETRY + name : url;
     }
 
     private static String withH2Settings(String url) {

@@ -18,8 +18,8 @@ class DatabaseConfigTest {
             "jdbc:postgresql://db:5432/shoudan, jdbc:postgresql://other/x, jdbc:postgresql://db:5432/shoudan",
             ",                                  jdbc:postgresql://other/x, jdbc:postgresql://other/x",
             "'  ',                              jdbc:postgresql://other/x, jdbc:postgresql://other/x",
-            ",                                  ,                          jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0",
-            ",                                  '',                        jdbc:h2:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0",
+            ",                                  ,                          jdbc:h2:retry:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0",
+            ",                                  '',                        jdbc:h2:retry:file:./data/shoudan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0",
     })
     void theDbOptionWinsThenTheEnvironmentThenTheEmbeddedFile(String option, String environment, String expected) {
         Map<String, String> env = environment == null ? Map.of() : Map.of(DatabaseConfig.URL_VARIABLE, environment);
@@ -43,9 +43,24 @@ class DatabaseConfigTest {
     void anH2UrlKeepsSettingsItGivesAndGetsTheMissingOnes() {
         JdbcUrl url = new JdbcUrl("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE");
 
-        assertThat(url.value()).isEqualTo("jdbc:h2:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0");
+        assertThat(url.value()).isEqualTo("jdbc:h2:retry:file:/tmp/x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;RETENTION_TIME=5000;MAX_COMPACT_TIME=3000;WRITE_DELAY=0");
         assertThat(url.kind()).isEqualTo(JdbcUrl.DatabaseKind.H2);
         assertThat(new JdbcUrl("jdbc:postgresql://127.0.0.1:5432/test").kind()).isEqualTo(JdbcUrl.DatabaseKind.POSTGRESQL);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "jdbc:h2:file:/tmp/x,           jdbc:h2:retry:file:/tmp/x",
+            "jdbc:h2:./data/shoudan,        jdbc:h2:retry:./data/shoudan",
+            "jdbc:h2:~/shoudan,             jdbc:h2:retry:~/shoudan",
+            "jdbc:h2:C:/data/shoudan,       jdbc:h2:retry:C:/data/shoudan",
+            "jdbc:h2:retry:file:/tmp/x,     jdbc:h2:retry:file:/tmp/x",
+            "jdbc:h2:nio:/tmp/x,            jdbc:h2:nio:/tmp/x",
+            "jdbc:h2:tcp://localhost/x,     jdbc:h2:tcp://localhost/x",
+            "jdbc:h2:mem:x,                 jdbc:h2:mem:x",
+    })
+    void anH2FileOnThisDiskIsOpenedSoThatAnInterruptedThreadCannotCloseIt(String given, String opened) {
+        assertThat(new JdbcUrl(given).value()).startsWith(opened + ";");
     }
 
     @Test

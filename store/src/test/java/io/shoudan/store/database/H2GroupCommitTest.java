@@ -159,6 +159,22 @@ class H2GroupCommitTest {
     }
 
     @Test
+    void aWriteOnAnInterruptedThreadLeavesTheFileWritable(@TempDir Path directory) throws Exception {
+        // An interrupt inside a FileChannel call closes the channel for every user of the file.
+        try (Database database = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan"))))) {
+            AuditLog audit = new AuditLog(database, Clock.systemUTC());
+            Thread interrupted = Thread.ofPlatform().start(() -> {
+                Thread.currentThread().interrupt();
+                audit.append(Operator.SYSTEM, new AuditAction("TEST.WRITTEN"), new AuditSubject("test", "interrupted"), null, null);
+            });
+            interrupted.join();
+
+            audit.append(Operator.SYSTEM, new AuditAction("TEST.WRITTEN"), new AuditSubject("test", "after"), null, null);
+            assertThat(database.dsl().fetchCount(AUDIT_LOG)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aCommitAfterTheStoreClosedIsAnErrorNotADurableAnswer(@TempDir Path directory) {
         MVStore store = MVStore.open(directory.resolve("closed.mv.db").toString());
         store.openMap("rows").put("a", "b");

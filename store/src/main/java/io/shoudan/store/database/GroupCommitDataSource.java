@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * may write while the connection commits each statement on its own (auto-commit). Queries return at once, and a
  * transaction that only read commits without waiting.
  *
- * <p>Every connection the store hands out comes from here — jOOQ's, and so every repository's, raw JDBC through
- * {@code connectionResult}, and the schema migrations — so no path can answer before its write is in the file.
+ * <p>Every connection the store hands out after it opened comes from here — jOOQ's, and so every repository's and
+ * the raw JDBC they run through {@code connectionResult} — so no path can answer before its write is in the file. The
+ * schema migrations run before, on the pool itself, with H2's own {@code WRITE_DELAY=0}.
  */
 final class GroupCommitDataSource implements DataSource {
 

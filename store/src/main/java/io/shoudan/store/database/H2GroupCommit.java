@@ -87,7 +87,7 @@ final class H2GroupCommit {
         }
     }
 
-    /** Chunks written by this group commit so far. */
+    /** Chunk writes this group commit has started (a write that finds everything already in the file writes none). */
     long chunksWritten() {
         lock.lock();
         try {

@@ -73,7 +73,7 @@ public final class Database implements AutoCloseable {
             LOG.info("store {} migrated: {} migration(s) applied, schema version {}", config.url(),
                     result.migrationsExecuted, result.targetSchemaVersion);
             EmbeddedH2 embedded = config.url().kind() == JdbcUrl.DatabaseKind.H2 && !config.url().isInMemory()
-                    ? EmbeddedH2.attach(dataSource, HOUSEKEEPING_EVERY).orElse(null) : null;
+                    ? EmbeddedH2.attach(dataSource, HOUSEKEEPING_EVERY, !config.url().servesOtherProcesses()).orElse(null) : null;
             DataSource connections = embedded == null ? dataSource : embedded.dataSource();
             return new Database(config, dataSource, jooq(config, connections), result.migrationsExecuted, embedded);
         } catch (RuntimeException | SQLException e) {

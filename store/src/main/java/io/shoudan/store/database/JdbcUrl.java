@@ -110,6 +110,11 @@ public record JdbcUrl(String value) {
         return value.startsWith("jdbc:h2:mem:");
     }
 
+    /** Whether other processes may open the same H2 file through this process ({@code AUTO_SERVER=TRUE}). */
+    public boolean servesOtherProcesses() {
+        return value.toUpperCase(java.util.Locale.ROOT).contains(";AUTO_SERVER=TRUE");
+    }
+
     /** The URL without any password that might be embedded in its parameters, for logs and errors. */
     public String redacted() {
         return value.replaceAll("(?i)(password=)[^&;]*", "$1***");

@@ -65,7 +65,7 @@ class H2GroupCommitTest {
     @Test
     void aWriteOnItsOwnAndATransactionsCommitEachWaitForAChunkAndReadsDoNot(@TempDir Path directory) {
         try (Database database = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan"))))) {
-            H2GroupCommit group = database.embedded().orElseThrow().groupCommit();
+            H2GroupCommit group = database.embedded().orElseThrow().groupCommit().orElseThrow();
             AuditLog audit = new AuditLog(database, Clock.systemUTC());
 
             long before = group.chunksWritten();
@@ -92,7 +92,7 @@ class H2GroupCommitTest {
     @Test
     void aRolledBackTransactionWritesNothingAndLeavesNoTransactionOpen(@TempDir Path directory) {
         try (Database database = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan"))))) {
-            H2GroupCommit group = database.embedded().orElseThrow().groupCommit();
+            H2GroupCommit group = database.embedded().orElseThrow().groupCommit().orElseThrow();
             AuditLog audit = new AuditLog(database, Clock.systemUTC());
             long before = group.chunksWritten();
 
@@ -113,7 +113,7 @@ class H2GroupCommitTest {
         int rounds = 100;
         try (Database database = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan"))));
              ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            H2GroupCommit group = database.embedded().orElseThrow().groupCommit();
+            H2GroupCommit group = database.embedded().orElseThrow().groupCommit().orElseThrow();
             AuditLog audit = new AuditLog(database, Clock.systemUTC());
             CyclicBarrier together = new CyclicBarrier(threads);
             long before = group.chunksWritten();
@@ -155,6 +155,19 @@ class H2GroupCommitTest {
 
             database.dsl().fetchCount(AUDIT_LOG);
             assertThat(embedded.commitsWrittenByTheGroup()).isTrue();
+        }
+    }
+
+    @Test
+    void aFileThatOtherProcessesMayOpenThroughThisOneKeepsH2sOwnCommitWriting(@TempDir Path directory) {
+        // with AUTO_SERVER=TRUE another process commits through this process's H2, past the store's connections
+        try (Database database = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan") + ";AUTO_SERVER=TRUE")))) {
+            EmbeddedH2 embedded = database.embedded().orElseThrow();
+
+            assertThat(embedded.groupCommit()).isEmpty();
+            database.dsl().fetchCount(AUDIT_LOG);
+            assertThat(embedded.commitsWrittenByTheGroup()).isFalse();
+            assertThat(database.housekeeping()).isPresent();
         }
     }
 

@@ -38,7 +38,12 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:db/migration";
-    private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(1);
+    /**
+     * How often an embedded file's housekeeping runs. A round forces the file and rewrites up to
+     * {@link H2Housekeeping#WRITE_LIMIT_BYTES}; four small rounds a second stall the sales less than one large one
+     * (p99 at 725 H2 sales/s: 29.5 and 37.0 ms against 53.1 and 61.0 ms; docs/BENCHMARKS.md, "Session 11").
+     */
+    private static final Duration HOUSEKEEPING_EVERY = Duration.ofMillis(250);
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;

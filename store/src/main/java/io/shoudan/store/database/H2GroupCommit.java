@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * in memory, so a chunk started after the count holds it.
  *
  * <p>The file is written, not forced: a killed process loses nothing, an operating-system crash or a power cut
- * loses what {@link H2Housekeeping} has not forced yet (about a second), as with {@code WRITE_DELAY=0}.
+ * loses what {@link H2Housekeeping} has not forced yet (at most a quarter of a second), as with {@code WRITE_DELAY=0}.
  */
 final class H2GroupCommit {
 

@@ -21,16 +21,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each round first writes anything not in the file yet (H2's own work outside any connection the store hands out)
  * and forces the file to the disk. That bounds what an operating-system crash or a power cut can lose
- * to about the last second, and it is what lets {@link JdbcUrl} shorten H2's retention of dead chunks from 45 s (time
- * it leaves the operating system to write everything back) to 5 s.
+ * to the time between rounds (a quarter of a second, {@link Database}), and it is what lets {@link JdbcUrl} shorten
+ * H2's retention of dead chunks from 45 s (time it leaves the operating system to write everything back) to 5 s.
  */
 final class H2Housekeeping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
     /** H2's own target while busy: its default fill rate of 90 %, squared. */
     static final int TARGET_FILL_RATE = 90 * 90 / 100;
-    /** At most this much rewritten per round, so a round holds the store's lock briefly. */
-    static final int WRITE_LIMIT_BYTES = 1 << 20;
+    /** At most this much rewritten per round, so a round holds the store's lock briefly: 1 MB a second at four rounds a second. */
+    static final int WRITE_LIMIT_BYTES = 256 << 10;
 
     private final MVStore store;
     private final ScheduledExecutorService timer;

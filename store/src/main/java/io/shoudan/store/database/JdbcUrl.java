@@ -17,8 +17,8 @@ import org.jooq.SQLDialect;
  * recovery knows of. A URL that asks for another delay is refused. When {@link Database} runs the file in this process,
  * {@link EmbeddedH2} replaces H2's commit-time writing with {@link H2GroupCommit}: the same guarantee, one chunk for
  * many commits; {@code WRITE_DELAY=0} stays the floor for every session H2 opens. The file is written, not forced to
- * the disk on each commit: {@link H2Housekeeping} forces it every second, so an operating-system crash or a
- * power cut can still lose about the last second; the store that survives those is PostgreSQL
+ * the disk on each commit: {@link H2Housekeeping} forces it four times a second, so an operating-system crash or a
+ * power cut can still lose the last quarter of a second; the store that survives those is PostgreSQL
  * (docs/STORE.md, "Durability"). {@code RETENTION_TIME} defaults to {@link #RETENTION_MILLIS} for the same reason.
  */
 public record JdbcUrl(String value) {
@@ -29,7 +29,7 @@ public record JdbcUrl(String value) {
     private static final String WRITE_DELAY = "WRITE_DELAY=";
     private static final String H2 = "jdbc:h2:";
     private static final String RETRY = "retry:";
-    /** How long H2 keeps a dead chunk's space before reusing it: 5 s, not its 45 s, as {@link H2Housekeeping} forces the file every second. */
+    /** How long H2 keeps a dead chunk's space before reusing it: 5 s, not its 45 s, as {@link H2Housekeeping} forces the file four times a second. */
     static final int RETENTION_MILLIS = 5_000;
     /**
      * How long H2 may move chunks together when the store closes, shortening the file (H2's default: 200 ms). A chunk

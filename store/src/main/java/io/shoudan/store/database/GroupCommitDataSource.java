@@ -43,19 +43,16 @@ final class GroupCommitDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = pool.getConnection();
-        beforeBorrow.run();
-        return wrap(connection);
+        return borrowed(pool.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        Connection connection = pool.getConnection(username, password);
-        beforeBorrow.run();
-        return wrap(connection);
+        return borrowed(pool.getConnection(username, password));
     }
 
-    private Connection wrap(Connection connection) {
+    private Connection borrowed(Connection connection) {
+        beforeBorrow.run();
         Committing handler = new Committing(connection);
         handler.self = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, handler);
         return handler.self;

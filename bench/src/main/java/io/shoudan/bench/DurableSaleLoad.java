@@ -34,7 +34,10 @@ import java.util.stream.Stream;
  *
  * WARMUP_SECONDS of closed loop (the JIT), then a settle at RATE not measured (see {@link #settleSeconds()}),
  * then SECONDS measured. {@code -Dshoudan.timeline=true} also prints the slowest sale of each second.
- * The timeline line names the wall-clock start of its first second, to line it up with other probes.
+ * The timeline line names the wall-clock start of its first second, to line it up with other probes, and is followed
+ * by the slow sales grouped into episodes ({@link StallEpisodes}): their median spacing shows a periodic cause.
+ * {@code -Dshoudan.latencies=FILE} writes every measured sale to FILE, one line each: when it was due (µs from the
+ * start) and its latency (µs).
  * RATE 0 runs a closed loop instead (WORKERS threads, each starting the next sale when its last one
  * finished) and prints the rate it reached.
  */
@@ -47,6 +50,9 @@ public final class DurableSaleLoad implements Callable<Integer> {
     /** Linux's defaults for when a dirty page is old enough to write back, and how often the flusher looks. */
     private static final int DIRTY_EXPIRE_CENTISECS = 3000;
     private static final int DIRTY_WRITEBACK_CENTISECS = 500;
+    /** A sale slower than the p99 goal is a slow one; slow sales due under 20 ms apart are one stall. */
+    private static final long STALL_NANOS = 10_000_000;
+    private static final double STALL_GAP_SECONDS = 0.020;
 
     @Parameters(index = "0", paramLabel = "STORE", description = "H2 or POSTGRESQL")
     private DurableSaleRig.Store store;
@@ -186,6 +192,12 @@ public final class DurableSaleLoad implements Callable<Integer> {
         }
         if (Boolean.getBoolean("shoudan.timeline")) {
             printTimeline(latencyNs, rate, startEpochMillis);
+            System.out.println("  " + StallEpisodes.of(latencyNs, rate, STALL_NANOS, STALL_GAP_SECONDS)
+                    .summary(STALL_NANOS, STALL_GAP_SECONDS));
+        }
+        String latencies = System.getProperty("shoudan.latencies");
+        if (latencies != null) {
+            writeLatencies(Path.of(latencies), latencyNs, intervalNs);
         }
         Arrays.sort(latencyNs);
         System.out.printf(Locale.ROOT, "[%s] open loop: offered %.0f sales/s for %d s (%d sales, %d workers), achieved %.0f sales/s;"
@@ -206,6 +218,16 @@ public final class DurableSaleLoad implements Callable<Integer> {
             line.append(' ').append(max / 1_000_000);
         }
         System.out.println(line);
+    }
+
+    private static void writeLatencies(Path file, long[] latencyNs, double intervalNs) {
+        try (var out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < latencyNs.length; i++) {
+                out.write((long) (i * intervalNs / 1e3) + " " + latencyNs[i] / 1_000 + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the latencies to " + file, e);
+        }
     }
 
     private static double pct(long[] sorted, double percentile) {

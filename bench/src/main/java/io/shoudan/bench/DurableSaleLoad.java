@@ -192,8 +192,7 @@ public final class DurableSaleLoad implements Callable<Integer> {
         }
         if (Boolean.getBoolean("shoudan.timeline")) {
             printTimeline(latencyNs, rate, startEpochMillis);
-            System.out.println("  " + StallEpisodes.of(latencyNs, rate, STALL_NANOS, STALL_GAP_SECONDS)
-                    .summary(STALL_NANOS, STALL_GAP_SECONDS));
+            System.out.println("  " + StallEpisodes.of(latencyNs, rate, STALL_NANOS, STALL_GAP_SECONDS).summary());
         }
         String latencies = System.getProperty("shoudan.latencies");
         if (latencies != null) {

@@ -11,9 +11,11 @@ import java.util.Locale;
  * steady spacing points at something periodic (a timer, a collector), one made of single sales at scattered moments
  * at the sale itself; the median spacing between episode starts tells them apart.
  *
+ * @param thresholdNanos a sale slower than this is slow
+ * @param gapSeconds slow sales due less than this apart belong to one episode
  * @param episodes in the order they started
  */
-record StallEpisodes(List<Episode> episodes) {
+record StallEpisodes(long thresholdNanos, double gapSeconds, List<Episode> episodes) {
 
     /**
      * @param startSeconds when the episode's first slow sale was due, from the start of the run
@@ -50,7 +52,7 @@ record StallEpisodes(List<Episode> episodes) {
             }
             lastSlow = due;
         }
-        return new StallEpisodes(episodes);
+        return new StallEpisodes(thresholdNanos, gapSeconds, episodes);
     }
 
     int slowSales() {
@@ -71,7 +73,7 @@ record StallEpisodes(List<Episode> episodes) {
         return spacing.length % 2 == 1 ? spacing[middle] : (spacing[middle - 1] + spacing[middle]) / 2;
     }
 
-    String summary(long thresholdNanos, double gapSeconds) {
+    String summary() {
         long worst = episodes.stream().mapToLong(Episode::worstNanos).max().orElse(0);
         return String.format(Locale.ROOT, "stalls (sales over %.0f ms, due under %.0f ms apart): %d episodes, %d sales, "
                         + "median %.3f s between starts, worst %.1f ms",

@@ -56,7 +56,7 @@ class StallEpisodesTest {
 
         assertThat(stalls.episodes()).hasSize(12);
         assertThat(stalls.medianSpacingSeconds()).isCloseTo(0.250, within(1e-9));
-        assertThat(stalls.summary(10 * MS, 0.020)).isEqualTo("stalls (sales over 10 ms, due under 20 ms apart): 12 episodes,"
+        assertThat(stalls.summary()).isEqualTo("stalls (sales over 10 ms, due under 20 ms apart): 12 episodes,"
                 + " 23 sales, median 0.250 s between starts, worst 40.0 ms");
     }
 

@@ -27,6 +27,7 @@ public record JdbcUrl(String value) {
     // parsed statements per connection (default 8); a sale alone runs about ten distinct ones.
     private static final String[] H2_SETTINGS = {"MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "QUERY_CACHE_SIZE=64"};
     private static final String WRITE_DELAY = "WRITE_DELAY=";
+    /** The prefix of every H2 URL. */
     private static final String H2 = "jdbc:h2:";
     private static final String RETRY = "retry:";
     /** How long H2 keeps a dead chunk's space before reusing it: 5 s, not its 45 s, as {@link H2Housekeeping} forces the file four times a second. */
@@ -42,11 +43,11 @@ public record JdbcUrl(String value) {
     public static final JdbcUrl DEFAULT_EMBEDDED = new JdbcUrl("jdbc:h2:file:./data/shoudan");
 
     public JdbcUrl {
-        if (value == null || !(value.startsWith("jdbc:h2:") || value.startsWith("jdbc:postgresql:"))) {
+        if (value == null || !(value.startsWith(H2) || value.startsWith("jdbc:postgresql:"))) {
             throw new IllegalArgumentException("\"" + value + "\" is not a supported JDBC URL: use jdbc:postgresql://host:port/db "
                     + "or jdbc:h2:file:./data/shoudan / 不支持的数据库地址：请使用 jdbc:postgresql://… 或 jdbc:h2:…");
         }
-        if (value.startsWith("jdbc:h2:")) {
+        if (value.startsWith(H2)) {
             value = withH2Settings(retryingOnInterrupt(value));
         }
     }
@@ -103,7 +104,7 @@ public record JdbcUrl(String value) {
     }
 
     public DatabaseKind kind() {
-        return value.startsWith("jdbc:h2:") ? DatabaseKind.H2 : DatabaseKind.POSTGRESQL;
+        return value.startsWith(H2) ? DatabaseKind.H2 : DatabaseKind.POSTGRESQL;
     }
 
     public boolean isInMemory() {

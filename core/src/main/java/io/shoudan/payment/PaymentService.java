@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Takes payments: sale, query, void, refund, reversal, and the recovery of every payment whose
@@ -111,8 +110,8 @@ public final class PaymentService {
     }
 
     /**
-     * The longest any channel adapter waits for one call; a claim lasts its plan's {@link RecoveryPlan#longestHold}
-     * with calls this long, so it outlasts the work it covers (Alipay's: 10 min 12 s).
+     * The longest any channel adapter waits for one call; a claim on a payment is extended before each call to last
+     * through it ({@link PaymentClaim}).
      */
     public static final Duration CALL_TIMEOUT_BOUND = Duration.ofSeconds(30);
 
@@ -227,7 +226,7 @@ public final class PaymentService {
                 // only the node whose write won runs the protocol; a loser answers with the winner's state, and so
                 // does this node when another one (a terminal's reversal there) claimed the payment first
                 yield stored != unknown ? SaleOutcome.of(stored)
-                        : whileClaimed(unknown, gateway, () -> resolveUnknown(unknown, gateway, false))
+                        : whileClaimed(unknown, claim -> resolveUnknown(unknown, gateway, claim, false))
                         .orElseGet(() -> SaleOutcome.of(current(unknown)));
             }
         };
@@ -243,9 +242,12 @@ public final class PaymentService {
      * that finds it paid or closed settles it; otherwise cancel/reverse, retried; REVERSED once a
      * cancel succeeds. If even the cancels fail it stays UNKNOWN for the next {@link #recover}.
      *
+     * <p>Each query and cancel is made under {@code claim}, extended before it; if it can no longer be, this node stops
+     * and answers with the payment as stored: the node that holds it now is settling it.
+     *
      * @param queryAtOnce query before the first delay (recovery: the payment is already old)
      */
-    private SaleOutcome resolveUnknown(Payment payment, ChannelGateway gateway, boolean queryAtOnce) {
+    private SaleOutcome resolveUnknown(Payment payment, ChannelGateway gateway, PaymentClaim claim, boolean queryAtOnce) {
         RecoveryPlan plan = plans.get(gateway.channel());
         TradeRef trade = TradeRef.of(payment);
         List<Duration> delays = new ArrayList<>(plan.queryDelays());
@@ -253,6 +255,9 @@ public final class PaymentService {
             delays.addFirst(Duration.ZERO);
         }
         for (Duration delay : delays) {
+            if (!claim.coverNext(delay)) {
+                return leftToTheClaimsHolder(payment);
+            }
             if (!pause(delay)) {
                 return SaleOutcome.of(payment);
             }
@@ -260,7 +265,9 @@ public final class PaymentService {
             Instant now = clock.instant();
             switch (answer) {
                 case ChannelAnswer.Paid paid -> {
-                    return commitSuccess(payment, paid, now);
+                    // A query that overran its step may find it paid while the node that took the lapsed claim over
+                    // cancels it: only the claim's holder writes SUCCEEDED. (Closed stays closed, whoever writes it.)
+                    return claim.coverNext(Duration.ZERO) ? commitSuccess(payment, paid, now) : leftToTheClaimsHolder(payment);
                 }
                 case ChannelAnswer.Refused refused -> {
                     return SaleOutcome.of(commit(payment.failed(now, new Failure(refused.reason(), refused.raw())), List.of()));
@@ -270,13 +277,17 @@ public final class PaymentService {
                 }
             }
         }
-        return cancel(payment, gateway, plan);
+        return cancel(payment, gateway, plan, claim);
     }
 
-    private SaleOutcome cancel(Payment payment, ChannelGateway gateway, RecoveryPlan plan) {
+    private SaleOutcome cancel(Payment payment, ChannelGateway gateway, RecoveryPlan plan, PaymentClaim claim) {
         TradeRef trade = TradeRef.of(payment);
         for (int attempt = 1; attempt <= plan.cancelAttempts(); attempt++) {
-            if (attempt > 1 && !pause(plan.cancelRetryDelay())) {
+            Duration wait = attempt > 1 ? plan.cancelRetryDelay() : Duration.ZERO;
+            if (!claim.coverNext(wait)) {
+                return leftToTheClaimsHolder(payment);
+            }
+            if (!pause(wait)) {
                 return SaleOutcome.of(payment);
             }
             CancelAnswer answer = GuardedChannel.cancel(gateway, trade);
@@ -288,6 +299,15 @@ public final class PaymentService {
             }
         }
         return SaleOutcome.of(payment);
+    }
+
+    /** The answer of a node that lost its claim on {@code payment}: the payment as stored, or as it knows it if the store is away. */
+    private SaleOutcome leftToTheClaimsHolder(Payment payment) {
+        try {
+            return SaleOutcome.of(current(payment));
+        } catch (RuntimeException storeAway) {
+            return SaleOutcome.of(payment);
+        }
     }
 
     /**
@@ -537,8 +557,8 @@ public final class PaymentService {
             try {
                 // another node still on it (its sale's query loop) holds the claim: the same answer, for the same reason
                 Payment unresolved = payment;
-                return whileClaimed(payment, gateway, () -> asUnknown(unresolved, "TERMINAL_REVERSAL",
-                        unknown -> cancel(unknown, gateway, plans.get(gateway.channel()))))
+                return whileClaimed(payment, claim -> asUnknown(unresolved, "TERMINAL_REVERSAL",
+                        unknown -> cancel(unknown, gateway, plans.get(gateway.channel()), claim)))
                         .orElseGet(() -> SaleOutcome.of(current(unresolved)));
             } finally {
                 working.remove(payment.id());
@@ -610,29 +630,24 @@ public final class PaymentService {
         if (gateway == null) {
             return Optional.of(SaleOutcome.of(payment));
         }
-        return whileClaimed(payment, gateway, () -> asUnknown(payment, "RECOVERY", unknown -> resolveUnknown(unknown, gateway, true)));
+        return whileClaimed(payment, claim -> asUnknown(payment, "RECOVERY", unknown -> resolveUnknown(unknown, gateway, claim, true)));
     }
 
     /**
      * Runs {@code work} on an unresolved payment while this node holds its claim in the store, so that no other
-     * node acts on it at the channel meanwhile; empty when another node holds it. The claim lasts the channel's
-     * plan at its longest ({@link #CALL_TIMEOUT_BOUND}) and is released after; one that cannot be released (the
-     * store away) simply expires. A node that dies holding one leaves the payment to the others once it expires.
+     * node acts on it at the channel meanwhile; empty when another node holds it. The work extends the claim before
+     * each step at the channel ({@link PaymentClaim}); it is released after. A node that dies holding one leaves the
+     * payment to the others once the step it was in has ended.
      */
-    private Optional<SaleOutcome> whileClaimed(Payment payment, ChannelGateway gateway, Supplier<SaleOutcome> work) {
-        Instant now = clock.instant();
-        Instant until = now.plus(plans.get(gateway.channel()).longestHold(CALL_TIMEOUT_BOUND));
-        if (!store.claim(payment.id(), owner, until, now)) {
+    private Optional<SaleOutcome> whileClaimed(Payment payment, Function<PaymentClaim, SaleOutcome> work) {
+        Optional<PaymentClaim> claim = PaymentClaim.take(store, payment.id(), owner, clock);
+        if (claim.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(work.get());
+            return Optional.of(work.apply(claim.get()));
         } finally {
-            try {
-                store.release(payment.id(), owner);
-            } catch (RuntimeException storeAway) {
-                // the claim expires by itself; the outcome above is what matters to the caller
-            }
+            claim.get().release();
         }
     }
 

@@ -357,10 +357,10 @@ class UnknownOutcomeTest {
             @Override
             public ChannelAnswer query(TradeRef trade) {
                 // the terminal reconnected through the load balancer to the other node and sends its reversal there,
-                // and that node's recovery sweep runs, however old it takes the payment to be
+                // and that node's recovery runs, taking on payments however recent, late in this slow query's call
                 reversalsThere.add(otherNode.reverse(MERCHANT, new RequestId("000002-000023"), new RequestId("000002-000024")));
-                world.time.advance(Duration.ofMinutes(6));
-                recoveriesThere.add(otherNode.recover(Duration.ofMinutes(5)));
+                world.time.advance(PaymentService.CALL_TIMEOUT_BOUND.minusSeconds(1));
+                recoveriesThere.add(otherNode.recover());
                 return super.query(trade);
             }
         });
@@ -378,28 +378,124 @@ class UnknownOutcomeTest {
     }
 
     @Test
-    void aSaleWhoseNodeDiedHoldingItsClaimIsRecoveredByAnotherNodeOnceTheClaimHasEnded() {
+    void beforeEachQueryAndCancelTheNodeExtendsItsClaimThroughThatCallAndTheWriteOfItsAnswerAndNoFurther() {
+        List<String> claimsSeenByTheChannel = new ArrayList<>();
+        PaymentService node = world.serviceOnNode("pos-gw-1", PaymentService.defaultPlans(), new ForwardingGateway(world.alipay) {
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                claimsSeenByTheChannel.add("query: " + claimLeft());
+                return super.query(trade);
+            }
+
+            @Override
+            public CancelAnswer cancel(TradeRef trade) {
+                claimsSeenByTheChannel.add("cancel: " + claimLeft());
+                return super.cancel(trade);
+            }
+
+            private String claimLeft() {
+                InMemoryPaymentStore.Claim claim = world.store.claimOf(only().id()).orElseThrow();
+                return claim.owner() + " for " + Duration.between(world.time.instant(), claim.until()).toSeconds() + " s";
+            }
+        });
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(1);
+
+        SaleOutcome outcome = node.sale(sale("000002-000025", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(outcome).isInstanceOf(SaleOutcome.Reversed.class);
+        // 12 queries and 2 cancels, each made with one call at its longest (30 s) and one write (30 s) left: a step
+        assertThat(PaymentClaim.STEP_AFTER_WAIT).isEqualTo(Duration.ofSeconds(60));
+        assertThat(claimsSeenByTheChannel).hasSize(14).allMatch(seen -> seen.endsWith(": pos-gw-1 for 60 s"));
+        assertThat(claimsSeenByTheChannel.getLast()).startsWith("cancel");
+        assertThat(world.store.claimOf(only().id())).as("released once settled").isEmpty();
+        assertLedgerSound();
+    }
+
+    @Test
+    void aSaleWhoseNodeDiedInItsQueryLoopIsRecoveredByAnotherNodeOnceTheStepItWasInHasEnded() {
         world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
-        service.sale(sale("000002-000025", PaymentMethod.ALIPAY, "20.00"));
-        // as a node that died in the middle of its query loop leaves it: UNKNOWN, and claimed until its plan's longest hold
+        service.sale(sale("000002-000026", PaymentMethod.ALIPAY, "20.00"));
+        // as a node that died while waiting to query leaves it: UNKNOWN, claimed through its longest wait (6 s) and a step
         Instant now = world.time.instant();
-        Duration hold = RecoveryPlan.alipay().longestHold(PaymentService.CALL_TIMEOUT_BOUND);
-        assertThat(hold).isEqualTo(Duration.ofSeconds(612));
-        assertThat(world.store.claim(only().id(), "node-that-died", now.plus(hold), now)).isTrue();
+        Duration longestBlock = Duration.ofSeconds(6).plus(PaymentClaim.STEP_AFTER_WAIT);
+        assertThat(world.store.claim(only().id(), "node-that-died", now.plus(longestBlock), now)).isTrue();
 
         assertThat(world.service().recover().payments()).as("claimed by a node that may still be working").isEmpty();
-        world.time.advance(hold);
+        world.time.advance(longestBlock.minusSeconds(1));
+        assertThat(world.service().recover().payments()).as("one second before its step ends").isEmpty();
+        world.time.advance(Duration.ofSeconds(1));
         assertThat(world.service().recover().payments()).singleElement().isInstanceOf(SaleOutcome.Reversed.class);
+        // before claims were extended step by step, the dead node held it for the whole plan at its longest
+        assertThat(RecoveryPlan.alipay().longestHold(PaymentService.CALL_TIMEOUT_BOUND)).isEqualTo(Duration.ofSeconds(612));
+        assertLedgerSound();
+    }
+
+    @Test
+    void aNodeWhoseClaimLapsedAndWasTakenByAnotherNodeMakesNoFurtherCallForThePayment() {
+        List<String> thisNodesCalls = new ArrayList<>();
+        PaymentService thisNode = world.serviceOnNode("pos-gw-1", PaymentService.defaultPlans(), new ForwardingGateway(world.alipay) {
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                thisNodesCalls.add("query");
+                if (thisNodesCalls.size() == 2) {
+                    // this node stalls in its second query (a long pause, a network partition) past the end of its
+                    // claim's step, and the other node takes the claim over
+                    world.time.advance(Duration.ofMinutes(2));
+                    assertThat(world.store.claim(only().id(), "pos-gw-2", world.time.instant().plusSeconds(60), world.time.instant())).isTrue();
+                }
+                return super.query(trade);
+            }
+
+            @Override
+            public CancelAnswer cancel(TradeRef trade) {
+                thisNodesCalls.add("cancel");
+                return super.cancel(trade);
+            }
+        });
+        world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS);
+
+        SaleOutcome outcome = thisNode.sale(sale("000002-000027", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(thisNodesCalls).containsExactly("query", "query");
+        assertThat(outcome).isInstanceOf(SaleOutcome.StillUnknown.class);
+        assertThat(world.store.claimOf(only().id())).as("the other node's claim is left to it")
+                .hasValueSatisfying(claim -> assertThat(claim.owner()).isEqualTo("pos-gw-2"));
+        assertThat(world.alipay.cancelCalls()).isZero();
+    }
+
+    @Test
+    void aQueryThatOverranItsStepAndFoundTheSalePaidIsNotStoredOverTheCancelOfTheNodeThatTookTheClaimOver() {
+        PaymentService otherNode = world.serviceOnNode("pos-gw-2");
+        PaymentService thisNode = world.serviceOnNode("pos-gw-1", PaymentService.defaultPlans(), new ForwardingGateway(world.alipay) {
+            @Override
+            public ChannelAnswer query(TradeRef trade) {
+                // the query hangs far past its step; the terminal's reversal reaches the other node, which takes the
+                // lapsed claim over to cancel the sale
+                world.time.advance(Duration.ofMinutes(2));
+                assertThat(world.store.claim(only().id(), "pos-gw-2", world.time.instant().plusSeconds(60), world.time.instant())).isTrue();
+                return super.query(trade);
+            }
+        });
+        world.alipay.nextPay(PayFault.LOST_AFTER_PAID);
+
+        SaleOutcome answeredHere = thisNode.sale(sale("000002-000029", PaymentMethod.ALIPAY, "20.00"));
+        SaleOutcome reversedThere = otherNode.reverse(MERCHANT, new RequestId("000002-000029"), new RequestId("000002-000030"));
+
+        assertThat(answeredHere).as("the query found it paid, but the claim was no longer this node's")
+                .isInstanceOf(SaleOutcome.StillUnknown.class);
+        assertThat(reversedThere).isInstanceOfSatisfying(SaleOutcome.Reversed.class, reversed ->
+                assertThat(reversed.payment().reversalReturnedMoney()).isTrue());
+        assertThat(journalKinds(only())).containsExactly(JournalKind.SALE, JournalKind.REVERSAL);
         assertLedgerSound();
     }
 
     @Test
     void aRestartedNodeTakesBackAtOnceTheSaleItsPreviousProcessHeldWhenItStopped() {
         world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);
-        world.serviceOnNode("pos-gw-1").sale(sale("000002-000026", PaymentMethod.ALIPAY, "20.00"));
+        world.serviceOnNode("pos-gw-1").sale(sale("000002-000028", PaymentMethod.ALIPAY, "20.00"));
         // the process of node pos-gw-1 died in its query loop, holding the claim
         Instant now = world.time.instant();
-        assertThat(world.store.claim(only().id(), "pos-gw-1", now.plusSeconds(612), now)).isTrue();
+        assertThat(world.store.claim(only().id(), "pos-gw-1", now.plusSeconds(66), now)).isTrue();
 
         assertThat(world.serviceOnNode("pos-gw-2").recover().payments()).as("another node waits for the claim to end").isEmpty();
         assertThat(world.serviceOnNode("pos-gw-1").recover().payments()).as("the same node, restarted")

@@ -44,7 +44,8 @@ public final class InMemoryPaymentStore implements PaymentStore {
     private int writesBeforeCrash = -1;
     private int writes;
 
-    private record Claim(String owner, Instant until) {
+    /** Who holds a claim on a payment, and until when ({@link #claim}). */
+    public record Claim(String owner, Instant until) {
     }
 
     /** The {@code upcoming}-th write from now (1 = the next) throws {@link SimulatedCrash} and stores nothing. */
@@ -153,6 +154,11 @@ public final class InMemoryPaymentStore implements PaymentStore {
         }
         claims.put(payment, new Claim(owner, until));
         return true;
+    }
+
+    /** The claim on {@code payment} as it stands (an ended one too, until it is released or taken over). */
+    public synchronized Optional<Claim> claimOf(PaymentId payment) {
+        return Optional.ofNullable(claims.get(payment));
     }
 
     @Override

@@ -31,9 +31,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -117,7 +119,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int forms = (scenario == null ? 0 : 1) + (terminal == null ? 0 : 1) + (payment == null ? 0 : 1);
         if (forms != 1) {
-            err.println("diagnose: give one of --scenario FILE|DIR, --terminal SN --method M --amount X, or --payment ID");
+            err.println("diagnose: give one of --scenario FILE|DIR, --terminal SN --method M --amount X, or --payment ID"
+                    + " / 请给出其中一种：--scenario 文件或目录、--terminal 终端号 --method 方式 --amount 金额、--payment 交易号");
             return INVALID_INPUT;
         }
         if (terminal != null) {
@@ -182,7 +185,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         OffsetDateTime moment;
         try {
             sn = parse("--terminal", terminal, TerminalSn::new);
-            PaymentMethod m = parse("--method", required("--method", method), PaymentMethod::valueOf);
+            PaymentMethod m = parse("--method", required("--method", method), DiagnoseCommand::paymentMethod);
             Money money = parse("--amount", required("--amount", amount), Money::parse);
             moment = at == null ? OffsetDateTime.now(PaymentService.BUSINESS_ZONE) : parse("--at", at, OffsetDateTime::parse);
             intent = new PaymentIntent(m, money, parse("--installments", installments, PaymentIntent::checkInstallments),
@@ -194,7 +197,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         try (Application app = applications.open(Optional.ofNullable(db))) {
             Optional<Snapshot> snapshot = app.snapshots().snapshot(sn, moment);
             if (snapshot.isEmpty()) {
-                err.println("diagnose: --terminal: " + sn + " is not a registered terminal (or its merchant is missing)");
+                err.println("diagnose: --terminal: " + sn + " is not a registered terminal (or its merchant is missing)"
+                        + " / 不是已登记的终端（或其商户不存在）");
                 return INVALID_INPUT;
             }
             Verdict verdict = engine.evaluate(snapshot.get(), intent);
@@ -216,7 +220,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         try (Application app = applications.open(Optional.ofNullable(db))) {
             Optional<Payment> found = app.payments().findPayment(id);
             if (found.isEmpty()) {
-                err.println("diagnose: --payment: no payment " + id + " in this store");
+                err.println("diagnose: --payment: no payment " + id + " in this store / 本库中没有这笔交易");
                 return INVALID_INPUT;
             }
             PaymentExplanation explanation = PaymentExplanation.of(found.get());
@@ -228,9 +232,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     private static String required(String option, String value) {
         if (value == null) {
-            throw new InvalidInputException(option, "is required with --terminal");
+            throw new InvalidInputException(option, "is required with --terminal / 与 --terminal 一起使用时必填");
         }
         return value;
+    }
+
+    /** A method by its name, as the scenario form spells it; anything else is refused with the names it could be. */
+    private static PaymentMethod paymentMethod(String name) {
+        for (PaymentMethod method : PaymentMethod.values()) {
+            if (method.name().equals(name)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("\"" + name + "\" is not one of " + Arrays.stream(PaymentMethod.values())
+                .map(PaymentMethod::name).collect(Collectors.joining(", ")) + " / 不是可用的支付方式");
     }
 
     private static <T, R> R parse(String option, T value, java.util.function.Function<T, R> parser) {

@@ -95,13 +95,20 @@ class LiveDiagnoseTest {
         Cli cli = Cli.run("diagnose", "--terminal", "NO-SUCH-1", "--method", "ALIPAY", "--amount", "1.00", "--db", url);
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("--terminal: NO-SUCH-1 is not a registered terminal");
+        assertThat(cli.err()).contains("--terminal: NO-SUCH-1 is not a registered terminal").contains("不是已登记的终端");
+    }
+
+    @Test
+    void anUnknownMethodNamesTheOptionAndTheMethodsItCouldBeInBothLanguages() {
+        Cli cli = Cli.run("diagnose", "--terminal", "SD-A8-00001", "--method", "PAYPAL", "--amount", "1.00", "--db", url);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err().strip()).isEqualTo("diagnose: --method: \"PAYPAL\" is not one of ALIPAY, HUABEI, WECHAT_PAY,"
+                + " UNIONPAY_QR, UNIONPAY_DEBIT, UNIONPAY_CREDIT / 不是可用的支付方式");
     }
 
     @Test
     void badLiveOptionsNameTheOption() {
-        assertThat(Cli.run("diagnose", "--terminal", "SD-A8-00001", "--method", "PAYPAL", "--amount", "1.00", "--db", url).err())
-                .contains("--method");
         assertThat(Cli.run("diagnose", "--terminal", "SD-A8-00001", "--method", "ALIPAY", "--amount", "1.001", "--db", url).err())
                 .contains("--amount: \"1.001\" is not an amount");
         assertThat(Cli.run("diagnose", "--terminal", "SD-A8-00001", "--method", "ALIPAY", "--db", url).err())

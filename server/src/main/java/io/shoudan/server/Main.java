@@ -27,6 +27,11 @@ import java.util.function.Supplier;
 /** Wires Shoudan by hand, in one place, and runs the command line. */
 public final class Main {
 
+    /** Exit status of a command that refused its input. */
+    static final int INVALID_INPUT = 2;
+    /** Exit status of a command that could not do its work. */
+    static final int FAILED = 1;
+
     private Main() {
     }
 
@@ -56,7 +61,27 @@ public final class Main {
         cli.addSubcommand("ledger", new LedgerCommand(applications));
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.setExecutionExceptionHandler(Main::explainFailure);
         return cli;
+    }
+
+    /**
+     * A command that fails with a message meant for its user (a store URL it cannot use, a store it cannot reach)
+     * prints that message on one line, after the command's name, and exits 2 for input it refused, 1 otherwise;
+     * {@code SHOUDAN_DEBUG} set adds the stack trace. A failure without a message is a defect: its trace is printed.
+     */
+    private static int explainFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (!(failure instanceof IllegalArgumentException || failure instanceof IllegalStateException)
+                || failure.getMessage() == null) {
+            throw failure;
+        }
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + failure.getMessage());
+        if (System.getenv("SHOUDAN_DEBUG") != null) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return failure instanceof IllegalArgumentException ? INVALID_INPUT : FAILED;
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {

@@ -58,12 +58,25 @@ public record DatabaseConfig(JdbcUrl url, String user, String password, String s
      * The configuration the CLI runs with: {@code --db URL} when given, else {@code SHOUDAN_DB_URL},
      * else the embedded H2 file {@code ./data/shoudan}. User and password come from
      * {@code SHOUDAN_DB_USER} / {@code SHOUDAN_DB_PASSWORD} (or the URL itself).
+     *
+     * @throws IllegalArgumentException when the URL given is not one the store can open; the message starts with
+     *                                  where it came from ({@code --db} or {@code SHOUDAN_DB_URL})
      */
     public static DatabaseConfig resolve(Optional<String> dbOption, Map<String, String> environment) {
+        String fromOption = dbOption.map(DatabaseConfig::blankToNull).orElse(null);
         String fromEnvironment = blankToNull(environment.get(URL_VARIABLE));
-        JdbcUrl url = dbOption.map(DatabaseConfig::blankToNull).map(JdbcUrl::new)
-                .orElseGet(() -> fromEnvironment == null ? JdbcUrl.DEFAULT_EMBEDDED : new JdbcUrl(fromEnvironment));
+        JdbcUrl url = fromOption != null ? url("--db", fromOption)
+                : fromEnvironment != null ? url(URL_VARIABLE, fromEnvironment)
+                : JdbcUrl.DEFAULT_EMBEDDED;
         return of(url).withCredentials(blankToNull(environment.get(USER_VARIABLE)), blankToNull(environment.get(PASSWORD_VARIABLE)));
+    }
+
+    private static JdbcUrl url(String source, String value) {
+        try {
+            return new JdbcUrl(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     private static String blankToNull(String text) {

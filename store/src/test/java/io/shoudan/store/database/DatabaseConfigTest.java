@@ -30,6 +30,16 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void aUrlTheStoreCannotOpenIsRefusedNamingWhereItCameFrom() {
+        assertThatThrownBy(() -> DatabaseConfig.resolve(Optional.of("jdbc:mysql://db/shoudan"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--db: \"jdbc:mysql://db/shoudan\" is not a supported JDBC URL");
+        assertThatThrownBy(() -> DatabaseConfig.resolve(Optional.empty(), Map.of(DatabaseConfig.URL_VARIABLE, "postgres://db/x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("SHOUDAN_DB_URL: \"postgres://db/x\" is not a supported JDBC URL");
+    }
+
+    @Test
     void credentialsComeFromTheEnvironmentAndNeverShowInToString() {
         DatabaseConfig config = DatabaseConfig.resolve(Optional.of("jdbc:postgresql://db/shoudan?password=hunter2"),
                 Map.of(DatabaseConfig.USER_VARIABLE, "shoudan", DatabaseConfig.PASSWORD_VARIABLE, "s3cret"));

@@ -440,8 +440,7 @@ class UnknownOutcomeTest {
                 if (thisNodesCalls.size() == 2) {
                     // this node stalls in its second query (a long pause, a network partition) past the end of its
                     // claim's step, and the other node takes the claim over
-                    world.time.advance(Duration.ofMinutes(2));
-                    assertThat(world.store.claim(only().id(), "pos-gw-2", world.time.instant().plusSeconds(60), world.time.instant())).isTrue();
+                    stallPastTheStepWhileNodeTwoTakesTheClaim();
                 }
                 return super.query(trade);
             }
@@ -471,8 +470,7 @@ class UnknownOutcomeTest {
             public ChannelAnswer query(TradeRef trade) {
                 // the query hangs far past its step; the terminal's reversal reaches the other node, which takes the
                 // lapsed claim over to cancel the sale
-                world.time.advance(Duration.ofMinutes(2));
-                assertThat(world.store.claim(only().id(), "pos-gw-2", world.time.instant().plusSeconds(60), world.time.instant())).isTrue();
+                stallPastTheStepWhileNodeTwoTakesTheClaim();
                 return super.query(trade);
             }
         });
@@ -487,6 +485,13 @@ class UnknownOutcomeTest {
                 assertThat(reversed.payment().reversalReturnedMoney()).isTrue());
         assertThat(journalKinds(only())).containsExactly(JournalKind.SALE, JournalKind.REVERSAL);
         assertLedgerSound();
+    }
+
+    /** Two minutes pass inside a channel call (its claim's step is one), and node pos-gw-2 claims the payment. */
+    private void stallPastTheStepWhileNodeTwoTakesTheClaim() {
+        world.time.advance(Duration.ofMinutes(2));
+        Instant now = world.time.instant();
+        assertThat(world.store.claim(only().id(), "pos-gw-2", now.plus(PaymentClaim.STEP_AFTER_WAIT), now)).isTrue();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.shoudan.terminal.TerminalSn;
 import io.shoudan.eligibility.Verdict;
 import io.shoudan.reason.Lang;
 import io.shoudan.server.json.InvalidInputException;
+import io.shoudan.server.json.JsonFields;
 import io.shoudan.server.scenario.Scenario;
 import io.shoudan.server.scenario.ScenarioReader;
 import io.shoudan.server.scenario.VerdictJson;
@@ -31,11 +32,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -239,13 +238,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     /** A method by its name, as the scenario form spells it; anything else is refused with the names it could be. */
     private static PaymentMethod paymentMethod(String name) {
-        for (PaymentMethod method : PaymentMethod.values()) {
-            if (method.name().equals(name)) {
-                return method;
-            }
+        try {
+            return PaymentMethod.valueOf(name);
+        } catch (IllegalArgumentException notAMethod) {
+            throw new IllegalArgumentException("\"" + name + "\" is not one of " + JsonFields.allowed(PaymentMethod.class)
+                    + " / 不是可用的支付方式");
         }
-        throw new IllegalArgumentException("\"" + name + "\" is not one of " + Arrays.stream(PaymentMethod.values())
-                .map(PaymentMethod::name).collect(Collectors.joining(", ")) + " / 不是可用的支付方式");
     }
 
     private static <T, R> R parse(String option, T value, java.util.function.Function<T, R> parser) {

@@ -236,7 +236,8 @@ public final class JsonFields {
         }
     }
 
-    private static <E extends Enum<E>> String allowed(Class<E> type) {
+    /** The names an enum's values are written with, in declaration order: "A, B, C". */
+    public static <E extends Enum<E>> String allowed(Class<E> type) {
         return Arrays.toString(type.getEnumConstants()).replace("[", "").replace("]", "");
     }
 

@@ -27,11 +27,6 @@ import java.util.function.Supplier;
 /** Wires Shoudan by hand, in one place, and runs the command line. */
 public final class Main {
 
-    /** Exit status of a command that refused its input. */
-    static final int INVALID_INPUT = 2;
-    /** Exit status of a command that could not do its work. */
-    static final int FAILED = 1;
-
     private Main() {
     }
 
@@ -81,7 +76,7 @@ public final class Main {
             failure.printStackTrace(err);
         }
         err.flush();
-        return failure instanceof IllegalArgumentException ? INVALID_INPUT : FAILED;
+        return failure instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {

@@ -50,6 +50,14 @@ final class Facts {
         return new Facts(snapshot, method, amount, 0, null, null);
     }
 
+    /**
+     * A payment amount is a positive sum; 0.00 or -5.00 is the cashier's typo ({@code OPERATION.INVALID_AMOUNT}),
+     * so no rule compares it with a minimum, a limit or the consumer's funds.
+     */
+    boolean amountIsValid() {
+        return amount.isPositive();
+    }
+
     Merchant merchant() {
         return snapshot.merchant();
     }

@@ -8,8 +8,10 @@ import io.shoudan.consumer.HuabeiStatus;
 import io.shoudan.merchant.MccRange;
 import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
 import io.shoudan.merchant.RegionPrefix;
+import io.shoudan.merchant.Rejection;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentCode;
@@ -24,11 +26,13 @@ import io.shoudan.terminal.Capability;
 import io.shoudan.terminal.Terminal;
 import io.shoudan.terminal.TerminalStatus;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static io.shoudan.reason.ReasonCode.*;
 
@@ -47,7 +51,7 @@ final class Rules {
      * run them again: when one blocks the asked method, it blocks every other one too.
      */
     static final Set<ReasonCode> SAME_FOR_EVERY_METHOD = EnumSet.of(MAINTENANCE_PLATFORM_WINDOW,
-            TERMINAL_NOT_ACTIVATED, TERMINAL_LOCKED, TERMINAL_UNBOUND, TERMINAL_RELOCATED, TERMINAL_NOT_SIGNED_ON,
+            TERMINAL_NOT_ACTIVATED, TERMINAL_LOCKED, TERMINAL_UPDATING, TERMINAL_UNBOUND, TERMINAL_RELOCATED, TERMINAL_NOT_SIGNED_ON,
             MERCHANT_NOT_APPROVED, MERCHANT_SUSPENDED, OPERATION_INVALID_AMOUNT, NETWORK_TERMINAL_OFFLINE,
             SECURITY_KEY_EXPIRED);
 
@@ -155,6 +159,18 @@ final class Rules {
                     return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status());
                 }
             },
+            new Rule(TERMINAL_UPDATING) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.terminal().status() == TerminalStatus.UPDATING;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status(),
+                            "firmware", f.terminal().firmware());
+                }
+            },
             new Rule(TERMINAL_UNBOUND) {
                 @Override
                 boolean holds(Facts f) {
@@ -204,6 +220,19 @@ final class Rules {
                             "actual", f.terminal().firmware());
                 }
             },
+            new Rule(TERMINAL_PARAMETERS_OUTDATED) {
+                @Override
+                boolean holds(Facts f) {
+                    return f.rule != null && f.rule.minParameterVersion() != null && f.terminal().parameterVersion() != null
+                            && f.terminal().parameterVersion() < f.rule.minParameterVersion();
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "method", f.method,
+                            "required", f.rule.minParameterVersion(), "actual", f.terminal().parameterVersion());
+                }
+            },
             new Rule(TERMINAL_HARDWARE_UNSUPPORTED) {
                 @Override
                 boolean holds(Facts f) {
@@ -214,6 +243,26 @@ final class Rules {
                 Evidence evidence(Facts f) {
                     return Evidence.of("method", f.method, "model", f.terminal().model(),
                             "missing", missingCapabilities(f.rule, f.terminal()));
+                }
+            },
+            new Rule(TERMINAL_HARDWARE_FAULT) {
+                @Override
+                boolean holds(Facts f) {
+                    if (f.rule == null || f.terminal().faults().isEmpty()) {
+                        return false;
+                    }
+                    for (Capability needed : f.rule.requiresCapabilities()) {
+                        if (f.terminal().faults().contains(needed) && f.terminal().capabilities().contains(needed)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+
+                @Override
+                Evidence evidence(Facts f) {
+                    return Evidence.of("terminal", f.terminal().sn(), "method", f.method, "model", f.terminal().model(),
+                            "faulty", faultyCapabilities(f.rule, f.terminal()));
                 }
             },
             new Rule(TERMINAL_MODEL_NOT_CERTIFIED) {
@@ -277,8 +326,12 @@ final class Rules {
                             "allowed", f.rule.merchantTypes());
                 }
             },
-            new ProductRule(MERCHANT_PRODUCT_NOT_SIGNED, false),
-            new ProductRule(MERCHANT_PRODUCT_SUSPENDED, true),
+            new ProductRule(MERCHANT_PRODUCT_NOT_SIGNED, state -> state.status() == ProductStatus.NOT_SIGNED),
+            new ProductRule(MERCHANT_PRODUCT_UNDER_REVIEW, state -> state.status() == ProductStatus.PENDING),
+            new ProductRule(MERCHANT_PRODUCT_REJECTED, state -> state.status() == ProductStatus.REJECTED),
+            new ProductRule(MERCHANT_PRODUCT_SUSPENDED, state -> state.status() == ProductStatus.SUSPENDED),
+            new ProductRule(MERCHANT_CONSENT_MISSING, ProductState::awaitingConsent),
+            new ProductRule(MERCHANT_PRODUCT_STATUS_DRIFT, ProductState::drifted),
             new Rule(MERCHANT_CREDIT_RATING_TOO_LOW) {
                 @Override
                 boolean holds(Facts f) {
@@ -306,7 +359,7 @@ final class Rules {
             new Rule(MERCHANT_LIMIT_EXCEEDED) {
                 @Override
                 boolean holds(Facts f) {
-                    return f.rule != null && exceeded(f, f.rule.dailyLimit(), f.rule.monthlyLimit()) != null;
+                    return f.rule != null && f.amountIsValid() && exceeded(f, f.rule.dailyLimit(), f.rule.monthlyLimit()) != null;
                 }
 
                 @Override
@@ -339,7 +392,7 @@ final class Rules {
             new Rule(POLICY_AMOUNT_OUT_OF_RANGE) {
                 @Override
                 boolean holds(Facts f) {
-                    return f.rule != null && (belowMin(f) || aboveMax(f));
+                    return f.rule != null && f.amountIsValid() && (belowMin(f) || aboveMax(f));
                 }
 
                 @Override
@@ -363,7 +416,7 @@ final class Rules {
             new Rule(POLICY_REGULATORY_LIMIT) {
                 @Override
                 boolean holds(Facts f) {
-                    return f.rule != null && exceeded(f, typeLimits(f).daily(), typeLimits(f).monthly()) != null;
+                    return f.rule != null && f.amountIsValid() && exceeded(f, typeLimits(f).daily(), typeLimits(f).monthly()) != null;
                 }
 
                 @Override
@@ -398,7 +451,8 @@ final class Rules {
             new Rule(CONSUMER_INSUFFICIENT_FUNDS) {
                 @Override
                 boolean holds(Facts f) {
-                    return f.consumer != null && fundsAvailable(f) != null && fundsAvailable(f).isLessThan(f.amount);
+                    return f.consumer != null && f.amountIsValid() && fundsAvailable(f) != null
+                            && fundsAvailable(f).isLessThan(f.amount);
                 }
 
                 @Override
@@ -520,6 +574,16 @@ final class Rules {
         return missing;
     }
 
+    private static List<Capability> faultyCapabilities(MethodRule rule, Terminal terminal) {
+        List<Capability> faulty = new ArrayList<>();
+        for (Capability needed : rule.requiresCapabilities()) {
+            if (terminal.faults().contains(needed) && terminal.capabilities().contains(needed)) {
+                faulty.add(needed);
+            }
+        }
+        return faulty;
+    }
+
     private static boolean silentTooLong(Facts f) {
         Long threshold = f.snapshot.policy().terminalOfflineAfterSeconds();
         OffsetDateTime lastSeen = f.terminal().lastSeenAt();
@@ -537,14 +601,17 @@ final class Rules {
 
     // --- merchant ----------------------------------------------------------------------------
 
-    /** One reason per required product that is not active; suspended ones and the rest apart. */
+    /**
+     * One reason per required product in one onboarding state: not signed, under review, rejected,
+     * suspended, approved but awaiting the merchant's consent, or drifted from what the channel reports.
+     */
     private static final class ProductRule extends Rule {
 
-        private final boolean suspended;
+        private final Predicate<ProductState> inState;
 
-        ProductRule(ReasonCode code, boolean suspended) {
+        ProductRule(ReasonCode code, Predicate<ProductState> inState) {
             super(code);
-            this.suspended = suspended;
+            this.inState = inState;
         }
 
         @Override
@@ -569,13 +636,9 @@ final class Rules {
             }
         }
 
-        private boolean matches(ProductStatus status) {
-            return status != ProductStatus.ACTIVE && (status == ProductStatus.SUSPENDED) == suspended;
-        }
-
         private boolean anyMatches(Facts f, List<Product> products) {
             for (Product product : products) {
-                if (matches(f.merchant().product(product))) {
+                if (inState.test(f.merchant().productState(product))) {
                     return true;
                 }
             }
@@ -584,11 +647,39 @@ final class Rules {
 
         private void addReasons(Facts f, List<Product> products, List<Reason> out) {
             for (Product product : products) {
-                ProductStatus status = f.merchant().product(product);
-                if (matches(status)) {
-                    out.add(Reason.of(code(), "method", f.method, "product", product, "status", status));
+                ProductState state = f.merchant().productState(product);
+                if (inState.test(state)) {
+                    out.add(new Reason(code(), productEvidence(f, product, state)));
                 }
             }
+        }
+
+        private Evidence productEvidence(Facts f, Product product, ProductState state) {
+            Evidence base = Evidence.of("method", f.method, "product", product, "status", state.status());
+            return switch (code()) {
+                case MERCHANT_PRODUCT_UNDER_REVIEW -> base.and(state.since() == null
+                        ? Evidence.of("channel", product.channel())
+                        : Evidence.of("channel", product.channel(), "since", state.since(),
+                        "days", Math.max(0, Duration.between(state.since(), f.at()).toDays())));
+                case MERCHANT_PRODUCT_REJECTED -> base.and(state.since() == null
+                        ? Evidence.of("rejections", rejections(state))
+                        : Evidence.of("since", state.since(), "rejections", rejections(state)));
+                case MERCHANT_CONSENT_MISSING -> base.and(Evidence.of("channel", product.channel(), "consent", false));
+                case MERCHANT_PRODUCT_STATUS_DRIFT -> base.and(state.channelCheckedAt() == null
+                        ? Evidence.of("channel", product.channel(), "channelStatus", state.channelStatus())
+                        : Evidence.of("channel", product.channel(), "channelStatus", state.channelStatus(),
+                        "channelCheckedAt", state.channelCheckedAt()));
+                default -> base;
+            };
+        }
+
+        /** Each rejection as {@code field: reason}, the form the texts' {@code rejection} labels read. */
+        private static List<String> rejections(ProductState state) {
+            List<String> items = new ArrayList<>(state.rejections().size());
+            for (Rejection rejection : state.rejections()) {
+                items.add(rejection.field() + ": " + rejection.reason());
+            }
+            return items;
         }
     }
 
@@ -653,7 +744,13 @@ final class Rules {
     private static boolean installmentsRefused(Facts f) {
         return f.method != PaymentMethod.HUABEI
                 || (f.rule != null && f.rule.installmentCounts() != null && !f.rule.installmentCounts().contains(f.installments))
-                || (f.rule != null && f.rule.installmentMinAmount() != null && f.amount.isLessThan(f.rule.installmentMinAmount()));
+                || belowInstallmentMinimum(f);
+    }
+
+    /** Only a valid amount can be too small to split: an amount of 0.00 is the cashier's typo, nothing else. */
+    private static boolean belowInstallmentMinimum(Facts f) {
+        return f.amountIsValid() && f.rule != null && f.rule.installmentMinAmount() != null
+                && f.amount.isLessThan(f.rule.installmentMinAmount());
     }
 
     /** Why these installments cannot be offered: COUNT, AMOUNT and/or METHOD; empty when they can. */
@@ -665,7 +762,7 @@ final class Rules {
         if (f.rule != null && f.rule.installmentCounts() != null && !f.rule.installmentCounts().contains(f.installments)) {
             problems.add("COUNT");
         }
-        if (f.rule != null && f.rule.installmentMinAmount() != null && f.amount.isLessThan(f.rule.installmentMinAmount())) {
+        if (belowInstallmentMinimum(f)) {
             problems.add("AMOUNT");
         }
         return problems;

@@ -12,7 +12,8 @@ import java.util.Set;
  * A merchant as the eligibility rules see it.
  *
  * @param creditRating    the acquirer's rating; an unrated merchant is {@link CreditRating#D}
- * @param products        signed products; a product absent from the map is {@link ProductStatus#NOT_SIGNED}
+ * @param products        each product's onboarding state; a product absent from the map is
+ *                        {@link ProductStatus#NOT_SIGNED}
  * @param disabledMethods methods the merchant switched off itself
  * @param usage           what was already taken per method today and this month; absent means nothing
  */
@@ -23,7 +24,7 @@ public record Merchant(
         Mcc mcc,
         RegionCode region,
         CreditRating creditRating,
-        Map<Product, ProductStatus> products,
+        Map<Product, ProductState> products,
         Set<PaymentMethod> disabledMethods,
         Map<PaymentMethod, Usage> usage) {
 
@@ -47,8 +48,12 @@ public record Merchant(
     }
 
     public ProductStatus product(Product product) {
-        ProductStatus status = products.get(product);
-        return status == null ? ProductStatus.NOT_SIGNED : status;
+        return productState(product).status();
+    }
+
+    public ProductState productState(Product product) {
+        ProductState state = products.get(product);
+        return state == null ? ProductState.NOT_SIGNED : state;
     }
 
     public Usage usage(PaymentMethod method) {

@@ -22,6 +22,8 @@ import java.util.Set;
  * empty list where a list restricts) means "no such restriction".
  *
  * @param merchantTypes      allowed merchant types; {@code null}: all
+ * @param minParameterVersion the oldest terminal parameter set the method works with (e.g. the one that
+ *                           carries its AID or QR parameters); {@code null}: any
  * @param certifiedModels    certified terminal models; {@code null}: every model
  * @param installmentCounts  offered installment counts; {@code null}: any
  * @param merchantTypeLimits regulatory limits per merchant type ({@code POLICY.REGULATORY_LIMIT})
@@ -34,6 +36,7 @@ public record MethodRule(
         CreditRating minCreditRating,
         FirmwareVersion minFirmware,
         Integer minProtocolVersion,
+        Integer minParameterVersion,
         Set<Capability> requiresCapabilities,
         Set<TerminalModel> certifiedModels,
         List<MccRange> deniedMcc,
@@ -59,6 +62,9 @@ public record MethodRule(
         installmentCounts = installmentCounts == null ? null : List.copyOf(installmentCounts);
         merchantTypeLimits = Collections.unmodifiableMap(merchantTypeLimits == null || merchantTypeLimits.isEmpty()
                 ? new EnumMap<>(MerchantType.class) : new EnumMap<>(merchantTypeLimits));
+        if (minParameterVersion != null && minParameterVersion < 0) {
+            throw new IllegalArgumentException("minParameterVersion must not be negative, got " + minParameterVersion);
+        }
         if (amountMin != null && amountMax != null && amountMin.isGreaterThan(amountMax)) {
             throw new IllegalArgumentException("amountMin " + amountMin + " is above amountMax " + amountMax);
         }
@@ -80,6 +86,7 @@ public record MethodRule(
         private CreditRating minCreditRating;
         private FirmwareVersion minFirmware;
         private Integer minProtocolVersion;
+        private Integer minParameterVersion;
         private Set<Capability> requiresCapabilities;
         private Set<TerminalModel> certifiedModels;
         private List<MccRange> deniedMcc;
@@ -98,6 +105,7 @@ public record MethodRule(
         public Builder minCreditRating(CreditRating v) { minCreditRating = v; return this; }
         public Builder minFirmware(FirmwareVersion v) { minFirmware = v; return this; }
         public Builder minProtocolVersion(Integer v) { minProtocolVersion = v; return this; }
+        public Builder minParameterVersion(Integer v) { minParameterVersion = v; return this; }
         public Builder requiresCapabilities(Set<Capability> v) { requiresCapabilities = v; return this; }
         public Builder certifiedModels(Set<TerminalModel> v) { certifiedModels = v; return this; }
         public Builder deniedMcc(List<MccRange> v) { deniedMcc = v; return this; }
@@ -112,7 +120,7 @@ public record MethodRule(
 
         public MethodRule build() {
             return new MethodRule(requiresProducts, installmentProducts, merchantTypes, minCreditRating, minFirmware,
-                    minProtocolVersion, requiresCapabilities, certifiedModels, deniedMcc, deniedRegions, amountMin,
+                    minProtocolVersion, minParameterVersion, requiresCapabilities, certifiedModels, deniedMcc, deniedRegions, amountMin,
                     amountMax, installmentCounts, installmentMinAmount, dailyLimit, monthlyLimit, merchantTypeLimits);
         }
     }

@@ -49,6 +49,7 @@ final class Labels {
         put(m, "NOT_ACTIVATED", "未激活", "not activated");
         put(m, "LOCKED", "已锁定", "locked");
         put(m, "RETIRED", "已停用", "retired");
+        put(m, "UPDATING", "固件更新中", "updating its firmware");
         put(m, "FROZEN", "已冻结", "frozen");
         put(m, "RISK_CONTROLLED", "被风控限制", "restricted by risk control");
         put(m, "OVERDUE", "已逾期", "overdue");
@@ -92,6 +93,18 @@ final class Labels {
         put(m, "retry:LATER", "过一段时间后再试", "retry after the time window passes");
         put(m, "retry:AFTER_FIX", "处理好之后再试", "retry once it is fixed");
         put(m, "retry:NEVER", "重试不会成功", "retrying will not help");
+        // application fields a reviewer names (WeChat Pay 特约商户进件, Alipay 直付通), and an empty list of them
+        put(m, "rejection:NONE", "审核方未列明驳回项目", "the reviewer listed no field");
+        put(m, "field:NONE", "驳回所涉资料（请先向收单机构索取驳回详情）",
+                "application as the rejection requires (ask the acquirer for its details first)");
+        put(m, "field:shop_photo", "门头照片", "storefront photo");
+        put(m, "field:indoor_photo", "店内环境照片", "photo of the shop's interior");
+        put(m, "field:settle_account", "结算账户", "settlement account");
+        put(m, "field:business_license", "营业执照", "business licence");
+        put(m, "field:id_card", "法人身份证件", "legal person's ID card");
+        put(m, "field:contact_info", "联系人信息", "contact details");
+        put(m, "field:business_scene", "经营场景", "business scene");
+        put(m, "field:qualifications", "特殊行业资质", "industry qualifications");
         // evidence keys, for reasons told by their title and facts
         put(m, "key:terminal", "终端", "terminal");
         put(m, "key:merchant", "商户", "merchant");

@@ -11,10 +11,11 @@ import static io.shoudan.reason.Retry.NEVER;
 import static io.shoudan.reason.Retry.NOW;
 
 /**
- * The public reason catalogue (contracts/REASONS.md) and the project's additions (marked so, listed
- * in docs/REASONS.md). Declaration order is the contract's table order — an addition sits in its
- * category after the contract's codes it follows — and orders a verdict's reasons within blocking and
- * within warnings. A code is public API: never rename one or reuse it for another meaning.
+ * The reason catalogue: the public codes of the diagnose contract (version 2) and the project's
+ * additions (marked so). docs/REASONS.md is generated from it. Declaration order is the contract's
+ * table order — an addition sits in its category after the contract's codes it follows — and orders
+ * a verdict's reasons within blocking and within warnings. A code is public API: never rename one or
+ * reuse it for another meaning.
  */
 public enum ReasonCode {
     INTEGRATION_METHOD_NOT_OFFERED(Category.INTEGRATION, "METHOD_NOT_OFFERED", ACQUIRER, AFTER_FIX),
@@ -30,18 +31,25 @@ public enum ReasonCode {
     MAINTENANCE_CHANNEL_DEGRADED(Category.MAINTENANCE, "CHANNEL_DEGRADED", CHANNEL, NOW, false),
     TERMINAL_NOT_ACTIVATED(Category.TERMINAL, "NOT_ACTIVATED", ACQUIRER, AFTER_FIX),
     TERMINAL_LOCKED(Category.TERMINAL, "LOCKED", ACQUIRER, AFTER_FIX),
+    TERMINAL_UPDATING(Category.TERMINAL, "UPDATING", ACQUIRER, LATER),
     TERMINAL_UNBOUND(Category.TERMINAL, "UNBOUND", ACQUIRER, AFTER_FIX),
     TERMINAL_RELOCATED(Category.TERMINAL, "RELOCATED", MERCHANT, AFTER_FIX),
     TERMINAL_NOT_SIGNED_ON(Category.TERMINAL, "NOT_SIGNED_ON", CASHIER, NOW),
     TERMINAL_FIRMWARE_TOO_OLD(Category.TERMINAL, "FIRMWARE_TOO_OLD", ACQUIRER, AFTER_FIX),
+    TERMINAL_PARAMETERS_OUTDATED(Category.TERMINAL, "PARAMETERS_OUTDATED", CASHIER, AFTER_FIX),
     TERMINAL_HARDWARE_UNSUPPORTED(Category.TERMINAL, "HARDWARE_UNSUPPORTED", ACQUIRER, AFTER_FIX),
+    TERMINAL_HARDWARE_FAULT(Category.TERMINAL, "HARDWARE_FAULT", MERCHANT, AFTER_FIX),
     TERMINAL_MODEL_NOT_CERTIFIED(Category.TERMINAL, "MODEL_NOT_CERTIFIED", ACQUIRER, AFTER_FIX),
     TERMINAL_METHOD_NOT_CONFIGURED(Category.TERMINAL, "METHOD_NOT_CONFIGURED", ACQUIRER, AFTER_FIX),
     MERCHANT_NOT_APPROVED(Category.MERCHANT, "NOT_APPROVED", MERCHANT, AFTER_FIX),
     MERCHANT_SUSPENDED(Category.MERCHANT, "SUSPENDED", ACQUIRER, AFTER_FIX),
     MERCHANT_TYPE_NOT_ELIGIBLE(Category.MERCHANT, "TYPE_NOT_ELIGIBLE", MERCHANT, AFTER_FIX),
     MERCHANT_PRODUCT_NOT_SIGNED(Category.MERCHANT, "PRODUCT_NOT_SIGNED", MERCHANT, AFTER_FIX),
+    MERCHANT_PRODUCT_UNDER_REVIEW(Category.MERCHANT, "PRODUCT_UNDER_REVIEW", ACQUIRER, LATER),
+    MERCHANT_PRODUCT_REJECTED(Category.MERCHANT, "PRODUCT_REJECTED", MERCHANT, AFTER_FIX),
     MERCHANT_PRODUCT_SUSPENDED(Category.MERCHANT, "PRODUCT_SUSPENDED", ACQUIRER, AFTER_FIX),
+    MERCHANT_CONSENT_MISSING(Category.MERCHANT, "CONSENT_MISSING", MERCHANT, AFTER_FIX),
+    MERCHANT_PRODUCT_STATUS_DRIFT(Category.MERCHANT, "PRODUCT_STATUS_DRIFT", ACQUIRER, AFTER_FIX),
     MERCHANT_CREDIT_RATING_TOO_LOW(Category.MERCHANT, "CREDIT_RATING_TOO_LOW", MERCHANT, AFTER_FIX),
     MERCHANT_METHOD_DISABLED_BY_MERCHANT(Category.MERCHANT, "METHOD_DISABLED_BY_MERCHANT", MERCHANT, AFTER_FIX),
     MERCHANT_LIMIT_EXCEEDED(Category.MERCHANT, "LIMIT_EXCEEDED", MERCHANT, LATER),
@@ -119,6 +127,18 @@ public enum ReasonCode {
     /** False only for warnings, which never stop a payment. */
     public boolean blocking() {
         return blocking;
+    }
+
+    /**
+     * True for the codes Shoudan adds to the public contract's catalogue (docs/REASONS.md says why each
+     * exists): channel answers need them to be told truthfully.
+     */
+    public boolean projectAddition() {
+        return switch (this) {
+            case INTEGRATION_REQUEST_REJECTED, INTEGRATION_UNMAPPED_REFUSAL, CONSUMER_PIN_INVALID, CONSUMER_ISSUER_DECLINED,
+                 CONSUMER_LIMIT_EXCEEDED, CONSUMER_NOT_CERTIFIED, CONSUMER_INSTRUMENT_NOT_ACCEPTED, OPERATION_TRADE_CLOSED -> true;
+            default -> false;
+        };
     }
 
     /** Looks a public code up; {@code null} when the catalogue has no such code. */

@@ -11,6 +11,7 @@ import static io.shoudan.reason.ReasonCode.*;
  * concrete values) and the remedy (what the actor should do). Templates name evidence keys in
  * braces: {@code {key}} is the value as is, {@code {key~}} its label ("HUABEI" → 花呗 / Huabei),
  * {@code {key~ns}} the label of {@code ns:value} (e.g. {@code {mcc~why}} says why an MCC is restricted).
+ * A part in square brackets is said only when the evidence has every fact it names ("审核中[已 {days} 天]").
  */
 public final class ReasonTexts {
 
@@ -122,6 +123,13 @@ public final class ReasonTexts {
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
+            int end = c == '[' ? template.indexOf(']', i) : -1;
+            if (end > 0) {
+                String optional = render(template.substring(i + 1, end), evidence, lang, labelsMayNest);
+                out.append(complete(optional) ? optional : "");
+                i = end + 1;
+                continue;
+            }
             int close = c == '{' ? template.indexOf('}', i) : -1;
             if (close < 0) {
                 out.append(c);
@@ -150,7 +158,11 @@ public final class ReasonTexts {
                 }
                 joined.append(one(String.valueOf(item), namespace, evidence, lang, labelsMayNest));
             }
-            return joined.isEmpty() ? (lang == Lang.ZH ? "无" : "none") : joined.toString();
+            if (joined.isEmpty()) {
+                Text none = namespace == null ? null : Labels.of(namespace + ":NONE");
+                return none != null ? none.in(lang) : lang == Lang.ZH ? "无" : "none";
+            }
+            return joined.toString();
         }
         return one((String) value, namespace, evidence, lang, labelsMayNest);
     }
@@ -158,6 +170,9 @@ public final class ReasonTexts {
     private static String one(String value, String namespace, Evidence evidence, Lang lang, boolean labelsMayNest) {
         if (namespace == null) {
             return value;
+        }
+        if (namespace.equals("rejection") || namespace.equals("field")) {
+            return rejection(value, namespace.equals("field"), lang);
         }
         String key = switch (namespace) {
             case "" -> value;
@@ -170,6 +185,26 @@ public final class ReasonTexts {
         }
         String text = label.in(lang);
         return labelsMayNest && text.indexOf('{') >= 0 ? render(text, evidence, lang, false) : text;
+    }
+
+    /**
+     * One reviewer's rejection, {@code field: reason}: the field by its label when there is one, and the
+     * reason in the reader's language when the reviewer wrote both as {@code 中文 / English}.
+     */
+    private static String rejection(String item, boolean fieldOnly, Lang lang) {
+        int colon = item.indexOf(": ");
+        String field = colon < 0 ? item : item.substring(0, colon);
+        Text fieldLabel = Labels.of("field:" + field);
+        String fieldName = fieldLabel == null ? field : fieldLabel.in(lang);
+        if (fieldOnly || colon < 0) {
+            return fieldName;
+        }
+        String reason = item.substring(colon + 2);
+        int slash = reason.indexOf(" / ");
+        if (slash > 0) {
+            reason = lang == Lang.ZH ? reason.substring(0, slash) : reason.substring(slash + 3);
+        }
+        return lang == Lang.ZH ? fieldName + "（" + reason + "）" : fieldName + " (" + reason + ")";
     }
 
     // --- the texts ---------------------------------------------------------------------------
@@ -231,6 +266,12 @@ public final class ReasonTexts {
                 "Terminal {terminal} is locked (risk control, or too many wrong PINs or MACs).",
                 "请联系收单机构客服核实锁定原因并解锁。",
                 "Call the acquirer's support to find out why it was locked and have it unlocked.");
+        add(t, TERMINAL_UPDATING,
+                "终端 {terminal} 正在安装固件更新（当前版本 {firmware}），更新完成前不能交易。",
+                "Terminal {terminal} is installing a firmware update (now on {firmware}) and takes no payment until it finishes.",
+                "请等待更新完成（终端会自动重启，期间不要断电）后再交易；长时间未完成请联系收单机构。",
+                "Wait for the update to finish (the terminal restarts by itself; keep it powered), then take the payment; "
+                        + "if it does not finish, call the acquirer.");
         add(t, TERMINAL_UNBOUND,
                 "终端 {terminal} 绑定的是商户 {boundTo}，不是当前商户 {merchant}。",
                 "Terminal {terminal} is bound to merchant {boundTo}, not to merchant {merchant}.",
@@ -252,11 +293,23 @@ public final class ReasonTexts {
                 "The terminal runs firmware {actual}, older than the {required} that {method~} needs.",
                 "请把终端固件升级到 {required} 或更高（联系收单机构远程升级，或到服务网点升级）。",
                 "Upgrade the terminal firmware to {required} or later (ask the acquirer for a remote update or visit a service point).");
+        add(t, TERMINAL_PARAMETERS_OUTDATED,
+                "终端 {terminal} 的参数版本为 {actual}，低于{method~}要求的 {required}。",
+                "Terminal {terminal} holds parameter set version {actual}, older than the {required} that {method~} needs.",
+                "请收银员在终端上重新签到，签到时会下载最新参数（版本 {required} 或以上）；仍未更新时请联系收单机构下发参数。",
+                "The cashier should sign on again on the terminal, which downloads the current parameters (version {required} "
+                        + "or later); if they do not arrive, ask the acquirer to push them.");
         add(t, TERMINAL_HARDWARE_UNSUPPORTED,
                 "终端型号 {model} 缺少{method~}所需的硬件：{missing~}。",
                 "Terminal model {model} lacks hardware that {method~} needs: {missing~}.",
                 "请向收单机构申请更换带{missing~}的终端。",
                 "Ask the acquirer for a terminal model with a {missing~}.");
+        add(t, TERMINAL_HARDWARE_FAULT,
+                "终端 {terminal}（{model}）上报{method~}所需的{faulty~}故障。",
+                "Terminal {terminal} ({model}) reported a fault in the {faulty~} that {method~} needs.",
+                "请商户联系收单机构维修或更换终端；修好之前请改用不需要{faulty~}的支付方式。",
+                "The merchant should have the acquirer repair or replace the terminal; until then, use a method that "
+                        + "does not need the {faulty~}.");
         add(t, TERMINAL_MODEL_NOT_CERTIFIED,
                 "终端型号 {model} 不在{method~}的认证机型名单中（认证机型：{certified}）。",
                 "Terminal model {model} is not certified for {method~} (certified models: {certified}).",
@@ -287,11 +340,37 @@ public final class ReasonTexts {
                 "{method~} needs the merchant's {product~} product, which is {status~}.",
                 "请商户签约并开通{product~}；审核中的请等待审核通过。",
                 "The merchant should sign up for {product~}; if it is pending approval, wait for it.");
+        add(t, MERCHANT_PRODUCT_UNDER_REVIEW,
+                "{method~}需要的“{product~}”开通申请正在审核中[，审核中已 {days} 天（{since} 提交）]，审核通过前不能使用。",
+                "{method~} needs {product~}, whose application is still under review[ (for {days} days, since {since})]; "
+                        + "it cannot be used until approved.",
+                "收单机构和{channel~}正在审核，商户无需重复提交；通过后即可使用，在此之前请顾客改用其他支付方式。",
+                "The acquirer and {channel~} are reviewing it; the merchant need not apply again. It works once approved; "
+                        + "meanwhile ask the customer to pay another way.");
+        add(t, MERCHANT_PRODUCT_REJECTED,
+                "{method~}需要的“{product~}”开通申请[于 {since} ]被驳回，驳回意见：{rejections~rejection}。",
+                "The application for {product~}, which {method~} needs, was rejected[ on {since}]; the reviewer said: "
+                        + "{rejections~rejection}.",
+                "请商户修改{rejections~field}后重新提交{product~}申请。",
+                "The merchant should correct the {rejections~field} and submit the {product~} application again.");
         add(t, MERCHANT_PRODUCT_SUSPENDED,
                 "{method~}需要的“{product~}”产品已被暂停。",
                 "The {product~} product that {method~} needs has been suspended.",
                 "请商户联系收单机构了解暂停原因并申请恢复。",
                 "The merchant should ask the acquirer why it was suspended and apply to have it restored.");
+        add(t, MERCHANT_CONSENT_MISSING,
+                "“{product~}”已审核通过，但商户尚未在{channel~}确认开户意愿（授权收款），{channel~}暂不允许收款。",
+                "{product~} is approved, but the merchant has not yet confirmed opening the account (authorised collection) "
+                        + "with {channel~}, so {channel~} does not let it take payments.",
+                "请商户的法人或管理员在{channel~}完成开户意愿确认（如扫描收单机构提供的确认码），确认后即可收款。",
+                "The merchant's legal person or administrator should confirm the account opening with {channel~} (e.g. by "
+                        + "scanning the confirmation code the acquirer provides); payments work once confirmed.");
+        add(t, MERCHANT_PRODUCT_STATUS_DRIFT,
+                "平台记录的“{product~}”状态为“{status~}”，但{channel~}[于 {channelCheckedAt} ]报告的状态为“{channelStatus~}”。",
+                "The platform holds {product~} as {status~}, but {channel~} reported it as {channelStatus~}[ at {channelCheckedAt}].",
+                "收单机构需向{channel~}核实该产品的实际状态并同步平台记录；核实之前{method~}暂停使用，请顾客改用其他支付方式。",
+                "The acquirer must check the product's real status with {channel~} and bring the platform's record in line; "
+                        + "until then {method~} is held, so ask the customer to pay another way.");
         add(t, MERCHANT_CREDIT_RATING_TOO_LOW,
                 "商户信用评级为 {rating} 级，低于{method~}要求的 {required} 级。",
                 "The merchant's credit rating is {rating}, below the {required} that {method~} requires.",
@@ -479,6 +558,13 @@ public final class ReasonTexts {
         t.put(MAINTENANCE_CHANNEL_DEGRADED, new Text("支付通道不稳定", "the channel is slow or failing intermittently"));
         t.put(TERMINAL_NOT_ACTIVATED, new Text("终端未激活或已停用", "the terminal is not activated or retired"));
         t.put(TERMINAL_LOCKED, new Text("终端已锁定", "the terminal is locked"));
+        t.put(TERMINAL_UPDATING, new Text("终端正在更新固件", "the terminal is installing a firmware update"));
+        t.put(TERMINAL_PARAMETERS_OUTDATED, new Text("终端参数版本过旧", "the terminal's parameters are outdated"));
+        t.put(TERMINAL_HARDWARE_FAULT, new Text("终端硬件故障", "a terminal device is faulty"));
+        t.put(MERCHANT_PRODUCT_UNDER_REVIEW, new Text("商户所需产品审核中", "a required product is under review"));
+        t.put(MERCHANT_PRODUCT_REJECTED, new Text("商户所需产品申请被驳回", "a required product was rejected"));
+        t.put(MERCHANT_CONSENT_MISSING, new Text("商户未确认开户意愿", "the merchant has not confirmed the account opening"));
+        t.put(MERCHANT_PRODUCT_STATUS_DRIFT, new Text("产品状态与通道不一致", "the product's status differs from the channel's"));
         t.put(TERMINAL_UNBOUND, new Text("终端未绑定该商户", "the terminal is not bound to this merchant"));
         t.put(TERMINAL_RELOCATED, new Text("终端跨城市移机", "the terminal was moved to another city"));
         t.put(TERMINAL_NOT_SIGNED_ON, new Text("终端未签到", "the terminal has not signed on"));

@@ -9,7 +9,9 @@ import io.shoudan.merchant.CreditRating;
 import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
+import io.shoudan.merchant.Rejection;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
@@ -68,11 +70,14 @@ class EligibilityProperties {
                     new ChannelState(ChannelStatus.DEGRADED, w.channels.get(Channel.ALIPAY).connected(), null))),
             new Cause("terminal.status", TERMINAL_NOT_ACTIVATED, w -> w.terminalStatus = TerminalStatus.RETIRED),
             new Cause("terminal.status", TERMINAL_LOCKED, w -> w.terminalStatus = TerminalStatus.LOCKED),
+            new Cause("terminal.status", TERMINAL_UPDATING, w -> w.terminalStatus = TerminalStatus.UPDATING),
             new Cause("terminal.merchant", TERMINAL_UNBOUND, w -> w.terminalMerchantId = "M200002"),
             new Cause("terminal.observedRegion", TERMINAL_RELOCATED, w -> w.observedRegion = "440305"),
             new Cause("terminal.signedOn", TERMINAL_NOT_SIGNED_ON, w -> w.signedOn = false),
             new Cause("terminal.firmware", TERMINAL_FIRMWARE_TOO_OLD, w -> w.firmware = "3.1.4"),
-            new Cause("terminal.capabilities", TERMINAL_HARDWARE_UNSUPPORTED, w -> w.capabilities.remove(Capability.SCANNER)),
+            new Cause("terminal.parameterVersion", TERMINAL_PARAMETERS_OUTDATED, w -> w.parameterVersion = 11),
+            new Cause("terminal.scanner", TERMINAL_HARDWARE_UNSUPPORTED, w -> w.capabilities.remove(Capability.SCANNER)),
+            new Cause("terminal.scanner", TERMINAL_HARDWARE_FAULT, w -> w.faults.add(Capability.SCANNER)),
             new Cause("policy.certifiedModels", TERMINAL_MODEL_NOT_CERTIFIED,
                     w -> w.rules.get(PaymentMethod.HUABEI).certifiedModels(Set.of(new TerminalModel("X9")))),
             new Cause("terminal.enabledMethods", TERMINAL_METHOD_NOT_CONFIGURED, w -> w.enabledMethods.remove(PaymentMethod.HUABEI)),
@@ -81,7 +86,16 @@ class EligibilityProperties {
             new Cause("policy.merchantTypes", MERCHANT_TYPE_NOT_ELIGIBLE,
                     w -> w.rules.get(PaymentMethod.HUABEI).merchantTypes(EnumSet.of(MerchantType.INDIVIDUAL_BUSINESS))),
             new Cause("merchant.products.HUABEI", MERCHANT_PRODUCT_NOT_SIGNED, w -> w.products.put(Product.HUABEI, ProductStatus.NOT_SIGNED)),
+            new Cause("merchant.products.HUABEI", MERCHANT_PRODUCT_UNDER_REVIEW, w -> w.productStates.put(Product.HUABEI,
+                    new ProductState(ProductStatus.PENDING, World.AT.minusDays(3), List.of(), true, null, null))),
+            new Cause("merchant.products.HUABEI", MERCHANT_PRODUCT_REJECTED, w -> w.productStates.put(Product.HUABEI,
+                    new ProductState(ProductStatus.REJECTED, null, List.of(new Rejection("shop_photo", "门头照片不清晰")), true,
+                            null, null))),
+            new Cause("merchant.products.HUABEI", MERCHANT_PRODUCT_STATUS_DRIFT, w -> w.productStates.put(Product.HUABEI,
+                    new ProductState(ProductStatus.ACTIVE, null, List.of(), true, ProductStatus.SUSPENDED, World.AT.minusHours(5)))),
             new Cause("merchant.products.ALIPAY", MERCHANT_PRODUCT_SUSPENDED, w -> w.products.put(Product.ALIPAY, ProductStatus.SUSPENDED)),
+            new Cause("merchant.products.ALIPAY", MERCHANT_CONSENT_MISSING, w -> w.productStates.put(Product.ALIPAY,
+                    new ProductState(ProductStatus.ACTIVE, null, List.of(), false, null, null))),
             new Cause("merchant.rating", MERCHANT_CREDIT_RATING_TOO_LOW, w -> w.rating = CreditRating.D),
             new Cause("merchant.disabledMethods", MERCHANT_METHOD_DISABLED_BY_MERCHANT, w -> w.disabledMethods.add(PaymentMethod.HUABEI)),
             new Cause("merchant.usage", MERCHANT_LIMIT_EXCEEDED,
@@ -177,7 +191,8 @@ class EligibilityProperties {
         Set<String> seen = new HashSet<>();
         for (Reason reason : reasons) {
             String key = switch (reason.code()) {
-                case MERCHANT_PRODUCT_NOT_SIGNED, MERCHANT_PRODUCT_SUSPENDED ->
+                case MERCHANT_PRODUCT_NOT_SIGNED, MERCHANT_PRODUCT_UNDER_REVIEW, MERCHANT_PRODUCT_REJECTED, MERCHANT_PRODUCT_SUSPENDED,
+                     MERCHANT_CONSENT_MISSING, MERCHANT_PRODUCT_STATUS_DRIFT ->
                         reason.code().code() + "/" + reason.evidence().text("product");
                 default -> reason.code().code();
             };
@@ -234,22 +249,41 @@ class EligibilityProperties {
         }
     }
 
-    /** Worlds with random causes, methods, amounts, installments and products, for structural properties. */
+    /**
+     * Worlds with random causes, methods, amounts, installments, products in any onboarding state, parameter
+     * versions and faults, for structural properties.
+     */
     @Provide
     Arbitrary<World> anyWorld() {
         Arbitrary<PaymentMethod> methods = Arbitraries.of(PaymentMethod.class);
         Arbitrary<Long> amountsFen = Arbitraries.longs().between(-100, 7_000_000);
         Arbitrary<Integer> installments = Arbitraries.of(0, 0, 3, 5, 12);
-        Arbitrary<Map<Product, ProductStatus>> products = Arbitraries.maps(
-                Arbitraries.of(Product.class), Arbitraries.of(ProductStatus.class)).ofMaxSize(6);
-        return Combinators.combine(causes(), methods, amountsFen, installments, products)
-                .as((causes, method, fen, count, statuses) -> {
+        Arbitrary<Map<Product, ProductState>> products = Arbitraries.maps(Arbitraries.of(Product.class), productStates()).ofMaxSize(6);
+        Arbitrary<Integer> parameterVersions = Arbitraries.integers().between(10, 14).injectNull(0.2);
+        Arbitrary<Set<Capability>> faults = Arbitraries.subsetOf(Capability.values());
+        return Combinators.combine(causes(), methods, amountsFen, installments, products, parameterVersions, faults)
+                .as((causes, method, fen, count, states, parameterVersion, faulty) -> {
                     World world = worldWith(causes);
                     world.method = method;
                     world.amount = Money.ofFen(fen);
                     world.installments = count;
-                    world.products.putAll(statuses);
+                    world.productStates.putAll(states);
+                    world.parameterVersion = parameterVersion;
+                    world.faults.addAll(faulty);
                     return world;
                 });
+    }
+
+    private static Arbitrary<ProductState> productStates() {
+        Arbitrary<ProductStatus> statuses = Arbitraries.of(ProductStatus.class);
+        Arbitrary<Boolean> consent = Arbitraries.of(true, true, false);
+        Arbitrary<ProductStatus> reported = Arbitraries.of(ProductStatus.class).injectNull(0.5);
+        Arbitrary<Integer> daysAgo = Arbitraries.integers().between(0, 40).injectNull(0.3);
+        Arbitrary<Integer> rejectionCount = Arbitraries.integers().between(0, 2);
+        return Combinators.combine(statuses, consent, reported, daysAgo, rejectionCount).as((status, given, channel, days, rejections) ->
+                new ProductState(status, days == null ? null : World.AT.minusDays(days),
+                        status != ProductStatus.REJECTED ? List.of() : List.of(new Rejection("shop_photo", "门头照片不清晰 / storefront photo unclear"),
+                                new Rejection("settle_account", "户名不一致")).subList(0, rejections),
+                        given, channel, channel == null ? null : World.AT.minusHours(1)));
     }
 }

@@ -10,6 +10,11 @@ import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.Product;
 import io.shoudan.merchant.ProductStatus;
+import io.shoudan.reason.Lang;
+import io.shoudan.reason.ReasonTexts;
+import io.shoudan.reason.Reason;
+import io.shoudan.merchant.Rejection;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.RegionPrefix;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.Channel;
@@ -96,6 +101,17 @@ class EligibilityRulesTest {
                 row("terminal never activated", w -> w.terminalStatus = TerminalStatus.NOT_ACTIVATED, TERMINAL_NOT_ACTIVATED),
                 row("terminal retired", w -> w.terminalStatus = TerminalStatus.RETIRED, TERMINAL_NOT_ACTIVATED),
                 row("terminal locked", w -> w.terminalStatus = TerminalStatus.LOCKED, TERMINAL_LOCKED),
+                row("terminal installing a firmware update", w -> w.terminalStatus = TerminalStatus.UPDATING, TERMINAL_UPDATING),
+                row("parameter version 11 is below 12", w -> w.parameterVersion = 11, TERMINAL_PARAMETERS_OUTDATED),
+                row("parameter version exactly 12 is enough", w -> w.parameterVersion = 12),
+                row("an unknown parameter version is not checked", w -> w.parameterVersion = null),
+                row("no minimum parameter version means no check",
+                        w -> w.with(x -> x.parameterVersion = 0).rule(r -> r.minParameterVersion(null))),
+                row("a faulty scanner stops a scan-code method", w -> w.faults.add(Capability.SCANNER), TERMINAL_HARDWARE_FAULT),
+                row("a fault on a device the method does not need is no reason", w -> w.faults.add(Capability.PRINTER)),
+                row("a missing scanner is unsupported, not faulty, even if reported faulty",
+                        w -> w.with(x -> x.capabilities.remove(Capability.SCANNER)).faults.add(Capability.SCANNER),
+                        TERMINAL_HARDWARE_UNSUPPORTED),
                 row("terminal bound to another merchant", w -> w.terminalMerchantId = "M999999", TERMINAL_UNBOUND),
                 row("terminal seen in another city is relocated", w -> w.observedRegion = "320102", TERMINAL_RELOCATED),
                 row("terminal seen in another district of the same city is fine", w -> w.observedRegion = "310101"),
@@ -138,8 +154,29 @@ class EligibilityRulesTest {
                 row("Huabei not signed", w -> w.products.put(Product.HUABEI, ProductStatus.NOT_SIGNED), MERCHANT_PRODUCT_NOT_SIGNED),
                 row("Huabei absent from the products map counts as not signed", w -> w.products.remove(Product.HUABEI),
                         MERCHANT_PRODUCT_NOT_SIGNED),
-                row("Huabei pending counts as not signed", w -> w.products.put(Product.HUABEI, ProductStatus.PENDING),
-                        MERCHANT_PRODUCT_NOT_SIGNED),
+                row("Huabei pending is under review (contract version 2)", w -> w.products.put(Product.HUABEI, ProductStatus.PENDING),
+                        MERCHANT_PRODUCT_UNDER_REVIEW),
+                row("Huabei rejected with the reviewer's fields", w -> w.productStates.put(Product.HUABEI, new ProductState(
+                        ProductStatus.REJECTED, AT.minusDays(2), List.of(new Rejection("shop_photo", "门头照片不清晰")), true, null, null)),
+                        MERCHANT_PRODUCT_REJECTED),
+                row("Huabei rejected with no rejections listed is still rejected",
+                        w -> w.products.put(Product.HUABEI, ProductStatus.REJECTED), MERCHANT_PRODUCT_REJECTED),
+                row("Huabei approved but the merchant's consent is missing", w -> w.productStates.put(Product.HUABEI,
+                        new ProductState(ProductStatus.ACTIVE, null, List.of(), false, null, null)), MERCHANT_CONSENT_MISSING),
+                row("Huabei active while Alipay reports it suspended drifts", w -> w.productStates.put(Product.HUABEI,
+                        new ProductState(ProductStatus.ACTIVE, null, List.of(), true, ProductStatus.SUSPENDED, AT.minusHours(1))),
+                        MERCHANT_PRODUCT_STATUS_DRIFT),
+                row("consent missing and drift hold together, in catalogue order", w -> w.productStates.put(Product.HUABEI,
+                        new ProductState(ProductStatus.ACTIVE, null, List.of(), false, ProductStatus.PENDING, null)),
+                        MERCHANT_CONSENT_MISSING, MERCHANT_PRODUCT_STATUS_DRIFT),
+                row("the channel reporting the product active is no drift", w -> w.productStates.put(Product.HUABEI,
+                        new ProductState(ProductStatus.ACTIVE, null, List.of(), true, ProductStatus.ACTIVE, AT.minusHours(1)))),
+                row("consent and the channel's report do not matter for a product that is not active",
+                        w -> w.productStates.put(Product.HUABEI, new ProductState(ProductStatus.SUSPENDED, null, List.of(), false,
+                                ProductStatus.ACTIVE, null)), MERCHANT_PRODUCT_SUSPENDED),
+                row("consent missing on a product the method does not need is no reason",
+                        w -> w.productStates.put(Product.WECHAT_PAY, new ProductState(ProductStatus.ACTIVE, null, List.of(), false,
+                                null, null))),
                 row("Huabei suspended", w -> w.products.put(Product.HUABEI, ProductStatus.SUSPENDED), MERCHANT_PRODUCT_SUSPENDED),
                 row("installment product is needed only with installments",
                         w -> w.products.put(Product.HUABEI_INSTALLMENT, ProductStatus.NOT_SIGNED)),
@@ -235,10 +272,18 @@ class EligibilityRulesTest {
                 row("24-digit Alipay code is recognised", w -> w.paymentCode = "286012345678901234567890"),
                 row("25 digits are too long", w -> w.paymentCode = "2860123456789012345678901", OPERATION_UNRECOGNIZED_CODE),
                 row("no code scanned yet is no problem", w -> w.paymentCode = null),
-                row("amount 0.00 is invalid and below the minimum", w -> w.amount = Money.ZERO,
-                        POLICY_AMOUNT_OUT_OF_RANGE, OPERATION_INVALID_AMOUNT),
-                row("negative amount is invalid and below the minimum", w -> w.amount = Money.parse("-5.00"),
-                        POLICY_AMOUNT_OUT_OF_RANGE, OPERATION_INVALID_AMOUNT),
+                row("amount 0.00 is the cashier's typo and nothing else", w -> w.amount = Money.ZERO, OPERATION_INVALID_AMOUNT),
+                row("negative amount is the cashier's typo and nothing else", w -> w.amount = Money.parse("-5.00"),
+                        OPERATION_INVALID_AMOUNT),
+                row("amount 0.00 with installments is not also below the installment floor",
+                        w -> w.with(x -> x.amount = Money.ZERO).installments = 3, OPERATION_INVALID_AMOUNT),
+                row("amount 0.00 with a bad installment count is still told the count",
+                        w -> w.with(x -> x.amount = Money.ZERO).installments = 5, POLICY_INSTALLMENT_NOT_ALLOWED, OPERATION_INVALID_AMOUNT),
+                row("amount 0.00 over a used-up limit is not also a limit problem", w -> w.with(x -> x.amount = Money.ZERO)
+                        .usage.put(PaymentMethod.HUABEI, new Usage(Money.parse("200000.00"), Money.parse("200000.00"))),
+                        OPERATION_INVALID_AMOUNT),
+                row("amount 0.01 below the Huabei minimum is out of range, not invalid", w -> w.amount = Money.parse("0.01"),
+                        POLICY_AMOUNT_OUT_OF_RANGE),
                 row("amount 0.00 with no minimum is only invalid",
                         w -> w.with(x -> x.amount = Money.ZERO).rule(r -> r.amountMin(null)), OPERATION_INVALID_AMOUNT));
     }
@@ -280,8 +325,115 @@ class EligibilityRulesTest {
             w.products.put(Product.HUABEI_INSTALLMENT, ProductStatus.REJECTED);
         });
 
+        // Catalogue order first (not signed, under review, rejected), one reason per product.
         assertThat(world.verdict().reasons()).extracting(r -> r.evidence().text("product"))
-                .containsExactly("ALIPAY", "HUABEI", "HUABEI_INSTALLMENT");
+                .containsExactly("HUABEI", "ALIPAY", "HUABEI_INSTALLMENT");
+        assertThat(world.verdict().codes()).containsExactly(MERCHANT_PRODUCT_NOT_SIGNED, MERCHANT_PRODUCT_UNDER_REVIEW,
+                MERCHANT_PRODUCT_REJECTED);
+    }
+
+    @Test
+    void aProductUnderReviewSaysSinceWhenAndForHowManyDays() {
+        World world = World.allGood().with(w -> w.productStates.put(Product.HUABEI,
+                new ProductState(ProductStatus.PENDING, AT.minusDays(3).minusHours(2), List.of(), true, null, null)));
+
+        Reason reason = world.verdict().reasons().getFirst();
+
+        assertThat(reason.evidence().asMap()).containsEntry("product", "HUABEI").containsEntry("channel", "ALIPAY")
+                .containsEntry("days", "3").containsEntry("since", "2026-11-20T12:05:00+08:00");
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).contains("花呗").contains("审核中已 3 天");
+        assertThat(ReasonTexts.message(reason, Lang.EN)).contains("Huabei").contains("for 3 days");
+    }
+
+    @Test
+    void aProductUnderReviewWithoutADateIsToldWithoutOne() {
+        Reason reason = World.allGood().with(w -> w.products.put(Product.HUABEI, ProductStatus.PENDING)).verdict().reasons().getFirst();
+
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).isEqualTo("花呗需要的“花呗”开通申请正在审核中，审核通过前不能使用。");
+        assertThat(ReasonTexts.message(reason, Lang.EN)).doesNotContain("{", "[", "days");
+    }
+
+    @Test
+    void aRejectedProductNamesEachFieldWithTheReviewersReasonInTheReadersLanguage() {
+        World world = World.allGood().with(w -> w.productStates.put(Product.HUABEI, new ProductState(ProductStatus.REJECTED,
+                AT.minusDays(2), List.of(new Rejection("shop_photo", "门头照片不清晰 / storefront photo unclear"),
+                new Rejection("settle_account", "结算账户户名与营业执照名称不一致 / account holder differs from the licence")),
+                true, null, null)));
+
+        Reason reason = world.verdict().reasons().getFirst();
+
+        assertThat(reason.code()).isEqualTo(MERCHANT_PRODUCT_REJECTED);
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).contains("门头照片（门头照片不清晰）")
+                .contains("结算账户（结算账户户名与营业执照名称不一致）").doesNotContain("storefront");
+        assertThat(ReasonTexts.message(reason, Lang.EN)).contains("storefront photo (storefront photo unclear)")
+                .contains("settlement account (account holder differs from the licence)").doesNotContain("门头");
+        assertThat(ReasonTexts.remedy(reason, Lang.ZH)).contains("修改门头照片、结算账户后重新提交");
+        assertThat(ReasonTexts.remedy(reason, Lang.EN)).contains("correct the storefront photo, settlement account");
+    }
+
+    @Test
+    void aRejectionWithoutTheReviewersListSaysSoAndSendsTheMerchantForTheDetails() {
+        Reason reason = World.allGood().with(w -> w.products.put(Product.HUABEI, ProductStatus.REJECTED)).verdict().reasons().getFirst();
+
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).contains("审核方未列明驳回项目");
+        assertThat(ReasonTexts.remedy(reason, Lang.EN)).contains("ask the acquirer for its details");
+    }
+
+    @Test
+    void consentMissingNamesTheChannelThatWaitsForTheMerchant() {
+        Reason reason = World.allGood().with(w -> w.productStates.put(Product.HUABEI,
+                new ProductState(ProductStatus.ACTIVE, null, List.of(), false, null, null))).verdict().reasons().getFirst();
+
+        assertThat(reason.evidence().asMap()).containsEntry("channel", "ALIPAY").containsEntry("consent", "false");
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).contains("尚未在支付宝确认开户意愿");
+        assertThat(ReasonTexts.message(reason, Lang.EN)).contains("with Alipay");
+    }
+
+    @Test
+    void driftSaysWhatThePlatformHoldsWhatTheChannelSaysAndWhenItWasChecked() {
+        Reason reason = World.allGood().with(w -> w.productStates.put(Product.HUABEI, new ProductState(ProductStatus.ACTIVE, null,
+                List.of(), true, ProductStatus.SUSPENDED, AT.minusHours(5)))).verdict().reasons().getFirst();
+
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).contains("“正常”").contains("“已暂停”").contains("2026-11-23T09:05:00+08:00");
+        assertThat(ReasonTexts.message(reason, Lang.EN)).contains("as active").contains("as suspended").contains("at 2026-11-23T09:05");
+    }
+
+    @Test
+    void outdatedParametersNameBothVersionsAndSigningOnAgain() {
+        Reason reason = World.allGood().with(w -> w.parameterVersion = 11).verdict().reasons().getFirst();
+
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).contains("参数版本为 11").contains("12");
+        assertThat(ReasonTexts.remedy(reason, Lang.ZH)).contains("重新签到");
+        assertThat(ReasonTexts.remedy(reason, Lang.EN)).contains("sign on again").contains("version 12");
+    }
+
+    @Test
+    void aHardwareFaultNamesTheFaultyDevice() {
+        Reason reason = World.allGood().with(w -> w.faults.addAll(EnumSet.of(Capability.SCANNER, Capability.PRINTER)))
+                .verdict().reasons().getFirst();
+
+        assertThat(reason.evidence().get("faulty")).isEqualTo(List.of("SCANNER"));
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).contains("扫码头故障");
+        assertThat(ReasonTexts.message(reason, Lang.EN)).contains("fault in the barcode scanner");
+    }
+
+    @Test
+    void anUpdatingTerminalLeavesNoAlternative() {
+        Verdict verdict = World.allGood().with(w -> w.terminalStatus = TerminalStatus.UPDATING).verdict();
+
+        assertThat(verdict.codes()).containsExactly(TERMINAL_UPDATING);
+        assertThat(verdict.alternatives()).isEmpty();
+    }
+
+    @Test
+    void aZeroAmountIsToldAsATypoWithNoAdviceToGiveUpOnTheMethod() {
+        Verdict verdict = World.allGood().with(w -> w.amount = Money.ZERO).verdict();
+
+        assertThat(verdict.codes()).containsExactly(OPERATION_INVALID_AMOUNT);
+        for (Reason reason : verdict.reasons()) {
+            assertThat(ReasonTexts.remedy(reason, Lang.EN)).doesNotContain("retrying will not help", "another method");
+            assertThat(ReasonTexts.message(reason, Lang.ZH)).doesNotContain("最低", "分期");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
 import io.shoudan.merchant.RegionCode;
 import io.shoudan.merchant.RegionPrefix;
@@ -66,6 +67,8 @@ final class World {
     String region = "310115";
     CreditRating rating = CreditRating.A;
     Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
+    /** Products given with their whole onboarding state; these win over {@link #products}. */
+    Map<Product, ProductState> productStates = new EnumMap<>(Product.class);
     Set<PaymentMethod> disabledMethods = EnumSet.noneOf(PaymentMethod.class);
     Map<PaymentMethod, Usage> usage = new EnumMap<>(PaymentMethod.class);
     // terminal
@@ -81,6 +84,8 @@ final class World {
     String observedRegion = "310104";
     OffsetDateTime lastSeenAt = OffsetDateTime.parse("2026-11-23T14:04:40+08:00");
     Set<PaymentMethod> enabledMethods = EnumSet.allOf(PaymentMethod.class);
+    Integer parameterVersion = 14;
+    Set<Capability> faults = EnumSet.noneOf(Capability.class);
     // consumer
     boolean withConsumer = true;
     AccountStatus accountStatus = AccountStatus.NORMAL;
@@ -113,6 +118,7 @@ final class World {
                 .minCreditRating(CreditRating.B)
                 .minFirmware(FirmwareVersion.parse("3.2.0"))
                 .minProtocolVersion(2)
+                .minParameterVersion(12)
                 .requiresCapabilities(EnumSet.of(Capability.SCANNER))
                 .deniedMcc(List.of(MccRange.parse("5944"), MccRange.parse("6010-6012"), MccRange.parse("7995")))
                 .deniedRegions(List.of(new RegionPrefix("65"), new RegionPrefix("5400")))
@@ -158,12 +164,16 @@ final class World {
     }
 
     Snapshot snapshot() {
+        Map<Product, ProductState> states = new EnumMap<>(Product.class);
+        products.forEach((product, status) -> states.put(product, ProductState.of(status)));
+        states.putAll(productStates);
         Merchant merchant = new Merchant(new MerchantId(merchantId), merchantType, merchantStatus, Mcc.parse(mcc),
-                new RegionCode(region), rating, products, disabledMethods, usage);
+                new RegionCode(region), rating, states, disabledMethods, usage);
         Terminal terminal = new Terminal(new TerminalSn("LKL-A8-000123"), new MerchantId(terminalMerchantId),
                 new TerminalModel(model), capabilities, FirmwareVersion.parse(firmware), protocolVersion, terminalStatus,
                 signedOn, keysExpireAt, new RegionCode(registeredRegion),
-                observedRegion == null ? null : new RegionCode(observedRegion), lastSeenAt, enabledMethods);
+                observedRegion == null ? null : new RegionCode(observedRegion), lastSeenAt, enabledMethods,
+                parameterVersion, faults);
         ConsumerState consumer = withConsumer
                 ? new ConsumerState(accountStatus, balance, huabeiStatus, huabeiAvailable, paymentCodeValid) : null;
         Map<PaymentMethod, MethodRule> built = new EnumMap<>(PaymentMethod.class);

@@ -21,7 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Pack and unpack of the typical {@code 0200} of {@code shared/reference/iso87b-sale-vector.json} (fields 2, 3,
+ * Pack and unpack of the typical {@code 0200} of {@code iso8583/src/test/resources/vectors/iso87b-sale-vector.json} (fields 2, 3,
  * 4, 11, 12, 13, 14, 22, 25, 35, 37, 41, 42, 49, 52, 55 with 137 bytes, 64) on the ISO87 binary spec, single
  * thread. Goal: at least 3,000,000 operations per second each.
  */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The tables cover what CHANNELS.md (shared reference) lists, and stay sane as data. */
+/** The tables cover the codes the channels document (docs/CHANNELS.md), and stay sane as data. */
 class CodeTablesTest {
 
     @ParameterizedTest

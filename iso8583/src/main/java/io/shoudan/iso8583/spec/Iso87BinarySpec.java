@@ -14,7 +14,7 @@ import static io.shoudan.iso8583.spec.LengthType.LLVAR;
  * The plain ISO 8583:1987 binary layout ("ISO87 binary") most libraries ship: BCD MTI, binary bitmaps, numeric
  * fields in BCD (fixed ones right-justified, variable ones left-justified and padded with 0), LL/LLL prefixes in
  * BCD, alphanumeric fields in ASCII, field 55 binary. Images packed with it compare byte for byte with the
- * public vector in {@code shared/reference/iso87b-sale-vector.json}.
+ * public vector the tests keep in {@code iso8583/src/test/resources/vectors/iso87b-sale-vector.json}.
  *
  * <p>Not defined: the signed amounts 28–31 and 97 (x+n, a 'C'/'D' sign character then digits); a message
  * carrying them is refused with a clean "field not in spec" error rather than guessed at.

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The key vectors of shared/reference/CHANNELS.md and the SM4 standard vector. */
+/** Published key check value, PIN block and MAC vectors (docs/ISO8583.md, Sources) and the SM4 standard vector. */
 class KeyVectorsTest {
 
     static final DesKey TMK = DesKey.ofHex("CA5D92598DCA48CE8A4C76361A9269E9");

@@ -15,7 +15,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The public ISO87-binary vector (shared/reference/iso87b-sale-vector.json), both directions, byte for byte. */
+/** The public ISO87-binary vector (test resource vectors/iso87b-sale-vector.json), both directions, byte for byte. */
 class Iso87bVectorTest {
 
     private final Iso8583Codec codec = new Iso8583Codec(Iso87BinarySpec.create());

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each sub_code of CHANNELS.md, produced by the consumer, merchant or fault state that causes it. */
 class AlipaySubCodeTest {
 
-    /** The sub_codes listed in shared/reference/CHANNELS.md for alipay.trade.pay. */
+    /** The sub_codes Alipay documents for alipay.trade.pay (docs/CHANNELS.md lists them with their mapping). */
     private static final Set<String> CHANNELS_MD_SUB_CODES = Set.of(
             "ACQ.SYSTEM_ERROR", "ACQ.PAYMENT_AUTH_CODE_INVALID", "ACQ.BUYER_BALANCE_NOT_ENOUGH",
             "ACQ.BUYER_BANKCARD_BALANCE_NOT_ENOUGH", "ACQ.BUYER_ENABLE_STATUS_FORBID", "ACQ.TRADE_HAS_SUCCESS",

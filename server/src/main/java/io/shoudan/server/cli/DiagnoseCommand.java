@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code shoudan diagnose --scenario FILE|DIR}: answers "why is this method not supported?" from a
- * scenario (contracts/SCENARIO.md). Exit 0 when every scenario was answered, 2 when any was invalid.
+ * scenario (docs/SCENARIO.md). Exit 0 when every scenario was answered, 2 when any was invalid.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Explain whether a terminal can take a payment method now, and if not, every reason why.",

@@ -9,8 +9,10 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
 import io.shoudan.merchant.RegionCode;
+import io.shoudan.merchant.Rejection;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.terminal.Capability;
@@ -43,8 +45,10 @@ import static io.shoudan.terminal.Capability.SCANNER;
 /**
  * A realistic, reproducible acquiring portfolio for the demo: merchants of every type across
  * industries (MCC) and provinces, terminals of four models and several firmware versions, and the
- * troubles real portfolios have (unsigned or suspended products, low ratings, old firmware, methods
- * switched off in the POS settings, a relocated terminal, a locked one). Pure data: seeding the store
+ * troubles real portfolios have (unsigned or suspended products, applications under review or rejected,
+ * consent missing, a product the channel reports otherwise, low ratings, old firmware and parameters,
+ * methods switched off in the POS settings, a relocated terminal, a locked one, one installing an update,
+ * a broken scanner). Pure data: seeding the store
  * and the sandbox is the caller's job.
  */
 public final class SampleWorld {
@@ -108,7 +112,7 @@ public final class SampleWorld {
         for (int i = 0; i < SHOPS.size(); i++) {
             Shop shop = SHOPS.get(i);
             MerchantId id = new MerchantId(String.format("M%03d%03d", Integer.parseInt(shop.region().substring(0, 2)), i + 1));
-            Merchant merchant = world.merchant(id, shop, i, random);
+            Merchant merchant = world.merchant(id, shop, i, random, dayStart);
             world.merchants.add(merchant);
             world.shops.put(id, shop);
             int terminalsHere = shop.type() == ENTERPRISE ? 3 : 2;
@@ -119,7 +123,7 @@ public final class SampleWorld {
         return world;
     }
 
-    private Merchant merchant(MerchantId id, Shop shop, int index, SplittableRandom random) {
+    private Merchant merchant(MerchantId id, Shop shop, int index, SplittableRandom random, OffsetDateTime dayStart) {
         MerchantStatus status = switch (index) {
             case 9 -> MerchantStatus.PENDING_REVIEW;
             case 18 -> MerchantStatus.SUSPENDED;
@@ -141,8 +145,33 @@ public final class SampleWorld {
             products.put(Product.HUABEI_INSTALLMENT, random.nextInt(3) == 0 ? ProductStatus.PENDING : ProductStatus.ACTIVE);
         }
         Set<PaymentMethod> disabled = index == 8 ? EnumSet.of(PaymentMethod.HUABEI) : EnumSet.noneOf(PaymentMethod.class);
-        return new Merchant(id, shop.type(), status, Mcc.parse(shop.mcc()), new RegionCode(shop.region()), rating, products,
-                disabled, Map.of());
+        return new Merchant(id, shop.type(), status, Mcc.parse(shop.mcc()), new RegionCode(shop.region()), rating,
+                onboarding(products, index, dayStart), disabled, Map.of());
+    }
+
+    /**
+     * Where onboarding stands for the merchant's products: applications under review for some days, one
+     * rejected with the reviewer's fields, one approved by WeChat Pay but not yet confirmed by the
+     * merchant, and one product Alipay reports as suspended while the platform holds it active.
+     */
+    private static Map<Product, ProductState> onboarding(Map<Product, ProductStatus> statuses, int index, OffsetDateTime dayStart) {
+        Map<Product, ProductState> states = new EnumMap<>(Product.class);
+        statuses.forEach((product, status) -> states.put(product, status == ProductStatus.PENDING
+                ? new ProductState(status, dayStart.minusDays(1 + index % 6).plusHours(index % 9), List.of(), true, null, null)
+                : ProductState.of(status)));
+        switch (index) {
+            case 12 -> states.put(Product.HUABEI_INSTALLMENT, new ProductState(ProductStatus.REJECTED, dayStart.minusDays(2),
+                    List.of(new Rejection("shop_photo", "门头照片不清晰 / storefront photo unclear"),
+                            new Rejection("settle_account", "结算账户户名与营业执照名称不一致 / settlement account holder differs from the licence")),
+                    true, null, null));
+            case 13 -> states.put(Product.WECHAT_PAY, new ProductState(ProductStatus.ACTIVE, dayStart.minusDays(1), List.of(), false,
+                    null, null));
+            case 6 -> states.put(Product.HUABEI, new ProductState(ProductStatus.ACTIVE, null, List.of(), true, ProductStatus.SUSPENDED,
+                    dayStart.minusHours(3)));
+            default -> {
+            }
+        }
+        return states;
     }
 
     private Terminal terminal(Merchant merchant, int number, SplittableRandom random, OffsetDateTime dayStart) {
@@ -159,13 +188,22 @@ public final class SampleWorld {
         if (model.capabilities().contains(CHIP)) {
             enabled.addAll(List.of(PaymentMethod.UNIONPAY_DEBIT, PaymentMethod.UNIONPAY_CREDIT));
         }
-        TerminalStatus status = number == 17 ? TerminalStatus.LOCKED : number == 41 ? TerminalStatus.NOT_ACTIVATED : TerminalStatus.ACTIVE;
+        TerminalStatus status = switch (number) {
+            case 17 -> TerminalStatus.LOCKED;
+            case 41 -> TerminalStatus.NOT_ACTIVATED;
+            case 29 -> TerminalStatus.UPDATING;
+            default -> TerminalStatus.ACTIVE;
+        };
+        // The parameter set of this portfolio is version 14; two terminals missed the last downloads, and
+        // one reports its scanner broken (docs/POLICY.md: the UnionPay methods need version 12 or later).
+        int parameterVersion = number == 31 || number == 35 ? 11 : 14;
+        Set<Capability> faults = number == 37 && model.capabilities().contains(SCANNER) ? EnumSet.of(SCANNER) : Set.of();
         RegionCode registered = merchant.region();
         RegionCode observed = number == 23 ? new RegionCode("440305".equals(registered.value()) ? "310115" : "440305") : registered;
         boolean signedOn = random.nextInt(25) != 0;
         return new Terminal(new TerminalSn(String.format("SD-%s-%05d", model.name(), number)), merchant.id(), model.name(),
                 model.capabilities(), FirmwareVersion.parse(firmware), protocol, status, signedOn,
-                dayStart.plusDays(1), registered, observed, dayStart, enabled);
+                dayStart.plusDays(1), registered, observed, dayStart, enabled, parameterVersion, faults);
     }
 
     /** The acquirer's channel connections: all three up, Alipay's key valid until mid-2027. */

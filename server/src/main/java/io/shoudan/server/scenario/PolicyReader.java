@@ -31,7 +31,7 @@ public final class PolicyReader {
 
     private static final String[] RULE_FIELDS = {
             "requiresProducts", "installmentProducts", "merchantTypes", "minCreditRating", "minFirmware",
-            "minProtocolVersion", "requiresCapabilities", "certifiedModels", "deniedMcc", "deniedRegions",
+            "minProtocolVersion", "minParameterVersion", "requiresCapabilities", "certifiedModels", "deniedMcc", "deniedRegions",
             "amountMin", "amountMax", "installmentCounts", "installmentMinAmount", "dailyLimit", "monthlyLimit",
             "merchantTypeLimits"};
 
@@ -53,6 +53,7 @@ public final class PolicyReader {
                 .minCreditRating(rule.optionalEnum("minCreditRating", CreditRating.class))
                 .minFirmware(rule.optionalParsed("minFirmware", FirmwareVersion::parse))
                 .minProtocolVersion(rule.optionalInteger("minProtocolVersion", 0, 999))
+                .minParameterVersion(rule.optionalInteger("minParameterVersion", 0, Integer.MAX_VALUE))
                 .requiresCapabilities(capabilities == null || capabilities.isEmpty() ? null : EnumSet.copyOf(capabilities))
                 .certifiedModels(models == null ? null : new HashSet<>(models))
                 .deniedMcc(rule.optionalList("deniedMcc", stringItems(MccRange::parse)))

@@ -20,8 +20,10 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
 import io.shoudan.merchant.RegionCode;
+import io.shoudan.merchant.Rejection;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
@@ -36,6 +38,7 @@ import io.shoudan.terminal.TerminalModel;
 import io.shoudan.terminal.TerminalSn;
 import io.shoudan.terminal.TerminalStatus;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +48,7 @@ import static io.shoudan.server.json.JsonFields.enumItems;
 import static io.shoudan.server.json.JsonFields.enumKey;
 
 /**
- * Reads a diagnose scenario (contracts/SCENARIO.md) strictly: unknown fields, wrong types, bad
+ * Reads a diagnose scenario (docs/SCENARIO.md, versions 1 and 2) strictly: unknown fields, wrong types, bad
  * versions, amounts with three decimals and unknown enum values are errors naming the field path.
  */
 public final class ScenarioReader {
@@ -100,7 +103,7 @@ public final class ScenarioReader {
         JsonFields m = JsonFields.of(node, path,
                 "id", "type", "status", "mcc", "region", "creditRating", "products", "disabledMethods", "usage");
         List<PaymentMethod> disabled = m.optionalList("disabledMethods", enumItems(PaymentMethod.class));
-        Map<Product, ProductStatus> products = m.optionalMap("products", enumKey(Product.class), enumItems(ProductStatus.class));
+        Map<Product, ProductState> products = m.optionalMap("products", enumKey(Product.class), ScenarioReader::product);
         Map<PaymentMethod, Usage> usage = m.optionalMap("usage", enumKey(PaymentMethod.class), ScenarioReader::usage);
         return new Merchant(
                 m.parsed("id", MerchantId::new),
@@ -114,6 +117,39 @@ public final class ScenarioReader {
                 usage);
     }
 
+    /** A product's entry: its status as a string (version 1), or an object with its onboarding state (version 2). */
+    private static ProductState product(JsonNode node, String path) {
+        if (!node.isObject()) {
+            return ProductState.of(enumItems(ProductStatus.class).read(node, path));
+        }
+        JsonFields p = JsonFields.of(node, path, "status", "since", "rejections", "consent", "channelStatus", "channelCheckedAt");
+        ProductStatus status = p.enumValue("status", ProductStatus.class);
+        List<Rejection> rejections = p.optionalList("rejections", ScenarioReader::rejection);
+        if (rejections != null && !rejections.isEmpty() && status != ProductStatus.REJECTED) {
+            throw new InvalidInputException(p.child("rejections"), "only a REJECTED product lists rejections; this one is " + status);
+        }
+        ProductStatus channelStatus = p.optionalEnum("channelStatus", ProductStatus.class);
+        OffsetDateTime channelCheckedAt = p.optionalTime("channelCheckedAt");
+        if (channelCheckedAt != null && channelStatus == null) {
+            throw new InvalidInputException(p.child("channelCheckedAt"), "given without a channelStatus");
+        }
+        return new ProductState(status, p.optionalTime("since"), rejections, p.optionalBool("consent", true),
+                channelStatus, channelCheckedAt);
+    }
+
+    private static Rejection rejection(JsonNode node, String path) {
+        JsonFields r = JsonFields.of(node, path, "field", "reason");
+        return new Rejection(nonBlank(r, "field"), nonBlank(r, "reason"));
+    }
+
+    private static String nonBlank(JsonFields fields, String name) {
+        String text = fields.string(name);
+        if (text.isBlank()) {
+            throw new InvalidInputException(fields.child(name), "must not be blank");
+        }
+        return text;
+    }
+
     private static Usage usage(JsonNode node, String path) {
         JsonFields u = JsonFields.of(node, path, "today", "month");
         Money today = u.optionalMoney("today");
@@ -124,8 +160,9 @@ public final class ScenarioReader {
     private static Terminal terminal(JsonNode node, String path) {
         JsonFields t = JsonFields.of(node, path, "sn", "merchantId", "model", "capabilities", "firmware",
                 "protocolVersion", "status", "signedOn", "keysExpireAt", "registeredRegion", "observedRegion",
-                "lastSeenAt", "enabledMethods");
+                "lastSeenAt", "enabledMethods", "parameterVersion", "faults");
         List<Capability> capabilities = t.optionalList("capabilities", enumItems(Capability.class));
+        List<Capability> faults = t.optionalList("faults", enumItems(Capability.class));
         List<PaymentMethod> enabled = t.optionalList("enabledMethods", enumItems(PaymentMethod.class));
         return new Terminal(
                 t.parsed("sn", TerminalSn::new),
@@ -140,7 +177,9 @@ public final class ScenarioReader {
                 t.parsed("registeredRegion", RegionCode::new),
                 t.optionalParsed("observedRegion", RegionCode::new),
                 t.optionalTime("lastSeenAt"),
-                enabled == null ? null : Set.copyOf(enabled));
+                enabled == null ? null : Set.copyOf(enabled),
+                t.optionalInteger("parameterVersion", 0, Integer.MAX_VALUE),
+                faults == null ? null : Set.copyOf(faults));
     }
 
     private static ConsumerState consumer(JsonNode node, String path) {

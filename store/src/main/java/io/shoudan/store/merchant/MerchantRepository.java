@@ -7,6 +7,7 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
 import io.shoudan.merchant.RegionCode;
 import io.shoudan.merchant.Usage;
@@ -35,11 +36,10 @@ import java.util.Set;
 
 import static io.shoudan.store.database.schema.Tables.MERCHANTS;
 import static io.shoudan.store.database.schema.Tables.MERCHANT_DISABLED_METHODS;
-import static io.shoudan.store.database.schema.Tables.MERCHANT_PRODUCTS;
 import static io.shoudan.store.database.schema.Tables.MERCHANT_USAGE_DAILY;
 
 /**
- * Merchants with their products and switched-off methods. A merchant's usage (what it already took
+ * Merchants with their products (and each product's onboarding state) and switched-off methods. A merchant's usage (what it already took
  * per method today and this month) is never stored: it is summed from the payments table whenever
  * a merchant is loaded, so it cannot drift from the payments themselves.
  */
@@ -89,14 +89,9 @@ public final class MerchantRepository {
                         .set(MERCHANTS.ROW_VERSION, 1)
                         .execute();
             }
-            dsl.deleteFrom(MERCHANT_PRODUCTS).where(MERCHANT_PRODUCTS.MERCHANT_ID.eq(id)).execute();
-            for (Map.Entry<Product, ProductStatus> product : merchant.products().entrySet()) {
-                dsl.insertInto(MERCHANT_PRODUCTS)
-                        .set(MERCHANT_PRODUCTS.MERCHANT_ID, id)
-                        .set(MERCHANT_PRODUCTS.PRODUCT, product.getKey().name())
-                        .set(MERCHANT_PRODUCTS.STATUS, product.getValue().name())
-                        .set(MERCHANT_PRODUCTS.UPDATED_AT, now)
-                        .execute();
+            ProductRows.deleteAll(dsl, merchant.id());
+            for (Map.Entry<Product, ProductState> product : merchant.products().entrySet()) {
+                ProductRows.replace(dsl, merchant.id(), product.getKey(), product.getValue(), now);
             }
             dsl.deleteFrom(MERCHANT_DISABLED_METHODS).where(MERCHANT_DISABLED_METHODS.MERCHANT_ID.eq(id)).execute();
             for (PaymentMethod method : merchant.disabledMethods()) {
@@ -108,21 +103,23 @@ public final class MerchantRepository {
         });
     }
 
-    /** Changes one product's status (signing, review, suspension) without touching the rest. */
+    /** Changes one product's status (signing, review, suspension) alone, dropping any onboarding details. */
     public void setProductStatus(MerchantId merchantId, Product product, ProductStatus status) {
+        setProductState(merchantId, product, ProductState.of(status));
+    }
+
+    /**
+     * Replaces one product's onboarding state (status, since, rejections, consent, what the channel
+     * reported) without touching the rest; a plain NOT_SIGNED removes the product.
+     */
+    public void setProductState(MerchantId merchantId, Product product, ProductState state) {
         OffsetDateTime now = StoreTime.now(clock);
         database.inTransactionDo(dsl -> {
             requireExists(dsl, merchantId);
-            dsl.deleteFrom(MERCHANT_PRODUCTS)
-                    .where(MERCHANT_PRODUCTS.MERCHANT_ID.eq(merchantId.value()), MERCHANT_PRODUCTS.PRODUCT.eq(product.name()))
-                    .execute();
-            if (status != ProductStatus.NOT_SIGNED) {
-                dsl.insertInto(MERCHANT_PRODUCTS)
-                        .set(MERCHANT_PRODUCTS.MERCHANT_ID, merchantId.value())
-                        .set(MERCHANT_PRODUCTS.PRODUCT, product.name())
-                        .set(MERCHANT_PRODUCTS.STATUS, status.name())
-                        .set(MERCHANT_PRODUCTS.UPDATED_AT, now)
-                        .execute();
+            if (state.equals(ProductState.NOT_SIGNED)) {
+                ProductRows.delete(dsl, merchantId, product);
+            } else {
+                ProductRows.replace(dsl, merchantId, product, state, now);
             }
         });
     }
@@ -159,25 +156,18 @@ public final class MerchantRepository {
      * business day and month that contain {@code at} (from {@code merchant_usage_daily}).
      */
     public Optional<Merchant> find(MerchantId merchantId, OffsetDateTime at) {
-        // Two queries and no transaction: a sale reads this on every request. The merchant, its products
-        // and its switched-off methods come in one join; usage is its own aggregate. A transaction around
-        // them would only add a commit round trip (under READ COMMITTED it is not one snapshot anyway).
+        // No transaction: under READ COMMITTED it would not make these reads one snapshot, only add a
+        // commit round trip. A sale reads its merchant through SnapshotQuery, in one statement.
         DSLContext dsl = database.dsl();
         MerchantsRecord row = null;
-        Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
         Set<PaymentMethod> disabled = EnumSet.noneOf(PaymentMethod.class);
         for (Record record : dsl.select(MERCHANTS.fields())
-                .select(MERCHANT_PRODUCTS.PRODUCT, MERCHANT_PRODUCTS.STATUS, MERCHANT_DISABLED_METHODS.PAYMENT_METHOD)
+                .select(MERCHANT_DISABLED_METHODS.PAYMENT_METHOD)
                 .from(MERCHANTS)
-                .leftJoin(MERCHANT_PRODUCTS).on(MERCHANT_PRODUCTS.MERCHANT_ID.eq(MERCHANTS.MERCHANT_ID))
                 .leftJoin(MERCHANT_DISABLED_METHODS).on(MERCHANT_DISABLED_METHODS.MERCHANT_ID.eq(MERCHANTS.MERCHANT_ID))
                 .where(MERCHANTS.MERCHANT_ID.eq(merchantId.value()))
                 .fetch()) {
             row = row == null ? record.into(MERCHANTS) : row;
-            String product = record.get(MERCHANT_PRODUCTS.PRODUCT);
-            if (product != null) {
-                products.put(Product.valueOf(product), ProductStatus.valueOf(record.get(MERCHANT_PRODUCTS.STATUS)));
-            }
             String method = record.get(MERCHANT_DISABLED_METHODS.PAYMENT_METHOD);
             if (method != null) {
                 disabled.add(PaymentMethod.valueOf(method));
@@ -186,11 +176,16 @@ public final class MerchantRepository {
         if (row == null) {
             return Optional.empty();
         }
-        return Optional.of(toMerchant(row, products, disabled, usage(dsl, merchantId, at)));
+        return Optional.of(toMerchant(row, ProductRows.read(dsl, merchantId), disabled, usage(dsl, merchantId, at)));
+    }
+
+    /** The merchant's products with their whole onboarding state, rejections included. */
+    public static Map<Product, ProductState> productStates(DSLContext dsl, MerchantId merchantId) {
+        return ProductRows.read(dsl, merchantId);
     }
 
     /** The merchant a stored row describes, with its products, switched-off methods and usage. */
-    public static Merchant toMerchant(MerchantsRecord row, Map<Product, ProductStatus> products, Set<PaymentMethod> disabled,
+    public static Merchant toMerchant(MerchantsRecord row, Map<Product, ProductState> products, Set<PaymentMethod> disabled,
                                       Map<PaymentMethod, Usage> usage) {
         return new Merchant(
                 new MerchantId(row.getMerchantId()),

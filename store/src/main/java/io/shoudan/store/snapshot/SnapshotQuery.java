@@ -3,6 +3,7 @@ package io.shoudan.store.snapshot;
 import io.shoudan.merchant.Merchant;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.PaymentMethod;
@@ -16,6 +17,7 @@ import io.shoudan.store.terminal.TerminalRepository;
 import io.shoudan.terminal.Capability;
 import io.shoudan.terminal.TerminalSn;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +38,7 @@ import static io.shoudan.store.database.schema.Tables.TERMINALS;
 
 /**
  * A sale's live snapshot in one statement and one round trip: the terminal with its model's
- * capabilities and its enabled methods, the merchant with its products, switched-off methods and
+ * capabilities, its enabled methods and its faults, the merchant with its products, switched-off methods and
  * usage today / this month (from {@code merchant_usage_daily}), the active policy version and the
  * configuration counters. The child rows come back aggregated into one text column each
  * ({@code string_agg}, which H2 reads too), so the answer is one row whatever their number.
@@ -54,8 +56,11 @@ public final class SnapshotQuery {
             + " (SELECT string_agg(c.capability, ',') FROM terminal_model_capabilities c WHERE c.model = t.model) AS capabilities,"
             + " (SELECT string_agg(e.payment_method, ',') FROM terminal_enabled_methods e WHERE e.terminal_sn = t.terminal_sn)"
             + " AS enabled_methods,"
+            + " (SELECT string_agg(f.capability, ',') FROM terminal_faults f WHERE f.terminal_sn = t.terminal_sn) AS faults,"
             + " (SELECT string_agg(p.product || ':' || p.status, ',') FROM merchant_products p WHERE p.merchant_id = m.merchant_id)"
             + " AS products,"
+            + " (SELECT COUNT(*) FROM merchant_products p WHERE p.merchant_id = m.merchant_id AND (p.status = 'REJECTED'"
+            + " OR p.since_at IS NOT NULL OR p.channel_status IS NOT NULL OR NOT p.consent)) AS detailed_products,"
             + " (SELECT string_agg(d.payment_method, ',') FROM merchant_disabled_methods d WHERE d.merchant_id = m.merchant_id)"
             + " AS disabled_methods,"
             + " (SELECT string_agg(u.payment_method || ':' || u.today_fen || ':' || u.month_fen, ',') FROM"
@@ -93,21 +98,32 @@ public final class SnapshotQuery {
                 statement.setString(5, merchantId.value());
                 statement.setString(6, sn.value());
                 try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(snapshot(row)) : Optional.<StoredSnapshot>empty();
+                    if (!row.next()) {
+                        return Optional.<StoredSnapshot>empty();
+                    }
+                    // A product with an onboarding state beyond its status (under review since, rejected
+                    // with the reviewer's fields, consent or the channel's report) is read whole, by a second
+                    // query: only merchants onboarding or refused for it pay that round trip.
+                    Map<Product, ProductState> detailed = row.getLong("detailed_products") > 0
+                            ? MerchantRepository.productStates(DSL.using(connection, database.dsl().dialect()), merchantId) : null;
+                    return Optional.of(snapshot(row, detailed));
                 }
             }
         });
     }
 
-    private static StoredSnapshot snapshot(ResultSet row) throws SQLException {
+    private static StoredSnapshot snapshot(ResultSet row, Map<Product, ProductState> detailed) throws SQLException {
         TerminalsRecord terminal = RowColumns.read(row, "t", new TerminalsRecord(), TERMINAL_COLUMNS);
         Optional<Merchant> merchant = Optional.empty();
         if (row.getString("m_" + MERCHANTS.MERCHANT_ID.getName()) != null) {
             MerchantsRecord stored = RowColumns.read(row, "m", new MerchantsRecord(), MERCHANT_COLUMNS);
-            Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
-            for (String pair : list(row.getString("products"))) {
-                String[] parts = pair.split(":");
-                products.put(Product.valueOf(parts[0]), ProductStatus.valueOf(parts[1]));
+            Map<Product, ProductState> products = detailed;
+            if (products == null) {
+                products = new EnumMap<>(Product.class);
+                for (String pair : list(row.getString("products"))) {
+                    String[] parts = pair.split(":");
+                    products.put(Product.valueOf(parts[0]), ProductState.of(ProductStatus.valueOf(parts[1])));
+                }
             }
             Map<PaymentMethod, Usage> usage = new EnumMap<>(PaymentMethod.class);
             for (String triple : list(row.getString("usage_totals"))) {
@@ -121,7 +137,8 @@ public final class SnapshotQuery {
         Optional<Long> policyVersion = row.wasNull() ? Optional.empty() : Optional.of(policy);
         return new StoredSnapshot(merchant, TerminalRepository.toTerminal(terminal,
                 enums(row.getString("capabilities"), Capability.class, Capability::valueOf),
-                enums(row.getString("enabled_methods"), PaymentMethod.class, PaymentMethod::valueOf)),
+                enums(row.getString("enabled_methods"), PaymentMethod.class, PaymentMethod::valueOf),
+                enums(row.getString("faults"), Capability.class, Capability::valueOf)),
                 policyVersion, row.getLong("channels_version"), row.getLong("maintenance_version"),
                 row.getLong("rate_cards_version"));
     }

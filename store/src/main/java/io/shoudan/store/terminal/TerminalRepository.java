@@ -28,6 +28,7 @@ import java.util.Set;
 import static io.shoudan.store.database.schema.Tables.MERCHANTS;
 import static io.shoudan.store.database.schema.Tables.TERMINALS;
 import static io.shoudan.store.database.schema.Tables.TERMINAL_ENABLED_METHODS;
+import static io.shoudan.store.database.schema.Tables.TERMINAL_FAULTS;
 import static io.shoudan.store.database.schema.Tables.TERMINAL_MODEL_CAPABILITIES;
 
 /**
@@ -77,6 +78,7 @@ public final class TerminalRepository {
                     .set(TERMINALS.REGISTERED_REGION, terminal.registeredRegion().value())
                     .set(TERMINALS.OBSERVED_REGION, region(terminal.observedRegion()))
                     .set(TERMINALS.LAST_SEEN_AT, StoreTime.toDatabase(terminal.lastSeenAt()))
+                    .set(TERMINALS.PARAMETER_VERSION, terminal.parameterVersion())
                     .set(TERMINALS.UPDATED_AT, now)
                     .set(TERMINALS.ROW_VERSION, TERMINALS.ROW_VERSION.plus(1))
                     .where(TERMINALS.TERMINAL_SN.eq(sn))
@@ -94,6 +96,7 @@ public final class TerminalRepository {
                         .set(TERMINALS.REGISTERED_REGION, terminal.registeredRegion().value())
                         .set(TERMINALS.OBSERVED_REGION, region(terminal.observedRegion()))
                         .set(TERMINALS.LAST_SEEN_AT, StoreTime.toDatabase(terminal.lastSeenAt()))
+                        .set(TERMINALS.PARAMETER_VERSION, terminal.parameterVersion())
                         .set(TERMINALS.CREATED_AT, now)
                         .set(TERMINALS.UPDATED_AT, now)
                         .set(TERMINALS.ROW_VERSION, 1)
@@ -106,7 +109,53 @@ public final class TerminalRepository {
                         .set(TERMINAL_ENABLED_METHODS.PAYMENT_METHOD, method.name())
                         .execute();
             }
+            writeFaults(dsl, sn, terminal.faults());
         });
+    }
+
+    /**
+     * The terminal's status upload: the parameter set version it holds and the devices it reports as
+     * faulty (an empty set: all working). Nothing else of the terminal changes.
+     *
+     * @return false when there is no such terminal
+     */
+    public boolean recordStatusUpload(TerminalSn sn, Integer parameterVersion, Set<Capability> faults) {
+        return database.inTransaction(dsl -> {
+            int updated = dsl.update(TERMINALS)
+                    .set(TERMINALS.PARAMETER_VERSION, parameterVersion)
+                    .set(TERMINALS.UPDATED_AT, StoreTime.now(clock))
+                    .set(TERMINALS.ROW_VERSION, TERMINALS.ROW_VERSION.plus(1))
+                    .where(TERMINALS.TERMINAL_SN.eq(sn.value()))
+                    .execute();
+            if (updated == 1) {
+                writeFaults(dsl, sn.value(), faults);
+            }
+            return updated == 1;
+        });
+    }
+
+    /**
+     * Puts the terminal into {@code status} (e.g. UPDATING while a firmware update installs, ACTIVE when it ends).
+     *
+     * @return false when there is no such terminal
+     */
+    public boolean setStatus(TerminalSn sn, TerminalStatus status) {
+        return database.dsl().update(TERMINALS)
+                .set(TERMINALS.STATUS, status.name())
+                .set(TERMINALS.UPDATED_AT, StoreTime.now(clock))
+                .set(TERMINALS.ROW_VERSION, TERMINALS.ROW_VERSION.plus(1))
+                .where(TERMINALS.TERMINAL_SN.eq(sn.value()))
+                .execute() == 1;
+    }
+
+    private static void writeFaults(DSLContext dsl, String sn, Set<Capability> faults) {
+        dsl.deleteFrom(TERMINAL_FAULTS).where(TERMINAL_FAULTS.TERMINAL_SN.eq(sn)).execute();
+        for (Capability fault : faults) {
+            dsl.insertInto(TERMINAL_FAULTS)
+                    .set(TERMINAL_FAULTS.TERMINAL_SN, sn)
+                    .set(TERMINAL_FAULTS.CAPABILITY, fault.name())
+                    .execute();
+        }
     }
 
     /**
@@ -135,7 +184,7 @@ public final class TerminalRepository {
                 methods.add(PaymentMethod.valueOf(method));
             }
         }
-        return row == null ? Optional.empty() : Optional.of(toTerminal(row, capabilities, methods));
+        return row == null ? Optional.empty() : Optional.of(toTerminal(row, capabilities, methods, faults(database.dsl(), sn.value())));
     }
 
     /** The merchant's terminals, by serial number. */
@@ -150,7 +199,7 @@ public final class TerminalRepository {
             List<Terminal> terminals = new ArrayList<>(rows.size());
             for (TerminalsRecord row : rows) {
                 Set<Capability> capabilities = capabilitiesByModel.computeIfAbsent(row.getModel(), m -> capabilities(dsl, m));
-                terminals.add(toTerminal(row, capabilities, methods.get(row.getTerminalSn())));
+                terminals.add(toTerminal(row, capabilities, methods.get(row.getTerminalSn()), faults(dsl, row.getTerminalSn())));
             }
             return terminals;
         });
@@ -215,6 +264,15 @@ public final class TerminalRepository {
         return methods;
     }
 
+    private static Set<Capability> faults(DSLContext dsl, String sn) {
+        Set<Capability> faults = EnumSet.noneOf(Capability.class);
+        dsl.select(TERMINAL_FAULTS.CAPABILITY)
+                .from(TERMINAL_FAULTS)
+                .where(TERMINAL_FAULTS.TERMINAL_SN.eq(sn))
+                .forEach(r -> faults.add(Capability.valueOf(r.value1())));
+        return faults;
+    }
+
     private static Set<Capability> capabilities(DSLContext dsl, String model) {
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         dsl.select(TERMINAL_MODEL_CAPABILITIES.CAPABILITY)
@@ -224,8 +282,9 @@ public final class TerminalRepository {
         return capabilities;
     }
 
-    /** The terminal a stored row describes, with its model's capabilities and its enabled methods. */
-    public static Terminal toTerminal(TerminalsRecord row, Set<Capability> capabilities, Set<PaymentMethod> enabledMethods) {
+    /** The terminal a stored row describes, with its model's capabilities, its enabled methods and its faults. */
+    public static Terminal toTerminal(TerminalsRecord row, Set<Capability> capabilities, Set<PaymentMethod> enabledMethods,
+                                      Set<Capability> faults) {
         return new Terminal(
                 new TerminalSn(row.getTerminalSn()),
                 new MerchantId(row.getMerchantId()),
@@ -239,7 +298,9 @@ public final class TerminalRepository {
                 new RegionCode(row.getRegisteredRegion()),
                 row.getObservedRegion() == null ? null : new RegionCode(row.getObservedRegion()),
                 StoreTime.fromDatabase(row.getLastSeenAt()),
-                enabledMethods);
+                enabledMethods,
+                row.getParameterVersion(),
+                faults);
     }
 
     private static String region(RegionCode region) {

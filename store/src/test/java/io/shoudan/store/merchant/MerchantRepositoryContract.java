@@ -7,7 +7,9 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.MerchantStatus;
 import io.shoudan.merchant.MerchantType;
 import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.ProductStatus;
+import io.shoudan.merchant.Rejection;
 import io.shoudan.merchant.RegionCode;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.PaymentMethod;
@@ -23,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,8 +79,8 @@ abstract class MerchantRepositoryContract extends StoreContract {
 
         Merchant read = merchants.find(saved.id(), AT).orElseThrow();
 
-        assertThat(read.products()).isEqualTo(products);
-        assertThat(read.products().values()).containsAll(EnumSet.allOf(ProductStatus.class));
+        assertThat(read.products()).isEqualTo(ProductState.of(products));
+        assertThat(read.products().values()).extracting(ProductState::status).containsAll(EnumSet.allOf(ProductStatus.class));
     }
 
     @Test
@@ -109,7 +112,7 @@ abstract class MerchantRepositoryContract extends StoreContract {
                 Map.of(Product.ALIPAY, ProductStatus.ACTIVE, Product.HUABEI, ProductStatus.PENDING)), Set.of(PaymentMethod.WECHAT_PAY));
         merchants.save(first);
         Merchant second = new Merchant(first.id(), MerchantType.INDIVIDUAL_BUSINESS, MerchantStatus.SUSPENDED, new Mcc(5944),
-                new RegionCode("440305"), CreditRating.C, Map.of(Product.UNIONPAY_CARD, ProductStatus.REJECTED),
+                new RegionCode("440305"), CreditRating.C, ProductState.of(Map.of(Product.UNIONPAY_CARD, ProductStatus.REJECTED)),
                 Set.of(PaymentMethod.HUABEI, PaymentMethod.UNIONPAY_QR), Map.of());
         merchants.save(second);
 
@@ -128,7 +131,31 @@ abstract class MerchantRepositoryContract extends StoreContract {
         merchants.setProductStatus(saved.id(), Product.ALIPAY, ProductStatus.NOT_SIGNED);
 
         assertThat(merchants.find(saved.id(), AT).orElseThrow().products()).isEqualTo(
-                Map.of(Product.HUABEI, ProductStatus.ACTIVE, Product.WECHAT_PAY, ProductStatus.SUSPENDED));
+                ProductState.of(Map.of(Product.HUABEI, ProductStatus.ACTIVE, Product.WECHAT_PAY, ProductStatus.SUSPENDED)));
+    }
+
+    @Test
+    void aProductsOnboardingStateReadsBackWholeAndAlone() {
+        OffsetDateTime since = OffsetDateTime.parse("2026-11-21T08:12:00Z");
+        ProductState rejected = new ProductState(ProductStatus.REJECTED, since, List.of(
+                new Rejection("shop_photo", "门头照片不清晰 / storefront photo unclear"),
+                new Rejection("settle_account", "结算账户户名与营业执照名称不一致")), true, null, null);
+        ProductState awaitingConsent = new ProductState(ProductStatus.ACTIVE, since, List.of(), false, null, null);
+        ProductState drifted = new ProductState(ProductStatus.ACTIVE, null, List.of(), true, ProductStatus.SUSPENDED,
+                OffsetDateTime.parse("2026-11-23T01:00:00Z"));
+        Merchant saved = withStates(Fixtures.merchant("M100005"), Map.of(Product.HUABEI_INSTALLMENT, rejected,
+                Product.WECHAT_PAY, awaitingConsent, Product.HUABEI, drifted));
+        merchants.save(saved);
+
+        Merchant read = merchants.find(saved.id(), AT).orElseThrow();
+        assertThat(read.productState(Product.HUABEI_INSTALLMENT)).isEqualTo(rejected);
+        assertThat(read.productState(Product.WECHAT_PAY)).isEqualTo(awaitingConsent);
+        assertThat(read.productState(Product.HUABEI)).isEqualTo(drifted);
+
+        merchants.setProductState(saved.id(), Product.HUABEI_INSTALLMENT, ProductState.of(ProductStatus.PENDING));
+        assertThat(merchants.find(saved.id(), AT).orElseThrow().productState(Product.HUABEI_INSTALLMENT))
+                .as("resubmitted: the old rejections are gone").isEqualTo(ProductState.of(ProductStatus.PENDING));
+        assertThat(merchants.find(saved.id(), AT).orElseThrow().productState(Product.WECHAT_PAY)).isEqualTo(awaitingConsent);
     }
 
     @Test
@@ -229,6 +256,10 @@ abstract class MerchantRepositoryContract extends StoreContract {
     }
 
     private static Merchant withProducts(Merchant m, Map<Product, ProductStatus> products) {
+        return withStates(m, ProductState.of(products));
+    }
+
+    private static Merchant withStates(Merchant m, Map<Product, ProductState> products) {
         return new Merchant(m.id(), m.type(), m.status(), m.mcc(), m.region(), m.creditRating(), products, m.disabledMethods(), m.usage());
     }
 

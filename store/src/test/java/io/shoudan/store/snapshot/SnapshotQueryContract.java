@@ -11,6 +11,9 @@ import io.shoudan.merchant.Merchant;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.merchant.Product;
 import io.shoudan.merchant.ProductStatus;
+import java.util.List;
+import io.shoudan.merchant.Rejection;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.merchant.RegionCode;
 import io.shoudan.merchant.Usage;
 import io.shoudan.method.Channel;
@@ -96,8 +99,8 @@ public abstract class SnapshotQueryContract extends StoreContract {
         Map<Product, ProductStatus> products = new EnumMap<>(Product.class);
         products.put(Product.HUABEI, ProductStatus.ACTIVE);
         products.put(Product.WECHAT_PAY, ProductStatus.SUSPENDED);
-        merchants.save(new Merchant(MERCHANT, base.type(), base.status(), base.mcc(), base.region(), base.creditRating(), products,
-                EnumSet.of(PaymentMethod.WECHAT_PAY, PaymentMethod.UNIONPAY_QR), null));
+        merchants.save(new Merchant(MERCHANT, base.type(), base.status(), base.mcc(), base.region(), base.creditRating(),
+                ProductState.of(products), EnumSet.of(PaymentMethod.WECHAT_PAY, PaymentMethod.UNIONPAY_QR), null));
         terminals.save(terminal(MERCHANT, EnumSet.of(PaymentMethod.ALIPAY, PaymentMethod.HUABEI)));
         Fixtures.insertPayment(database, MERCHANT.value(), "P1", PaymentMethod.ALIPAY, "SUCCEEDED", 1_000, AT.minusMinutes(5));
         Fixtures.insertPayment(database, MERCHANT.value(), "P2", PaymentMethod.ALIPAY, "SUCCEEDED", 2_000, AT.minusDays(1));
@@ -112,6 +115,39 @@ public abstract class SnapshotQueryContract extends StoreContract {
                 PaymentMethod.HUABEI, new Usage(Money.ofFen(30_000), Money.ofFen(30_000))));
         assertThat(read.terminal()).isEqualTo(terminals.find(SN).orElseThrow());
         assertThat(read.policyVersion()).isEmpty();
+    }
+
+    @Test
+    void onboardingStatesParameterVersionAndFaultsReadAsTheRepositoriesReadThem() {
+        Merchant base = Fixtures.merchant(MERCHANT.value());
+        Map<Product, ProductState> products = new EnumMap<>(Product.class);
+        products.put(Product.ALIPAY, ProductState.of(ProductStatus.ACTIVE));
+        products.put(Product.HUABEI, new ProductState(ProductStatus.PENDING, AT.minusDays(3), List.of(), true, null, null));
+        products.put(Product.HUABEI_INSTALLMENT, new ProductState(ProductStatus.REJECTED, AT.minusDays(1),
+                List.of(new Rejection("shop_photo", "门头照片不清晰 / storefront photo unclear")), true, null, null));
+        products.put(Product.WECHAT_PAY, new ProductState(ProductStatus.ACTIVE, null, List.of(), false, ProductStatus.ACTIVE,
+                AT.minusHours(2)));
+        merchants.save(new Merchant(MERCHANT, base.type(), base.status(), base.mcc(), base.region(), base.creditRating(),
+                products, Set.of(), null));
+        Terminal saved = terminal(MERCHANT, EnumSet.of(PaymentMethod.ALIPAY));
+        terminals.save(new Terminal(saved.sn(), saved.merchantId(), saved.model(), saved.capabilities(), saved.firmware(),
+                saved.protocolVersion(), TerminalStatus.UPDATING, saved.signedOn(), saved.keysExpireAt(), saved.registeredRegion(),
+                saved.observedRegion(), saved.lastSeenAt(), saved.enabledMethods(), 11, EnumSet.of(Capability.SCANNER)));
+
+        StoredSnapshot read = query.read(MERCHANT, SN, AT).orElseThrow();
+
+        assertThat(read.merchant().orElseThrow().products()).isEqualTo(products);
+        assertThat(read.merchant()).isEqualTo(merchants.find(MERCHANT, AT));
+        assertThat(read.terminal()).isEqualTo(terminals.find(SN).orElseThrow());
+        assertThat(read.terminal().parameterVersion()).isEqualTo(11);
+        assertThat(read.terminal().faults()).containsExactly(Capability.SCANNER);
+        assertThat(read.terminal().status()).isEqualTo(TerminalStatus.UPDATING);
+
+        assertThat(terminals.recordStatusUpload(SN, 14, Set.of())).isTrue();
+        assertThat(query.read(MERCHANT, SN, AT).orElseThrow().terminal()).satisfies(t -> {
+            assertThat(t.parameterVersion()).isEqualTo(14);
+            assertThat(t.faults()).isEmpty();
+        });
     }
 
     @Test

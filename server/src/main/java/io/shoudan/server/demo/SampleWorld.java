@@ -195,9 +195,9 @@ public final class SampleWorld {
             default -> TerminalStatus.ACTIVE;
         };
         // The parameter set of this portfolio is version 14; two terminals missed the last downloads, and
-        // one reports its scanner broken (docs/POLICY.md: the UnionPay methods need version 12 or later).
+        // one reports its scanner (or, lacking one, its chip reader) broken (docs/POLICY.md: the UnionPay methods need version 12 or later).
         int parameterVersion = number == 31 || number == 35 ? 11 : 14;
-        Set<Capability> faults = number == 37 && model.capabilities().contains(SCANNER) ? EnumSet.of(SCANNER) : Set.of();
+        Set<Capability> faults = number != 37 ? Set.of() : EnumSet.of(model.capabilities().contains(SCANNER) ? SCANNER : CHIP);
         RegionCode registered = merchant.region();
         RegionCode observed = number == 23 ? new RegionCode("440305".equals(registered.value()) ? "310115" : "440305") : registered;
         boolean signedOn = random.nextInt(25) != 0;

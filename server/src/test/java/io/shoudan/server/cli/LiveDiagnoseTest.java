@@ -9,7 +9,12 @@ import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.store.database.DatabaseConfig;
 import io.shoudan.store.database.JdbcUrl;
+import io.shoudan.merchant.Merchant;
+import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductStatus;
+import io.shoudan.terminal.Capability;
 import io.shoudan.terminal.Terminal;
+import io.shoudan.terminal.TerminalStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +93,93 @@ class LiveDiagnoseTest {
         JsonNode verdict = JSON.readTree(cli.out());
         assertThat(codes(verdict)).containsExactly("NETWORK.TERMINAL_OFFLINE");
         assertThat(verdict.get("alternatives")).isEmpty();
+    }
+
+    /** The live form reads the onboarding and fleet states of contract version 2 from the store. */
+    @Test
+    void aRejectedInstallmentProductIsToldWithTheReviewersFieldsFromTheStore() throws IOException {
+        Terminal terminal = terminalOf("泉城大药房");
+
+        JsonNode verdict = live(terminal, "HUABEI", "1288.00", "--installments", "3");
+
+        JsonNode rejected = reason(verdict, "MERCHANT.PRODUCT_REJECTED");
+        assertThat(rejected.get("evidence").get("product").asText()).isEqualTo("HUABEI_INSTALLMENT");
+        assertThat(rejected.get("message").get("zh").asText()).contains("门头照片（门头照片不清晰）").contains("结算账户");
+        assertThat(rejected.get("remedy").get("en").asText()).contains("storefront photo, settlement account");
+    }
+
+    @Test
+    void aProductUnderReviewSaysForHowManyDays() throws IOException {
+        Merchant pending = world.merchants().stream()
+                .filter(m -> m.productState(Product.HUABEI_INSTALLMENT).status() == ProductStatus.PENDING)
+                .filter(m -> world.terminals().stream().anyMatch(t -> t.merchantId().equals(m.id()) && usable(t)))
+                .findFirst().orElseThrow();
+        Terminal terminal = world.terminals().stream().filter(t -> t.merchantId().equals(pending.id()) && usable(t)).findFirst().orElseThrow();
+        long days = java.time.Duration.between(pending.productState(Product.HUABEI_INSTALLMENT).since(),
+                OffsetDateTime.parse("2026-11-23T09:02:00+08:00")).toDays();
+
+        JsonNode verdict = live(terminal, "HUABEI", "1288.00", "--installments", "3");
+
+        JsonNode review = reason(verdict, "MERCHANT.PRODUCT_UNDER_REVIEW");
+        assertThat(review.get("evidence").get("days").asText()).isEqualTo(String.valueOf(days));
+        assertThat(review.get("message").get("zh").asText()).contains("审核中已 " + days + " 天");
+    }
+
+    @Test
+    void wechatPayApprovedWithoutTheMerchantsConsentIsConsentMissing() throws IOException {
+        JsonNode verdict = live(terminalOf("解放碑美发"), "WECHAT_PAY", "30.00");
+
+        assertThat(codes(verdict)).contains("MERCHANT.CONSENT_MISSING");
+        assertThat(reason(verdict, "MERCHANT.CONSENT_MISSING").get("message").get("zh").asText()).contains("微信支付");
+    }
+
+    @Test
+    void huabeiThatAlipayReportsSuspendedIsADrift() throws IOException {
+        JsonNode verdict = live(terminalOf("天河数码城"), "HUABEI", "300.00");
+
+        JsonNode drift = reason(verdict, "MERCHANT.PRODUCT_STATUS_DRIFT");
+        assertThat(drift.get("evidence").get("channelStatus").asText()).isEqualTo("SUSPENDED");
+        assertThat(drift.get("evidence").get("channelCheckedAt")).isNotNull();
+    }
+
+    @Test
+    void anUpdatingTerminalAnOutdatedParameterSetAndABrokenScannerAreReadFromTheStore() throws IOException {
+        Terminal updating = world.terminals().stream().filter(t -> t.status() == TerminalStatus.UPDATING).findFirst().orElseThrow();
+        assertThat(codes(live(updating, "UNIONPAY_DEBIT", "10.00"))).contains("TERMINAL.UPDATING");
+
+        Terminal behind = world.terminals().stream().filter(t -> t.parameterVersion() != null && t.parameterVersion() == 11)
+                .filter(t -> t.capabilities().contains(Capability.CHIP)).findFirst().orElseThrow();
+        JsonNode outdated = reason(live(behind, "UNIONPAY_DEBIT", "10.00"), "TERMINAL.PARAMETERS_OUTDATED");
+        assertThat(outdated.get("evidence").get("actual").asText()).isEqualTo("11");
+        assertThat(outdated.get("evidence").get("required").asText()).isEqualTo("12");
+
+        Terminal broken = world.terminals().stream().filter(t -> !t.faults().isEmpty()).findFirst().orElseThrow();
+        Capability faulty = broken.faults().iterator().next();
+        String method = faulty == Capability.SCANNER ? "ALIPAY" : "UNIONPAY_DEBIT";
+        assertThat(reason(live(broken, method, "10.00"), "TERMINAL.HARDWARE_FAULT").get("evidence").get("faulty").toString())
+                .contains(faulty.name());
+    }
+
+    private static boolean usable(Terminal t) {
+        return t.status() == TerminalStatus.ACTIVE && t.signedOn() && t.faults().isEmpty();
+    }
+
+    private static JsonNode live(Terminal terminal, String method, String amount, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("diagnose", "--terminal", terminal.sn().value(), "--method", method,
+                "--amount", amount, "--at", "2026-11-23T09:02:00+08:00", "--db", url));
+        args.addAll(List.of(more));
+        Cli cli = Cli.run(args.toArray(String[]::new));
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        return JSON.readTree(cli.out());
+    }
+
+    private static JsonNode reason(JsonNode verdict, String code) {
+        for (JsonNode reason : verdict.get("reasons")) {
+            if (reason.get("code").asText().equals(code)) {
+                return reason;
+            }
+        }
+        throw new AssertionError(code + " not among " + codes(verdict));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -64,7 +65,57 @@ class DiagnoseCommandTest {
                         s -> ((ObjectNode) s.get("maintenance").get(0)).put("to", "2026-11-24T00:00:00+08:00"),
                         "maintenance[0].to: maintenance window ends"),
                 bad("a negative installment count", s -> obj(s, "payment").put("installments", -3),
-                        "payment.installments: must be a whole number from 0 to 60"));
+                        "payment.installments: must be a whole number from 0 to 60"),
+                bad("a product object without its status", s -> product(s, "HUABEI").put("consent", false),
+                        "merchant.products.HUABEI.status: is required"),
+                bad("an unknown field in a product object", s -> product(s, "HUABEI").put("status", "ACTIVE").put("colour", "red"),
+                        "merchant.products.HUABEI.colour: unknown field"),
+                bad("rejections on a product that is not rejected", s -> product(s, "HUABEI").put("status", "PENDING")
+                                .putArray("rejections").addObject().put("field", "shop_photo").put("reason", "blurred"),
+                        "merchant.products.HUABEI.rejections: only a REJECTED product lists rejections; this one is PENDING"),
+                bad("a rejection without its reason", s -> product(s, "HUABEI").put("status", "REJECTED")
+                                .putArray("rejections").addObject().put("field", "shop_photo"),
+                        "merchant.products.HUABEI.rejections[0].reason: is required"),
+                bad("a rejection with a blank field", s -> product(s, "HUABEI").put("status", "REJECTED")
+                                .putArray("rejections").addObject().put("field", " ").put("reason", "blurred"),
+                        "merchant.products.HUABEI.rejections[0].field: must not be blank"),
+                bad("consent that is not a boolean", s -> product(s, "HUABEI").put("status", "ACTIVE").put("consent", "no"),
+                        "merchant.products.HUABEI.consent: must be true or false"),
+                bad("an unknown status reported by the channel", s -> product(s, "HUABEI").put("status", "ACTIVE")
+                                .put("channelStatus", "GONE"),
+                        "merchant.products.HUABEI.channelStatus: \"GONE\" is not one of NOT_SIGNED"),
+                bad("a check time without the channel's status", s -> product(s, "HUABEI").put("status", "ACTIVE")
+                                .put("channelCheckedAt", "2026-11-23T09:00:00+08:00"),
+                        "merchant.products.HUABEI.channelCheckedAt: given without a channelStatus"),
+                bad("a since that is not a time", s -> product(s, "HUABEI").put("status", "PENDING").put("since", "yesterday"),
+                        "merchant.products.HUABEI.since: \"yesterday\" is not an ISO-8601 time with offset"),
+                bad("a negative parameter version", s -> obj(s, "terminal").put("parameterVersion", -1),
+                        "terminal.parameterVersion: must be a whole number from 0"),
+                bad("an unknown device in the faults", s -> obj(s, "terminal").putArray("faults").add("SCANNER").add("LASER"),
+                        "terminal.faults[1]: \"LASER\" is not one of SCANNER"),
+                bad("a negative minimum parameter version",
+                        s -> obj(obj(obj(s, "policy"), "methods"), "HUABEI").put("minParameterVersion", -2),
+                        "policy.methods.HUABEI.minParameterVersion: must be a whole number from 0"));
+    }
+
+    private static ObjectNode product(ObjectNode scenario, String product) {
+        return obj(obj(scenario, "merchant"), "products").putObject(product);
+    }
+
+    @Test
+    void aVersionOneFileReadsAsBeforeAndItsStringProductsEqualObjectsWithOnlyTheirStatus() throws IOException {
+        ObjectNode asStrings = example();
+        ObjectNode asObjects = example();
+        obj(asObjects, "merchant").putObject("products");
+        obj(asStrings, "merchant").get("products").fields().forEachRemaining(e ->
+                product(asObjects, e.getKey()).put("status", e.getValue().asText()));
+        obj(asStrings, "terminal").remove(List.of("parameterVersion", "faults"));
+
+        Cli v1 = Cli.run("diagnose", "--scenario", write("v1.json", JSON.writeValueAsString(asStrings)).toString());
+        Cli v2 = Cli.run("diagnose", "--scenario", write("v2.json", JSON.writeValueAsString(asObjects)).toString());
+
+        assertThat(v1.exitCode()).as(v1.err()).isZero();
+        assertThat(v1.out()).isEqualTo(v2.out()).contains("MERCHANT.PRODUCT_NOT_SIGNED");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Names a person reads for the values that appear in evidence: methods, products, statuses,
- * merchant types, MCCs and why they are restricted, provinces. Keys are the value itself or
+ * merchant types, MCCs and why they are restricted (region names are
+ * {@link io.shoudan.merchant.RegionNames}). Keys are the value itself or
  * {@code namespace:value}. A label may name evidence keys in braces; they are filled in too.
  */
 final class Labels {
@@ -116,7 +117,6 @@ final class Labels {
         put(m, "key:status", "状态", "status");
         put(m, "key:amount", "金额", "amount");
         mcc(m);
-        provinces(m);
         return Map.copyOf(m);
     }
 
@@ -172,25 +172,6 @@ final class Labels {
     private static void mccName(Map<String, Text> m, String mcc, String zh, String en, String why) {
         put(m, "mcc:" + mcc, zh, en);
         m.put("why:" + mcc, m.get("why:" + (why == null ? "other" : why)));
-    }
-
-    private static void provinces(Map<String, Text> m) {
-        String[][] provinces = {
-                {"11", "北京市", "Beijing"}, {"12", "天津市", "Tianjin"}, {"13", "河北省", "Hebei"},
-                {"14", "山西省", "Shanxi"}, {"15", "内蒙古自治区", "Inner Mongolia"}, {"21", "辽宁省", "Liaoning"},
-                {"22", "吉林省", "Jilin"}, {"23", "黑龙江省", "Heilongjiang"}, {"31", "上海市", "Shanghai"},
-                {"32", "江苏省", "Jiangsu"}, {"33", "浙江省", "Zhejiang"}, {"34", "安徽省", "Anhui"},
-                {"35", "福建省", "Fujian"}, {"36", "江西省", "Jiangxi"}, {"37", "山东省", "Shandong"},
-                {"41", "河南省", "Henan"}, {"42", "湖北省", "Hubei"}, {"43", "湖南省", "Hunan"},
-                {"44", "广东省", "Guangdong"}, {"45", "广西壮族自治区", "Guangxi"}, {"46", "海南省", "Hainan"},
-                {"50", "重庆市", "Chongqing"}, {"51", "四川省", "Sichuan"}, {"52", "贵州省", "Guizhou"},
-                {"53", "云南省", "Yunnan"}, {"54", "西藏自治区", "Tibet"}, {"61", "陕西省", "Shaanxi"},
-                {"62", "甘肃省", "Gansu"}, {"63", "青海省", "Qinghai"}, {"64", "宁夏回族自治区", "Ningxia"},
-                {"65", "新疆维吾尔自治区", "Xinjiang"}, {"71", "台湾省", "Taiwan"}, {"81", "香港特别行政区", "Hong Kong"},
-                {"82", "澳门特别行政区", "Macao"}};
-        for (String[] p : provinces) {
-            put(m, "province:" + p[0], p[1], p[2]);
-        }
     }
 
     private static void put(Map<String, Text> m, String key, String zh, String en) {

@@ -1,5 +1,8 @@
 package io.shoudan.reason;
 
+import io.shoudan.merchant.RegionCode;
+import io.shoudan.merchant.RegionNames;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +13,10 @@ import static io.shoudan.reason.ReasonCode.*;
  * What each reason says to a person, in Chinese and English: the message (what is wrong, with the
  * concrete values) and the remedy (what the actor should do). Templates name evidence keys in
  * braces: {@code {key}} is the value as is, {@code {key~}} its label ("HUABEI" → 花呗 / Huabei),
- * {@code {key~ns}} the label of {@code ns:value} (e.g. {@code {mcc~why}} says why an MCC is restricted).
- * A part in square brackets is said only when the evidence has every fact it names ("审核中[已 {days} 天]").
+ * {@code {key~ns}} the label of {@code ns:value} (e.g. {@code {mcc~why}} says why an MCC is restricted),
+ * {@code {key~region}} a region code's GB/T 2260 name at its own level (440305 → 深圳市南山区), and
+ * {@code {key~rejection}} / {@code {key~field}} a reviewer's rejection item or its field. A part in square
+ * brackets is said only when the evidence has every fact it names ("审核中[已 {days} 天]").
  */
 public final class ReasonTexts {
 
@@ -171,14 +176,13 @@ public final class ReasonTexts {
         if (namespace == null) {
             return value;
         }
+        if (namespace.equals("region")) {
+            return regionName(value, lang);
+        }
         if (namespace.equals("rejection") || namespace.equals("field")) {
             return rejection(value, namespace.equals("field"), lang);
         }
-        String key = switch (namespace) {
-            case "" -> value;
-            case "province" -> "province:" + value.substring(0, Math.min(2, value.length()));
-            default -> namespace + ":" + value;
-        };
+        String key = namespace.isEmpty() ? value : namespace + ":" + value;
         Text label = Labels.of(key);
         if (label == null) {
             return value;
@@ -205,6 +209,18 @@ public final class ReasonTexts {
             reason = lang == Lang.ZH ? reason.substring(0, slash) : reason.substring(slash + 3);
         }
         return lang == Lang.ZH ? fieldName + "（" + reason + "）" : fieldName + " (" + reason + ")";
+    }
+
+    /** A region code's GB/T 2260 name at its own level (深圳市南山区); anything that is not a code is shown as it is. */
+    private static String regionName(String value, Lang lang) {
+        RegionCode region;
+        try {
+            region = new RegionCode(value);
+        } catch (IllegalArgumentException notACode) {
+            return value;
+        }
+        RegionNames.Name name = RegionNames.of(region);
+        return lang == Lang.ZH ? name.zh() : name.en();
     }
 
     // --- the texts ---------------------------------------------------------------------------
@@ -278,9 +294,9 @@ public final class ReasonTexts {
                 "请收单机构把终端改绑到商户 {merchant}，或使用该商户自己的终端。",
                 "Have the acquirer rebind the terminal to merchant {merchant}, or use that merchant's own terminal.");
         add(t, TERMINAL_RELOCATED,
-                "终端登记在 {registered}（{registered~province}），但当前定位在 {observed}（{observed~province}），属于跨城市移机。",
-                "The terminal is registered in region {registered} ({registered~province}) but is now located in "
-                        + "{observed} ({observed~province}): it has been moved to another city (移机).",
+                "终端登记在 {registered}（{registered~region}），但当前定位在 {observed}（{observed~region}），属于跨城市移机。",
+                "The terminal is registered in region {registered} ({registered~region}) but is now located in "
+                        + "{observed} ({observed~region}): it has been moved to another city (移机).",
                 "请把终端移回登记地使用，或向收单机构申请移机并更新登记地址。",
                 "Move the terminal back to where it is registered, or apply to the acquirer to register the new address.");
         add(t, TERMINAL_NOT_SIGNED_ON,
@@ -392,8 +408,8 @@ public final class ReasonTexts {
                 "该行业不能使用{method~}，重试也不会成功；请顾客改用其他支付方式。",
                 "{method~} cannot be used in this industry and retrying will not help; ask the customer to pay another way.");
         add(t, POLICY_REGION_RESTRICTED,
-                "商户所在地区 {region}（{region~province}）在{method~}的受限地区名单中（规则 {rule}）。",
-                "The merchant's region {region} ({region~province}) is restricted for {method~} (rule {rule}).",
+                "商户所在地区 {region}（{region~region}）在{method~}的受限地区名单中（规则 {rule}）。",
+                "The merchant's region {region} ({region~region}) is restricted for {method~} (rule {rule}).",
                 "该地区暂不能使用{method~}；请顾客改用其他支付方式。",
                 "{method~} is not available in this region; ask the customer to pay another way.");
         add(t, POLICY_AMOUNT_OUT_OF_RANGE,

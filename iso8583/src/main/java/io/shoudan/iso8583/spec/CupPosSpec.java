@@ -1,5 +1,7 @@
 package io.shoudan.iso8583.spec;
 
+import java.nio.charset.Charset;
+
 import static io.shoudan.iso8583.spec.Fields.ascii;
 import static io.shoudan.iso8583.spec.Fields.bcd;
 import static io.shoudan.iso8583.spec.Fields.bcdLeft;
@@ -75,6 +77,8 @@ public final class CupPosSpec {
         b.subFields(63,
                 fixed("63.1", "operator code / card organisation 操作员代码/国际信用卡公司代码", 3),
                 upTo("63.2", "private data 自定义数据", 160));
+        // 63.2 carries Chinese (the issuer's name, messages for the cashier) in GBK, two bytes a character
+        b.textCharset(63, Charset.forName("GBK"));
         return b.build();
     }
 }

@@ -1,5 +1,7 @@
 package io.shoudan.iso8583.spec;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +12,8 @@ import java.util.Objects;
 /**
  * A message layout as data: how the MTI is written, and for each field number its {@link FieldSpec}. The bitmap
  * is always binary (8 bytes, and 8 more when bit 1 announces a secondary bitmap); a spec whose highest field is
- * 64 refuses secondary bitmaps.
+ * 64 refuses secondary bitmaps. Text fields hold bytes; the charset a person reads them in is ASCII unless the
+ * spec names another for the field ({@link #textCharset}).
  */
 public final class MessageSpec {
 
@@ -18,13 +21,16 @@ public final class MessageSpec {
     private final Encoding mtiEncoding;
     private final FieldSpec[] fields;
     private final Map<Integer, List<SubFieldSpec>> subFields;
+    private final Map<Integer, Charset> textCharsets;
     private final int highestField;
 
-    private MessageSpec(String name, Encoding mtiEncoding, FieldSpec[] fields, Map<Integer, List<SubFieldSpec>> subFields) {
+    private MessageSpec(String name, Encoding mtiEncoding, FieldSpec[] fields, Map<Integer, List<SubFieldSpec>> subFields,
+                        Map<Integer, Charset> textCharsets) {
         this.name = name;
         this.mtiEncoding = mtiEncoding;
         this.fields = fields;
         this.subFields = subFields;
+        this.textCharsets = textCharsets;
         int highest = 0;
         for (int n = 2; n <= 128; n++) {
             if (fields[n] != null) {
@@ -65,6 +71,14 @@ public final class MessageSpec {
         return subFields.getOrDefault(number, List.of());
     }
 
+    /**
+     * The charset a text field's bytes are written in: US-ASCII unless the spec says otherwise (GBK for the
+     * Chinese private data of CUP field 63). The codec itself moves bytes and does not use it.
+     */
+    public Charset textCharset(int number) {
+        return textCharsets.getOrDefault(number, StandardCharsets.US_ASCII);
+    }
+
     /** All defined fields in number order. */
     public List<FieldSpec> fields() {
         List<FieldSpec> list = new ArrayList<>();
@@ -87,6 +101,7 @@ public final class MessageSpec {
         private final Encoding mtiEncoding;
         private final FieldSpec[] fields = new FieldSpec[129];
         private final Map<Integer, List<SubFieldSpec>> subFields = new LinkedHashMap<>();
+        private final Map<Integer, Charset> textCharsets = new LinkedHashMap<>();
 
         private Builder(String name, Encoding mtiEncoding) {
             this.name = Objects.requireNonNull(name, "name");
@@ -112,8 +127,20 @@ public final class MessageSpec {
             return this;
         }
 
+        /** Names the charset of a text field's bytes (e.g. GBK for Chinese); ASCII-compatible charsets only. */
+        public Builder textCharset(int number, Charset charset) {
+            if (fields[number] == null || fields[number].content() != Content.TEXT) {
+                throw new IllegalArgumentException("a charset for field " + number + ", which is not a text field of " + name);
+            }
+            if (!new String(new byte[]{'A', '0', ' '}, charset).equals("A0 ")) {
+                throw new IllegalArgumentException("field " + number + ": " + charset + " does not keep ASCII as it is");
+            }
+            textCharsets.put(number, Objects.requireNonNull(charset, "charset"));
+            return this;
+        }
+
         public MessageSpec build() {
-            return new MessageSpec(name, mtiEncoding, fields.clone(), Map.copyOf(subFields));
+            return new MessageSpec(name, mtiEncoding, fields.clone(), Map.copyOf(subFields), Map.copyOf(textCharsets));
         }
     }
 }

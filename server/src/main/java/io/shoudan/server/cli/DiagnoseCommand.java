@@ -77,7 +77,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     String at;
 
     @Option(names = "--payment", paramLabel = "ID",
-            description = "Explain a past payment: its stored verdict, or the channel's raw code and what it was mapped to.")
+            description = "Explain a past payment: its stored verdict, the channel's raw code and what it was mapped to, or for a reversal what started the recovery and the cancel that ended it.")
     String payment;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",

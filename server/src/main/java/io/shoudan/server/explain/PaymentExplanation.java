@@ -11,22 +11,30 @@ import io.shoudan.server.scenario.VerdictText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Why a past payment ended as it did: the verdict stored when the gate declined it, or the
- * channel's raw answer and the reason it was mapped to. {@code diagnose --payment ID} prints it.
+ * channel's raw answer and the reason it was mapped to; for a reversed payment, the answer that
+ * started the recovery and then the cancel or reversal that ended it. {@code diagnose --payment ID} prints it.
+ *
+ * @param recovery present for a REVERSED payment whose history shows how it got there
  */
-public record PaymentExplanation(Payment payment, List<Reason> reasons) {
+public record PaymentExplanation(Payment payment, List<Reason> reasons, Optional<Recovery> recovery) {
 
     /** The reasons a stored payment carries, each with the facts we kept (raw channel code included). */
     public static PaymentExplanation of(Payment payment) {
         List<Reason> reasons = new ArrayList<>(payment.verdict());
+        Optional<Recovery> recovery = Recovery.of(payment);
         if (payment.failure() != null && payment.state() != PaymentState.DECLINED) {
-            reasons.add(new Reason(payment.failure().reason(), Evidence.of(
-                    "channel", payment.request().method().channel(),
-                    "rawCode", payment.failure().raw().value())));
+            // a reversal's own code is the cancel's answer; the reason is about what started the recovery
+            Evidence evidence = recovery.isPresent()
+                    ? Evidence.of("channel", payment.request().method().channel(), "rawCode", recovery.get().startedBy().value(),
+                            "outcome", payment.state().name())
+                    : Evidence.of("channel", payment.request().method().channel(), "rawCode", payment.failure().raw().value());
+            reasons.add(new Reason(payment.failure().reason(), evidence));
         }
-        return new PaymentExplanation(payment, reasons);
+        return new PaymentExplanation(payment, reasons, recovery);
     }
 
     /** A report a support engineer can paste to a merchant. */
@@ -44,7 +52,10 @@ public record PaymentExplanation(Payment payment, List<Reason> reasons) {
         }
         out.append('\n');
         out.append(zh ? "状态：" : "State: ").append(payment.state()).append(zh ? "  时间：" : "  At: ").append(payment.createdAt().atZone(PaymentService.BUSINESS_ZONE).toOffsetDateTime()).append('\n');
-        if (payment.failure() != null && payment.state() != PaymentState.DECLINED) {
+        if (recovery.isPresent()) {
+            recovery.get().appendTo(out, lang);
+            out.append(zh ? "映射为 " : "Mapped to ").append(payment.failure().reason().code()).append('\n');
+        } else if (payment.failure() != null && payment.state() != PaymentState.DECLINED) {
             out.append(zh ? "通道原始应答码：" : "Channel's raw code: ").append(payment.failure().raw())
                     .append(zh ? " → 映射为 " : " → mapped to ").append(payment.failure().reason().code()).append('\n');
         }

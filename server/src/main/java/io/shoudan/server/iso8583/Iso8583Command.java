@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoudan.iso8583.encoding.Hex;
 import io.shoudan.iso8583.frame.Tpdu;
 import io.shoudan.iso8583.message.DecodeError;
+import io.shoudan.iso8583.message.FieldText;
 import io.shoudan.iso8583.message.InvalidFieldException;
 import io.shoudan.iso8583.message.Iso8583Codec;
 import io.shoudan.iso8583.message.IsoMessage;
@@ -17,6 +18,7 @@ import io.shoudan.iso8583.spec.CupPosSpec;
 import io.shoudan.iso8583.spec.FieldSpec;
 import io.shoudan.iso8583.spec.Iso87BinarySpec;
 import io.shoudan.iso8583.spec.MessageSpec;
+import io.shoudan.iso8583.spec.Sensitivity;
 import io.shoudan.iso8583.spec.SubFieldSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +29,14 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -152,16 +157,25 @@ public final class Iso8583Command implements Runnable {
             root.put("mti", m.mti());
             ObjectNode fields = root.putObject("fields");
             for (int n : m.fieldNumbers()) {
-                fields.put(Integer.toString(n), MessagePrinter.shownValue(m, n));
+                FieldSpec f = m.spec().field(n);
+                if (f.content() == Content.TEXT && f.sensitivity() == Sensitivity.PUBLIC) {
+                    putText(fields, Integer.toString(n), m.getBytes(n), m.spec().textCharset(n));
+                } else {
+                    fields.put(Integer.toString(n), MessagePrinter.shownValue(m, n));
+                }
             }
             ObjectNode subFields = mapper.createObjectNode();
             for (int n : m.fieldNumbers()) {
                 FieldSpec f = m.spec().field(n);
-                if (f.sensitivity() != io.shoudan.iso8583.spec.Sensitivity.PUBLIC) {
+                if (f.sensitivity() != Sensitivity.PUBLIC) {
                     continue;
                 }
                 for (SubFieldSpec.Part part : SubFieldSpec.split(m.spec().subFields(n), m.getString(n))) {
-                    subFields.put(part.spec().id(), part.value());
+                    if (f.content() == Content.TEXT) {
+                        putText(subFields, part.spec().id(), part.value().getBytes(StandardCharsets.ISO_8859_1), m.spec().textCharset(n));
+                    } else {
+                        subFields.put(part.spec().id(), part.value());
+                    }
                 }
             }
             if (!subFields.isEmpty()) {
@@ -173,11 +187,23 @@ public final class Iso8583Command implements Runnable {
                 throw new IllegalStateException("cannot write JSON", e);
             }
         }
+
+        /** Text in the field's charset when it reads back to the same bytes; otherwise {"hex": "..."}, so nothing is lost. */
+        private static void putText(ObjectNode into, String name, byte[] bytes, Charset charset) {
+            Optional<String> text = FieldText.readable(bytes, charset);
+            if (text.isPresent()) {
+                into.put(name, text.get());
+            } else {
+                into.putObject(name).put("hex", Hex.encode(bytes));
+            }
+        }
     }
 
     @Command(name = "encode", mixinStandardHelpOptions = true,
             description = {"Encode a JSON message into hex.",
-                    "Input: {\"mti\":\"0200\",\"fields\":{\"2\":\"6222...\",\"55\":\"9F26...\"}} — binary fields as hex."})
+                    "Input: {\"mti\":\"0200\",\"fields\":{\"2\":\"6222...\",\"55\":\"9F26...\"}} — binary fields as hex.",
+                    "Text fields in their charset (GBK Chinese in cup field 63), or as {\"hex\": \"...\"} for bytes that are not text,",
+                    "the form decode --format json writes them in."})
     static final class Encode implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -228,13 +254,20 @@ public final class Iso8583Command implements Runnable {
                         return BAD_INPUT;
                     }
                     JsonNode v = e.getValue();
-                    if (!v.isTextual() && !v.isNumber()) {
-                        err.println("field " + n + ": value must be a string / 域值须为字符串");
+                    boolean hexObject = v.isObject() && v.size() == 1 && v.path("hex").isTextual();
+                    if (!v.isTextual() && !v.isNumber() && !hexObject) {
+                        err.println("field " + n + ": value must be a string, or {\"hex\": \"...\"} for the bytes of a text field"
+                                + " / 域值须为字符串，文本域的字节可写作 {\"hex\": \"...\"}");
                         return BAD_INPUT;
                     }
                     FieldSpec f = messageSpec.field(n);
-                    if (f != null && f.content() == Content.BINARY) {
-                        m.setHex(n, v.asText());
+                    Content content = f == null ? null : f.content();
+                    if (hexObject && content == Content.TEXT) {
+                        m.setBytes(n, textHex(n, v.get("hex").asText()));
+                    } else if (hexObject || content == Content.BINARY) {
+                        m.setHex(n, hexObject ? v.get("hex").asText() : v.asText());
+                    } else if (content == Content.TEXT) {
+                        m.setBytes(n, FieldText.bytes(n, v.asText(), messageSpec.textCharset(n)));
                     } else {
                         m.set(n, v.asText());
                     }
@@ -258,6 +291,14 @@ public final class Iso8583Command implements Runnable {
             out.println(Hex.encode(image));
             out.flush();
             return 0;
+        }
+
+        private static byte[] textHex(int field, String hex) {
+            try {
+                return Hex.decode(hex);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException(field, "not valid hex");
+            }
         }
     }
 }

@@ -63,7 +63,12 @@ public final class VerdictJson {
             json.writeNumberField("installments", payment.request().installments().count());
             json.writeStringField("state", payment.state().name());
             json.writeStringField("createdAt", payment.createdAt().toString());
-            if (payment.failure() != null) {
+            if (explanation.recovery().isPresent()) {
+                io.shoudan.server.explain.Recovery recovery = explanation.recovery().get();
+                json.writeStringField("rawCode", recovery.startedBy().value());
+                json.writeStringField("reversalCode", recovery.endedBy().value());
+                json.writeStringField("mappedTo", payment.failure().reason().code());
+            } else if (payment.failure() != null) {
                 json.writeStringField("rawCode", payment.failure().raw().value());
                 json.writeStringField("mappedTo", payment.failure().reason().code());
             }

@@ -66,6 +66,15 @@ public final class Application implements AutoCloseable {
         return new Application(Database.open(config), clock, policyReader, defaultPolicy, ChannelStatusOverlay.STORED_ONLY);
     }
 
+    /**
+     * Opens a store that exists at this code's schema version without changing it, for the commands that only read
+     * ({@code diagnose}, {@code ledger check}); see {@link Database#openExisting}.
+     */
+    public static Application openExisting(DatabaseConfig config, Clock clock, PolicyReader policyReader,
+                                           Supplier<Policy> defaultPolicy) {
+        return new Application(Database.openExisting(config), clock, policyReader, defaultPolicy, ChannelStatusOverlay.STORED_ONLY);
+    }
+
     public Database database() {
         return database;
     }

@@ -1,6 +1,7 @@
 package io.shoudan.sandbox.http;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import io.javalin.http.Context;
 import io.shoudan.sandbox.Sandbox;
 import io.shoudan.sandbox.SandboxSettings;
@@ -81,7 +82,12 @@ public final class SandboxServer implements AutoCloseable {
         app.post("/secapi/pay/reverse", ctx -> send(ctx, wechat.reverse(ctx.bodyAsBytes())));
         app.post("/secapi/pay/refund", ctx -> send(ctx, wechat.refund(ctx.bodyAsBytes())));
         admin.routes(app);
-        app.start(HOST, settings.port());
+        try {
+            app.start(HOST, settings.port());
+        } catch (JavalinBindException taken) {
+            throw new IllegalStateException("cannot listen on " + HOST + ":" + settings.port() + ": the port is in use by another"
+                    + " program / 无法监听 " + HOST + ":" + settings.port() + "：端口已被其他程序占用", taken);
+        }
         return new SandboxServer(sandbox, app, alipayKeys, wechatKeys);
     }
 

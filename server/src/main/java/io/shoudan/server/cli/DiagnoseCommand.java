@@ -31,7 +31,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,7 +75,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--code", paramLabel = "CODE", description = "Live: the scanned payment code, if any.")
     String paymentCode;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Live: the moment to ask about (ISO-8601 with offset); default now.")
+    @Option(names = "--at", paramLabel = "TIME", description = "Live: the moment to ask about: 2026-11-23T14:30:00+08:00, or 2026-11-23T14:30 in China time; default now.")
     String at;
 
     @Option(names = "--payment", paramLabel = "ID",
@@ -186,7 +188,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             sn = parse("--terminal", terminal, TerminalSn::new);
             PaymentMethod m = parse("--method", required("--method", method), DiagnoseCommand::paymentMethod);
             Money money = parse("--amount", required("--amount", amount), Money::parse);
-            moment = at == null ? OffsetDateTime.now(PaymentService.BUSINESS_ZONE) : parse("--at", at, OffsetDateTime::parse);
+            moment = at == null ? OffsetDateTime.now(PaymentService.BUSINESS_ZONE) : moment(at);
             intent = new PaymentIntent(m, money, parse("--installments", installments, PaymentIntent::checkInstallments),
                     paymentCode);
         } catch (InvalidInputException e) {
@@ -226,6 +228,24 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(format == Format.json ? json.write(explanation) : explanation.text(lang));
             out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * {@code --at}: an ISO-8601 time with its offset, or a China time without one (Asia/Shanghai, as terminals and
+     * merchants read their clocks).
+     */
+    static OffsetDateTime moment(String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(PaymentService.BUSINESS_ZONE).toOffsetDateTime();
+            } catch (DateTimeParseException notATime) {
+                throw new InvalidInputException("--at", "\"" + text + "\" is not a time: give 2026-11-23T14:30:00+08:00 (ISO-8601 with"
+                        + " its offset) or 2026-11-23T14:30 (China time) / 不是有效时间：请写成 2026-11-23T14:30:00+08:00"
+                        + "（带时区的 ISO-8601）或 2026-11-23T14:30（北京时间）");
+            }
         }
     }
 
@@ -270,7 +290,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public static final class LangConverter implements picocli.CommandLine.ITypeConverter<Lang> {
         @Override
         public Lang convert(String value) {
-            return Lang.parse(value);
+            try {
+                return Lang.parse(value);
+            } catch (IllegalArgumentException notALanguage) {
+                throw new picocli.CommandLine.TypeConversionException("\"" + value + "\" is not a language: zh or en"
+                        + " / \"" + value + "\" 不是可用的语言：zh（中文）或 en（英文）");
+            }
         }
     }
 }

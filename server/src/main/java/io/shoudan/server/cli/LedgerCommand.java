@@ -23,7 +23,11 @@ public final class LedgerCommand {
         this.applications = applications;
     }
 
-    /** Exit 0 when every invariant holds, 1 when one does not (a finding for a person, not bad input). */
+    /**
+     * Exit 0 when every invariant holds (or the store holds no journal: nothing to check), 1 when one does not (a
+     * finding for a person, not bad input). The store is only read: one that is missing, not Shoudan's or older than
+     * this code is refused on one line, never created or migrated.
+     */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check that every journal balances and each merchant's payable equals successful − refunded − fees.",
                     "检查每笔分录借贷平衡，且每个商户应付 = 成功 − 退款 − 手续费。"})
@@ -44,6 +48,12 @@ public final class LedgerCommand {
             PrintWriter out = spec.commandLine().getOut();
             try (Application app = parent.applications.open(Optional.ofNullable(db))) {
                 LedgerReport report = check(app);
+                if (report.journals() == 0 && report.passed()) {
+                    out.println("ledger check: nothing to check, the store holds no journals yet (no money has moved)"
+                            + " / 账务检查：没有可检查的内容，数据库中还没有分录（尚无资金变动）");
+                    out.flush();
+                    return 0;
+                }
                 report.lines().forEach(out::println);
                 out.println(report.passed() ? "ledger check: OK / 账务检查通过" : "ledger check: FAILED / 账务检查未通过");
                 out.flush();

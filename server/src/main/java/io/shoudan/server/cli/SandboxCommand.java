@@ -68,6 +68,8 @@ public final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        FreePort.require("--port", SandboxServer.HOST, port);
+        WritableFolder.require("--data", data);
         Sandbox sandbox = new Sandbox(Clock.systemUTC(), Sleeper.real(), seed, SandboxSettings.defaults());
         if (demo) {
             sandbox.merchants().register(ChannelMerchant.signed(MerchantKey.alipay(DEMO_ALIPAY_APP_ID),

@@ -2,6 +2,7 @@ package io.shoudan.server.cli;
 
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.SaleOutcome;
+import io.shoudan.sandbox.http.SandboxServer;
 import io.shoudan.server.serve.ChannelsConfiguration;
 import io.shoudan.server.serve.RecoverySweep;
 import io.shoudan.server.serve.Server;
@@ -94,12 +95,16 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = System.getenv();
+        RecoverySweep.Schedule sweep = sweepSchedule();
+        String thisNode = nodeName();
+        FreePort.require("--port8583", null, port8583);
+        FreePort.require("--sandbox-port", SandboxServer.HOST, sandboxPort);
+        WritableFolder.require("--data", data);
         DatabaseConfig database = db != null || env.containsKey(DatabaseConfig.URL_VARIABLE)
                 ? DatabaseConfig.resolve(Optional.ofNullable(db), env)
                 : DatabaseConfig.resolve(Optional.of("jdbc:h2:file:" + data.resolve("shoudan").toAbsolutePath()), env);
-        RecoverySweep.Schedule sweep = sweepSchedule();
         Server.Settings settings = new Server.Settings(database, ChannelsConfiguration.resolve(env, seed), port8583, sandboxPort, data,
-                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7), sweep, nodeName());
+                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7), sweep, thisNode);
         Server server = Server.start(settings);
         try {
             print(out, server, database);

@@ -4,6 +4,7 @@ import io.shoudan.ledger.LedgerReport;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.reason.Category;
 import io.shoudan.reason.Lang;
@@ -13,6 +14,8 @@ import io.shoudan.reason.ReasonTexts;
 import io.shoudan.server.explain.PaymentExplanation;
 
 import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -80,6 +83,28 @@ public final class DayReportPrinter {
         out.println("== Ledger check / 账务检查 ==");
         ledger.lines().forEach(out::println);
         out.println(ledger.passed() ? "ledger check: OK / 账务检查通过" : "ledger check: FAILED / 账务检查未通过");
+    }
+
+    /**
+     * Where the day is kept and the commands that read it again, ready to paste: the first worked diagnosis asked
+     * again (its stored verdict, then the live question at the moment of the sale, in China time) and the ledger check.
+     */
+    public void printReadingAgain(PrintWriter out, DemoStore store, DayReport day) {
+        out.println();
+        out.println("== This day's store / 本次数据库 ==");
+        out.println("store 存储: " + store.location());
+        out.println("read it again 再次查看:");
+        List<Payment> worked = worked(day.refused());
+        if (!worked.isEmpty()) {
+            Payment example = worked.getFirst();
+            out.println("  ./shoudan diagnose --payment " + example.id().value() + " " + store.dbOption() + " --format text --lang en");
+            out.println("  ./shoudan diagnose --terminal " + example.request().terminal().value()
+                    + " --method " + example.request().method().name() + " --amount " + example.amount()
+                    + " --at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            example.createdAt().atZone(PaymentService.BUSINESS_ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)) + " " + store.dbOption() + " --format text --lang en");
+        }
+        out.println("  ./shoudan ledger check " + store.dbOption());
+        out.flush();
     }
 
     /** Three refused payments from different kinds of cause, declined ones (full verdicts) first. */

@@ -65,11 +65,18 @@ public final class DemoRun {
     private final long seed;
     private final int sales;
     private final DatabaseConfig database;
+    private final DemoStore shown;
 
     public DemoRun(long seed, int sales, DatabaseConfig database) {
+        this(seed, sales, database, null);
+    }
+
+    /** @param shown where the day is written, printed with the commands that read it again; {@code null}: not printed */
+    public DemoRun(long seed, int sales, DatabaseConfig database, DemoStore shown) {
         this.seed = seed;
         this.sales = sales;
         this.database = database;
+        this.shown = shown;
     }
 
     /** Runs the day, printing progress to {@code progress} and the report to {@code out}; true when the ledger checks out. */
@@ -109,7 +116,11 @@ public final class DemoRun {
                 progress.flush();
             });
             LedgerReport ledger = payments.checkLedger();
-            new DayReportPrinter().print(out, report, ledger, world);
+            DayReportPrinter printer = new DayReportPrinter();
+            printer.print(out, report, ledger, world);
+            if (shown != null) {
+                printer.printReadingAgain(out, shown, report);
+            }
             out.printf("%nsimulated 09:00–21:00 in %.1f s of real time%n", (System.nanoTime() - started) / 1e9);
             out.flush();
             return ledger.passed();

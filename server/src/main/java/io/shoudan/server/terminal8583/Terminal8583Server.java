@@ -82,6 +82,11 @@ public final class Terminal8583Server {
         } catch (RuntimeException e) {
             stop();
             throw e;
+        } catch (Exception e) {
+            // Netty rethrows the bind's checked exception (a BindException: the port is taken) without declaring it.
+            stop();
+            throw new IllegalStateException("cannot listen for ISO 8583 terminals on port " + address.getPort() + ": "
+                    + e.getMessage() + " / 无法在端口 " + address.getPort() + " 上监听 ISO 8583 终端（端口可能已被占用）", e);
         }
         return this;
     }

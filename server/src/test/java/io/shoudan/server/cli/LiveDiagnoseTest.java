@@ -183,6 +183,34 @@ class LiveDiagnoseTest {
     }
 
     @Test
+    void aTimeWithoutAnOffsetIsChinaTime() {
+        Terminal terminal = terminalOf("西湖金店");
+        String[] ask = {"diagnose", "--terminal", terminal.sn().value(), "--method", "ALIPAY", "--amount", "10.00", "--db", url, "--at"};
+
+        Cli china = Cli.run(concat(ask, "2026-11-23T10:00"));
+        Cli withOffset = Cli.run(concat(ask, "2026-11-23T10:00:00+08:00"));
+
+        assertThat(china.exitCode()).as(china.err()).isZero();
+        assertThat(china.out()).isEqualTo(withOffset.out());
+        assertThat(DiagnoseCommand.moment("2026-11-23T10:00")).isEqualTo(OffsetDateTime.parse("2026-11-23T10:00+08:00"));
+    }
+
+    @Test
+    void theLedgerCheckOfAStoreWhereNoMoneyMovedSaysThereWasNothingToCheck() {
+        Cli cli = Cli.run("ledger", "check", "--db", url);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.outLines()).singleElement().asString()
+                .startsWith("ledger check: nothing to check, the store holds no journals yet").contains("没有可检查的内容");
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
+    @Test
     void anUnknownTerminalIsAClearError() {
         Cli cli = Cli.run("diagnose", "--terminal", "NO-SUCH-1", "--method", "ALIPAY", "--amount", "1.00", "--db", url);
 

@@ -3,7 +3,11 @@ package io.shoudan.store.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.api.ErrorCode;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -18,10 +22,12 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -66,15 +72,9 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException when the database cannot be reached or migrated, naming the URL
      */
     public static Database open(DatabaseConfig config) {
-        HikariDataSource dataSource;
+        HikariDataSource dataSource = connect(config, false);
         try {
-            dataSource = new HikariDataSource(hikari(config));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect to the store at " + config.url() + ": " + rootMessage(e)
-                    + " / 无法连接数据库 " + config.url(), e);
-        }
-        try {
-            MigrateResult result = flyway(config, dataSource).migrate();
+            MigrateResult result = flyway(config, dataSource, true).migrate();
             LOG.info("store {} migrated: {} migration(s) applied, schema version {}", config.url(),
                     result.migrationsExecuted, result.targetSchemaVersion);
             EmbeddedH2 embedded = config.url().kind() == JdbcUrl.DatabaseKind.H2 && !config.url().isInMemory()
@@ -86,6 +86,112 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot migrate the store at " + config.url() + ": " + rootMessage(e)
                     + " / 数据库迁移失败 " + config.url(), e);
         }
+    }
+
+    /**
+     * Opens a store that already exists at the schema version of this code, for the commands that only read it
+     * ({@code diagnose}, {@code ledger check}): nothing is created or migrated, an embedded file that is missing is not
+     * made, its connections are read-only and the file is left as it is (no group commit, no housekeeping).
+     *
+     * @throws IllegalStateException on one line naming the URL: a store that cannot be reached, an embedded file that
+     *                               does not exist or that another process holds, a database that holds no Shoudan
+     *                               store, one that needs migrations first (run {@code serve}) or one newer than this code
+     */
+    public static Database openExisting(DatabaseConfig config) {
+        DatabaseConfig existing = new DatabaseConfig(config.url().existingOnly(), config.user(), config.password(), config.schema(),
+                config.poolSize());
+        HikariDataSource dataSource = connect(existing, true);
+        try {
+            requireCurrent(config, flyway(existing, dataSource, false).info());
+            return new Database(config, dataSource, jooq(config, dataSource), 0, null);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** The schema history says the store is Shoudan's and current, or why it is not. */
+    private static void requireCurrent(DatabaseConfig config, MigrationInfoService history) {
+        MigrationInfo current = history.current();
+        if (current == null) {
+            throw new IllegalStateException(config.url() + (config.schema() == null ? "" : " (schema " + config.schema() + ")")
+                    + " holds no Shoudan store (no schema history); read-only commands create nothing:"
+                    + " `./shoudan serve --db URL` creates one / 该数据库中没有 Shoudan 数据（无迁移记录）；只读命令不会创建，请先用 serve 创建");
+        }
+        String version = current.getVersion().getVersion();
+        for (MigrationInfo migration : history.all()) {
+            if (migration.getState() == MigrationState.FAILED || migration.getState() == MigrationState.FUTURE_FAILED) {
+                throw new IllegalStateException("the store at " + config.url() + " has a failed migration (V" + migration.getVersion()
+                        + "); run `./shoudan serve` with this --db to see why / 该数据库有一次失败的迁移（V" + migration.getVersion() + "）");
+            }
+            if (migration.getState().name().startsWith("FUTURE")) {
+                throw new IllegalStateException("the store at " + config.url() + " is at schema V" + version
+                        + ", newer than this Shoudan knows: use the Shoudan that wrote it / 数据库版本 V" + version
+                        + " 比当前程序新，请使用写入它的 Shoudan 版本");
+            }
+        }
+        MigrationInfo[] pending = history.pending();
+        if (pending.length > 0) {
+            String newest = pending[pending.length - 1].getVersion().getVersion();
+            throw new IllegalStateException("the store at " + config.url() + " is at schema V" + version + ", this Shoudan needs V"
+                    + newest + ": run `./shoudan serve` on it once to migrate it (read-only commands never change a store)"
+                    + " / 数据库版本 V" + version + " 较旧，需要 V" + newest + "：请先用 serve 打开一次以完成迁移（只读命令不会修改数据库）");
+        }
+    }
+
+    /**
+     * The pool, after one plain connection has been tried: a failure that waiting cannot cure (an embedded file that
+     * another process holds or that does not exist) is reported at once, where the pool would retry it for seconds.
+     *
+     * @param failFast a read-only command: any failure of the first connection is reported at once
+     */
+    private static HikariDataSource connect(DatabaseConfig config, boolean failFast) {
+        try (Connection first = DriverManager.getConnection(config.url().value(), credentials(config))) {
+            LOG.debug("store {} reachable ({})", config.url(), first.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            if (failFast || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+                throw new IllegalStateException(cannotConnect(config, e), e);
+            }
+        }
+        try {
+            HikariConfig hikari = hikari(config);
+            hikari.setReadOnly(failFast);
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(cannotConnect(config, e), e);
+        }
+    }
+
+    private static String cannotConnect(DatabaseConfig config, Exception failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        int code = failure instanceof SQLException sql ? sql.getErrorCode() : root instanceof SQLException sql ? sql.getErrorCode() : 0;
+        String file = config.url().h2File().orElse(config.url().toString());
+        if (config.url().kind() == JdbcUrl.DatabaseKind.H2 && code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return "the store " + file + " is open in another process (a running `./shoudan serve`?), and an embedded H2 file opens"
+                    + " in one process at a time: stop that process first, or run both with --db '" + "jdbc:h2:file:" + config.url().h2Path().orElseThrow()
+                    + ";AUTO_SERVER=TRUE' / 数据库文件 " + file + " 正被另一个进程（如运行中的 serve）使用：请先停止它，"
+                    + "或让两者都使用 --db '…;AUTO_SERVER=TRUE'";
+        }
+        if (config.url().kind() == JdbcUrl.DatabaseKind.H2 && code == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+            return "there is no store at " + file + ": `./shoudan serve` or `./shoudan demo` creates one, or give --db"
+                    + " / 该位置没有数据库 " + file + "：请先运行 serve 或 demo 创建，或用 --db 指定";
+        }
+        return "cannot connect to the store at " + config.url() + ": " + root.getMessage() + " / 无法连接数据库 " + config.url();
+    }
+
+    private static Properties credentials(DatabaseConfig config) {
+        Properties properties = new Properties();
+        if (config.user() != null) {
+            properties.setProperty("user", config.user());
+        }
+        if (config.password() != null) {
+            properties.setProperty("password", config.password());
+        }
+        return properties;
     }
 
     private static HikariConfig hikari(DatabaseConfig config) {
@@ -110,10 +216,10 @@ public final class Database implements AutoCloseable {
         return hikari;
     }
 
-    private static Flyway flyway(DatabaseConfig config, HikariDataSource dataSource) {
+    private static Flyway flyway(DatabaseConfig config, HikariDataSource dataSource, boolean createSchema) {
         var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new BackfillMerchantUsage(), new HashScannedCodes());
         if (config.schema() != null) {
-            flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
+            flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(createSchema);
         }
         return flyway.load();
     }

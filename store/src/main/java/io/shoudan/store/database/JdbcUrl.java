@@ -111,6 +111,47 @@ public record JdbcUrl(String value) {
         return value.startsWith("jdbc:h2:mem:");
     }
 
+    /**
+     * This URL for a command that only reads, refusing to create the database when it does not exist: an H2 file or
+     * server database gets {@code IFEXISTS=TRUE}; in-memory H2 and PostgreSQL (whose server never creates a database
+     * on connecting) stay. A file is read through H2's plain {@code nio:} file system instead of {@code retry:}, which
+     * guards writes against interrupts and, on a file another process holds, retries for seconds before it fails.
+     */
+    public JdbcUrl existingOnly() {
+        if (kind() != DatabaseKind.H2 || isInMemory()) {
+            return this;
+        }
+        String url = value.startsWith(H2 + RETRY) ? H2 + "nio:" + stripFile(value.substring((H2 + RETRY).length())) : value;
+        return new JdbcUrl(url.toUpperCase(java.util.Locale.ROOT).contains(";IFEXISTS=") ? url : url + ";IFEXISTS=TRUE");
+    }
+
+    private static String stripFile(String name) {
+        return name.startsWith("file:") ? name.substring("file:".length()) : name;
+    }
+
+    /**
+     * The database path of an embedded H2 file as it was given ({@code ./data/shoudan} for
+     * {@code jdbc:h2:file:./data/shoudan}), without H2's {@code .mv.db}; empty for PostgreSQL, servers and memory.
+     */
+    public java.util.Optional<String> h2Path() {
+        if (kind() != DatabaseKind.H2 || isInMemory()) {
+            return java.util.Optional.empty();
+        }
+        String name = value.substring(H2.length());
+        int settings = name.indexOf(';');
+        name = settings < 0 ? name : name.substring(0, settings);
+        name = name.startsWith(RETRY) ? name.substring(RETRY.length()) : name.startsWith("nio:") ? name.substring("nio:".length()) : name;
+        if (name.startsWith("tcp:") || name.startsWith("ssl:")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(stripFile(name));
+    }
+
+    /** The file an embedded H2 database lives in ({@code ./data/shoudan.mv.db}); empty for PostgreSQL, servers and memory. */
+    public java.util.Optional<String> h2File() {
+        return h2Path().map(path -> path + ".mv.db");
+    }
+
     /** Whether other processes may open the same H2 file through this process ({@code AUTO_SERVER=TRUE}). */
     public boolean servesOtherProcesses() {
         return value.toUpperCase(java.util.Locale.ROOT).contains(";AUTO_SERVER=TRUE");

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The answer to a terminal's reversal (0400) of its own void or refund ({@link PaymentService#reverseAdjustment}).
- * A void or refund that gave the money back is not undone: every channel Shoudan reaches returns the money to the
- * consumer for good (Alipay and WeChat Pay have no "cancel a refund", and a UnionPay void is confirmed to the
- * issuer at once), so taking it again would be a new sale the consumer never agreed to.
+ * A void or refund that gave the money back is not undone: Alipay and WeChat Pay return the money to the consumer
+ * for good (they have no "cancel a refund"), so taking it again would be a new sale the consumer never agreed to;
+ * and {@link ChannelGateway} has no call that would reverse a UnionPay card void at the network.
  */
 public sealed interface AdjustmentReversal {
 

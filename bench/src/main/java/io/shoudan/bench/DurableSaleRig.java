@@ -25,9 +25,9 @@ import io.shoudan.server.live.ChannelStatusOverlay;
 import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.server.scenario.ScenarioReader;
+import io.shoudan.store.audit.Operator;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
-import io.shoudan.store.audit.Operator;
 import io.shoudan.store.database.JdbcUrl;
 import io.shoudan.store.fee.RateCardRepository;
 import io.shoudan.store.merchant.MerchantRepository;
@@ -157,7 +157,7 @@ final class DurableSaleRig implements AutoCloseable {
     SaleOutcome sale() {
         long n = requests.getAndIncrement();
         int who = (int) (n % MERCHANTS);
-        SaleOutcome outcome = service.sale(new SaleRequest(merchants.get(who), terminals.get(who), new RequestId("B" + n),
+        SaleOutcome outcome = service.sale(new SaleRequest(merchants.get(who), terminals.get(who), new RequestId.Client("B" + n),
                 PaymentMethod.ALIPAY, Money.parse("10.00"), Installments.NONE, new Instrument.ScannedCode(ALIPAY_CODE)));
         if (!(outcome instanceof SaleOutcome.Succeeded)) {
             notSucceeded.incrementAndGet();

@@ -82,6 +82,17 @@ public record Payment(
                 List.of(new Transition(PaymentState.CREATED, PaymentState.DECLINED, now, null)));
     }
 
+    /**
+     * CREATED → REVERSED in one step: a sale that arrived after its terminal's reversal ({@link EarlyReversal}) is
+     * never sent to a channel; it ends with {@code OPERATION.TRADE_CLOSED}, raw {@code TERMINAL_REVERSAL}, nothing taken.
+     */
+    public static Payment reversedOnArrival(PaymentId id, SaleRequest request, Instant now, List<Reason> warnings, FeeQuote fee) {
+        RawCode raw = new RawCode("TERMINAL_REVERSAL");
+        return new Payment(id, request, PaymentState.CREATED.requireMove(PaymentState.REVERSED), 1, now, now, warnings, fee,
+                new Failure(ReasonCode.OPERATION_TRADE_CLOSED, raw), null, null, null, false, Money.ZERO, Money.ZERO, FeeSplit.NONE, null,
+                List.of(new Transition(PaymentState.CREATED, PaymentState.REVERSED, now, raw)));
+    }
+
     /** CREATED → PROCESSING in one step, as first persisted: the channel is called only after this is stored. */
     public static Payment processing(PaymentId id, SaleRequest request, Instant now, List<Reason> warnings, FeeQuote fee) {
         return new Payment(id, request, PaymentState.CREATED.requireMove(PaymentState.PROCESSING), 1, now, now, warnings, fee,

@@ -171,6 +171,9 @@ public final class PaymentService {
         boolean claimed = payment.state() == PaymentState.PROCESSING && working.add(payment.id());
         try {
             Optional<IdempotencyRecord> taken = store.insertPayment(payment);
+            if (taken.isPresent() && taken.get().operation() == Operation.REVERSAL) {
+                return arrivedAfterItsReversal(payment, request);
+            }
             if (taken.isPresent()) {
                 return replaySale(taken.get().key(), request).orElseThrow(() ->
                         new IllegalStateException("idempotency key " + taken.get().key() + " is taken but points at nothing"));
@@ -185,6 +188,24 @@ public final class PaymentService {
                 working.remove(payment.id());
             }
         }
+    }
+
+    /**
+     * A sale whose terminal reversed it before it arrived (its key holds an {@link EarlyReversal}): never sent to a
+     * channel. One the gate refused stays DECLINED; any other ends REVERSED from CREATED. Whatever the amount the
+     * reversal carried, the terminal gave up on this trace: charging it would take money the terminal has told the
+     * cashier was not taken.
+     */
+    private SaleOutcome arrivedAfterItsReversal(Payment payment, SaleRequest request) {
+        Payment ended = payment.state() == PaymentState.DECLINED ? payment
+                : Payment.reversedOnArrival(payment.id(), request, payment.createdAt(), payment.verdict(), payment.fee());
+        Optional<IdempotencyRecord> taken = store.insertInPlaceOfReversal(ended);
+        if (taken.isPresent()) {
+            // another copy of this late sale took the key over first: answer as its retry
+            return replaySale(taken.get().key(), request).orElseThrow(() ->
+                    new IllegalStateException("idempotency key " + taken.get().key() + " is taken but points at nothing"));
+        }
+        return SaleOutcome.of(ended);
     }
 
     private Optional<SaleOutcome> replaySale(IdempotencyKey key, SaleRequest retry) {
@@ -440,6 +461,10 @@ public final class PaymentService {
         if (record.isEmpty()) {
             return Optional.empty();
         }
+        if (record.get().operation() == Operation.REVERSAL) {
+            // the terminal reversed this void or refund before it arrived: it must not give anything back now
+            return Optional.of(rejected(ReasonCode.OPERATION_TRADE_CLOSED, "request", key.request(), "problem", "reversed before it arrived"));
+        }
         if (record.get().operation() == Operation.SALE) {
             return Optional.of(new AdjustmentOutcome.Rejected(List.of(duplicate(key, "operation"))));
         }
@@ -537,15 +562,36 @@ public final class PaymentService {
     /**
      * A terminal's reversal (冲正) of a sale it got no answer for: an unresolved sale is cancelled at
      * once without querying; a successful one is voided (with {@code request} as the void's id); a
-     * sale that already ended needs nothing and its outcome is returned.
+     * sale that already ended needs nothing and its outcome is returned. A sale not seen yet is noted
+     * ({@link EarlyReversal}, durably) so that it is never charged when it arrives; the same reversal
+     * retried finds its note and is answered the same.
+     *
+     * @param amount the amount the reversal carried, kept with the note
      */
-    public SaleOutcome reverse(MerchantId merchant, RequestId original, RequestId request) {
+    public SaleOutcome reverse(MerchantId merchant, RequestId original, RequestId request, Money amount) {
+        IdempotencyKey key = new IdempotencyKey(merchant, original);
         Optional<Payment> found = query(merchant, original);
         if (found.isEmpty()) {
-            return new SaleOutcome.Rejected(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                    "original", original, "problem", "no such sale: nothing to reverse")));
+            EarlyReversal note = new EarlyReversal(key, request, amount, clock.instant());
+            Optional<IdempotencyRecord> taken = store.noteEarlyReversal(note);
+            if (taken.isEmpty()) {
+                return new SaleOutcome.ReversedBeforeArrival(note);
+            }
+            switch (taken.get().operation()) {
+                case REVERSAL -> {
+                    return new SaleOutcome.ReversedBeforeArrival(store.findEarlyReversal(key).orElse(note));
+                }
+                case VOID, REFUND -> {
+                    return new SaleOutcome.Rejected(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
+                            "original", original, "operation", taken.get().operation(), "problem", "the request reversed is not a sale")));
+                }
+                case SALE -> {
+                    // the sale arrived between the look-up and the note: reverse it as any other
+                    found = store.findPayment(taken.get().payment());
+                }
+            }
         }
-        Payment payment = found.get();
+        Payment payment = found.orElseThrow(() -> new IllegalStateException("idempotency key " + key + " names a missing sale"));
         ChannelGateway gateway = gateways.get(payment.request().method().channel());
         if (payment.state().isUnresolved() && gateway != null) {
             if (!working.add(payment.id())) {
@@ -572,6 +618,45 @@ public final class PaymentService {
             return SaleOutcome.of(store.findPayment(payment.id()).orElseThrow());
         }
         return SaleOutcome.of(payment);
+    }
+
+    /**
+     * A terminal's reversal (0400) of its own void or refund {@code original}: see {@link AdjustmentReversal}. One that
+     * gave the money back is refused ({@code OPERATION.WRONG_TRANSACTION_TYPE}) and stands; one that failed needed
+     * nothing; one not seen yet is noted under its key like a sale's ({@link EarlyReversal}), so that it is refused
+     * ({@code OPERATION.TRADE_CLOSED}) when it arrives. The same reversal retried is answered the same.
+     */
+    public AdjustmentReversal reverseAdjustment(MerchantId merchant, RequestId original, RequestId request, Money amount) {
+        IdempotencyKey key = new IdempotencyKey(merchant, original);
+        Optional<IdempotencyRecord> record = store.findKey(key);
+        if (record.isEmpty()) {
+            EarlyReversal note = new EarlyReversal(key, request, amount, clock.instant());
+            record = store.noteEarlyReversal(note);
+            if (record.isEmpty()) {
+                return new AdjustmentReversal.ReversedBeforeArrival(note);
+            }
+        }
+        IdempotencyRecord found = record.get();
+        return switch (found.operation()) {
+            case REVERSAL -> new AdjustmentReversal.ReversedBeforeArrival(store.findEarlyReversal(key).orElseThrow(() ->
+                    new IllegalStateException("idempotency key " + key + " is held by a reversal that is not stored")));
+            case SALE -> new AdjustmentReversal.Refused(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
+                    "original", original, "operation", Operation.SALE, "problem", "the request reversed is a sale, not a void or refund")));
+            case VOID, REFUND -> reversalOf(found, original);
+        };
+    }
+
+    private AdjustmentReversal reversalOf(IdempotencyRecord adjustment, RequestId original) {
+        Refund refund = store.findRefund(adjustment.refund()).orElseThrow(() ->
+                new IllegalStateException("idempotency key " + adjustment.key() + " points at missing refund " + adjustment.refund()));
+        Payment payment = store.findPayment(refund.payment()).orElseThrow();
+        return switch (refund.status()) {
+            case FAILED -> new AdjustmentReversal.NothingGivenBack(refund, payment);
+            case PENDING -> new AdjustmentReversal.StillPending(refund, payment);
+            case SUCCEEDED -> new AdjustmentReversal.Refused(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
+                    "original", original, "operation", adjustment.operation(), "payment", payment.id(), "state", payment.state(),
+                    "problem", "the money went back to the consumer and cannot be taken again: the " + adjustment.operation() + " stands")));
+        };
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
  *
  * <pre>
  * CREATED    → PROCESSING | DECLINED          DECLINED: the eligibility gate (or pricing) refused it; no channel was asked
+ * CREATED    → REVERSED                       the terminal's reversal arrived first ({@link EarlyReversal}); no channel was asked
  * PROCESSING → SUCCEEDED | FAILED | UNKNOWN   FAILED: the channel refused it; UNKNOWN: timeout, system error, consumer confirming
  * UNKNOWN    → SUCCEEDED | FAILED | REVERSED  SUCCEEDED/FAILED: a query proved it paid / closed unpaid;
  *                                             REVERSED: queries never settled it, so it was cancelled / reversed
@@ -20,7 +21,8 @@ import java.util.Set;
  * </pre>
  *
  * A payment left PROCESSING by a crash is moved to UNKNOWN first and then settled like any other
- * unknown outcome, so PROCESSING never jumps straight to REVERSED.
+ * unknown outcome, so PROCESSING never jumps straight to REVERSED; only a sale that was never sent, because its
+ * reversal came first, is REVERSED from CREATED.
  */
 public enum PaymentState {
     CREATED, PROCESSING, UNKNOWN, SUCCEEDED, FAILED, DECLINED, REVERSED, VOIDED, PARTIALLY_REFUNDED, REFUNDED;
@@ -32,7 +34,7 @@ public enum PaymentState {
         for (PaymentState state : values()) {
             next.put(state, EnumSet.noneOf(PaymentState.class));
         }
-        next.get(CREATED).addAll(EnumSet.of(PROCESSING, DECLINED));
+        next.get(CREATED).addAll(EnumSet.of(PROCESSING, DECLINED, REVERSED));
         next.get(PROCESSING).addAll(EnumSet.of(SUCCEEDED, FAILED, UNKNOWN));
         next.get(UNKNOWN).addAll(EnumSet.of(SUCCEEDED, FAILED, REVERSED));
         next.get(SUCCEEDED).addAll(EnumSet.of(VOIDED, PARTIALLY_REFUNDED, REFUNDED));

@@ -23,6 +23,26 @@ public interface PaymentStore {
      */
     Optional<IdempotencyRecord> insertPayment(Payment payment);
 
+    /**
+     * Notes a reversal that found no sale: claims the sale's key ({@link Operation#REVERSAL}) and stores the note,
+     * atomically.
+     *
+     * @return empty when noted; otherwise the record already holding the key (the sale, or the same reversal retried), and nothing was written
+     */
+    Optional<IdempotencyRecord> noteEarlyReversal(EarlyReversal note);
+
+    /** The early reversal noted under {@code key}, if any (also once its sale has arrived and taken the key over). */
+    Optional<EarlyReversal> findEarlyReversal(IdempotencyKey key);
+
+    /**
+     * Inserts a sale that arrived after its reversal ({@link #noteEarlyReversal}), already in its final state (version 1,
+     * not counting as usage), and turns the REVERSAL key into its SALE key, atomically.
+     *
+     * @return empty when inserted; otherwise the record holding the key when it no longer is a REVERSAL one (another
+     *         copy of the late sale got there first), and nothing was written
+     */
+    Optional<IdempotencyRecord> insertInPlaceOfReversal(Payment lateSale);
+
     /** Writes a changed payment and appends {@code journals}, atomically. */
     void updatePayment(Payment payment, List<Journal> journals);
 

@@ -30,6 +30,13 @@ public sealed interface SaleOutcome {
     record StillUnknown(Payment payment) implements SaleOutcome {
     }
 
+    /**
+     * A reversal found no sale to reverse: noted ({@link EarlyReversal}), so that the sale, if it still arrives, ends
+     * REVERSED without being charged. Nothing was taken. Only {@link PaymentService#reverse} answers this.
+     */
+    record ReversedBeforeArrival(EarlyReversal note) implements SaleOutcome {
+    }
+
     /** Not accepted at all and nothing stored: a changed retry ({@code OPERATION.DUPLICATE_REQUEST}) and the like. */
     record Rejected(List<Reason> reasons) implements SaleOutcome {
         public Rejected {

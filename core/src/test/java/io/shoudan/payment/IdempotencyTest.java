@@ -30,7 +30,7 @@ class IdempotencyTest {
     private final PaymentWorld world = new PaymentWorld();
     private final PaymentService service = world.service();
 
-    private static final SaleRequest FIRST = new SaleRequest(MERCHANT, PaymentWorld.TERMINAL, new RequestId("000003-000001"),
+    private static final SaleRequest FIRST = new SaleRequest(MERCHANT, PaymentWorld.TERMINAL, new RequestId.Client("000003-000001"),
             PaymentMethod.HUABEI, Money.parse("600.00"), Installments.of(3, InstallmentFeeBearer.BUYER),
             new Instrument.ScannedCode(PaymentWorld.ALIPAY_CODE));
 
@@ -96,7 +96,7 @@ class IdempotencyTest {
     @Test
     void aRefundRetriedWithTheSameContentGetsTheFirstAnswerAndMovesNoMoreMoney() {
         service.sale(sale("S1", PaymentMethod.ALIPAY, "100.00"));
-        RefundRequest refund = RefundRequest.refund(MERCHANT, new RequestId("R1"), new RequestId("S1"), Money.parse("40.00"));
+        RefundRequest refund = RefundRequest.refund(MERCHANT, new RequestId.Client("R1"), new RequestId.Client("S1"), Money.parse("40.00"));
 
         AdjustmentOutcome first = service.refund(refund);
         AdjustmentOutcome retry = service.refund(refund);
@@ -111,12 +111,12 @@ class IdempotencyTest {
     void aRefundRetryWithChangedContentIsADuplicateRequest(String field) {
         service.sale(sale("S1", PaymentMethod.ALIPAY, "100.00"));
         service.sale(sale("S2", PaymentMethod.ALIPAY, "100.00"));
-        service.refund(RefundRequest.refund(MERCHANT, new RequestId("R1"), new RequestId("S1"), Money.parse("40.00")));
+        service.refund(RefundRequest.refund(MERCHANT, new RequestId.Client("R1"), new RequestId.Client("S1"), Money.parse("40.00")));
 
         AdjustmentOutcome outcome = switch (field) {
-            case "amount" -> service.refund(RefundRequest.refund(MERCHANT, new RequestId("R1"), new RequestId("S1"), Money.parse("40.01")));
-            case "original" -> service.refund(RefundRequest.refund(MERCHANT, new RequestId("R1"), new RequestId("S2"), Money.parse("40.00")));
-            case "operation" -> service.voidSale(MERCHANT, new RequestId("R1"), new RequestId("S2"));
+            case "amount" -> service.refund(RefundRequest.refund(MERCHANT, new RequestId.Client("R1"), new RequestId.Client("S1"), Money.parse("40.01")));
+            case "original" -> service.refund(RefundRequest.refund(MERCHANT, new RequestId.Client("R1"), new RequestId.Client("S2"), Money.parse("40.00")));
+            case "operation" -> service.voidSale(MERCHANT, new RequestId.Client("R1"), new RequestId.Client("S2"));
             default -> throw new IllegalArgumentException(field);
         };
 
@@ -129,9 +129,9 @@ class IdempotencyTest {
     @Test
     void aSaleRequestIdReusedForARefundOrTheOtherWayRoundIsADuplicateRequest() {
         service.sale(sale("S1", PaymentMethod.ALIPAY, "100.00"));
-        service.refund(RefundRequest.refund(MERCHANT, new RequestId("R1"), new RequestId("S1"), Money.parse("1.00")));
+        service.refund(RefundRequest.refund(MERCHANT, new RequestId.Client("R1"), new RequestId.Client("S1"), Money.parse("1.00")));
 
-        assertThat(service.refund(RefundRequest.refund(MERCHANT, new RequestId("S1"), new RequestId("S1"), Money.parse("1.00"))))
+        assertThat(service.refund(RefundRequest.refund(MERCHANT, new RequestId.Client("S1"), new RequestId.Client("S1"), Money.parse("1.00"))))
                 .isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected ->
                         assertThat(rejected.reasons().getFirst().evidence().text("field")).isEqualTo("operation"));
         assertThat(service.sale(sale("R1", PaymentMethod.ALIPAY, "1.00")))
@@ -175,7 +175,7 @@ class IdempotencyTest {
         List<Future<AdjustmentOutcome>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < refunds; i++) {
-                RefundRequest request = RefundRequest.refund(MERCHANT, new RequestId("R" + i), new RequestId("S1"), Money.parse("30.00"));
+                RefundRequest request = RefundRequest.refund(MERCHANT, new RequestId.Client("R" + i), new RequestId.Client("S1"), Money.parse("30.00"));
                 futures.add(pool.submit(() -> {
                     start.await();
                     return service.refund(request);

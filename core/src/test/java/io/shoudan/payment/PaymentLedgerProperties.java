@@ -112,7 +112,7 @@ class PaymentLedgerProperties {
                                 world.store.crashOnWrite(refund.crashAtWrite());
                             }
                             try {
-                                service.refund(RefundRequest.refund(original.merchant(), new RequestId("R" + (++sequence)),
+                                service.refund(RefundRequest.refund(original.merchant(), new RequestId.Client("R" + (++sequence)),
                                         original.request(), amount));
                             } catch (InMemoryPaymentStore.SimulatedCrash crashed) {
                                 // the node died between the channel and the store; recovery retries the refund
@@ -124,7 +124,7 @@ class PaymentLedgerProperties {
                 case Void voiding -> {
                     if (!sales.isEmpty()) {
                         SaleRequest original = sales.get(voiding.sale() % sales.size());
-                        service.voidSale(original.merchant(), new RequestId("V" + (++sequence)), original.request());
+                        service.voidSale(original.merchant(), new RequestId.Client("V" + (++sequence)), original.request());
                     }
                 }
                 case Settle settle -> {
@@ -187,7 +187,7 @@ class PaymentLedgerProperties {
         Installments installments = sale.method() == PaymentMethod.HUABEI && sale.installments() > 0
                 ? Installments.of(sale.installments(), sale.merchantBears() ? InstallmentFeeBearer.MERCHANT : InstallmentFeeBearer.BUYER)
                 : Installments.NONE;
-        return new SaleRequest(MERCHANTS.get(sale.merchant()), PaymentWorld.TERMINAL, new RequestId(id), sale.method(),
+        return new SaleRequest(MERCHANTS.get(sale.merchant()), PaymentWorld.TERMINAL, new RequestId.Client(id), sale.method(),
                 Money.ofFen(sale.amountFen()), installments, PaymentWorld.instrumentFor(sale.method()));
     }
 

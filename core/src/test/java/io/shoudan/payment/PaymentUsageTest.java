@@ -24,9 +24,9 @@ class PaymentUsageTest {
         service.sale(sale("A", PaymentMethod.UNIONPAY_CREDIT, "100.00"));                 // yesterday-to-be, same month
         world.time.advance(Duration.ofDays(1));
         service.sale(sale("B", PaymentMethod.UNIONPAY_CREDIT, "20.00"));                  // today, succeeded
-        service.refund(RefundRequest.refund(MERCHANT, new RequestId("RB"), new RequestId("B"), Money.parse("20.00")));
+        service.refund(RefundRequest.refund(MERCHANT, new RequestId.Client("RB"), new RequestId.Client("B"), Money.parse("20.00")));
         service.sale(sale("V", PaymentMethod.UNIONPAY_CREDIT, "50.00"));                  // today, voided: not counted
-        service.voidSale(MERCHANT, new RequestId("VV"), new RequestId("V"));
+        service.voidSale(MERCHANT, new RequestId.Client("VV"), new RequestId.Client("V"));
         world.unionPay.nextPay(PayFault.REFUSED);
         service.sale(sale("C", PaymentMethod.UNIONPAY_CREDIT, "30.00"));                  // today, failed: not counted
         world.alipay.nextPay(PayFault.CONSUMER_NEVER_CONFIRMS).cancelsFailing(5);

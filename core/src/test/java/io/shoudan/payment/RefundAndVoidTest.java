@@ -31,7 +31,7 @@ class RefundAndVoidTest {
     }
 
     private AdjustmentOutcome refund(String request, String original, String amount) {
-        return service.refund(RefundRequest.refund(MERCHANT, new RequestId(request), new RequestId(original), Money.parse(amount)));
+        return service.refund(RefundRequest.refund(MERCHANT, new RequestId.Client(request), new RequestId.Client(original), Money.parse(amount)));
     }
 
     private Payment stored(Payment payment) {
@@ -100,7 +100,7 @@ class RefundAndVoidTest {
                 assertThat(reason.evidence().text("refundable")).isEqualTo(Money.parse("100.00").minus(Money.parse(before)).toString());
             }
         });
-        assertThat(world.store.findKey(new IdempotencyKey(MERCHANT, new RequestId("R1")))).isEmpty();
+        assertThat(world.store.findKey(new IdempotencyKey(MERCHANT, new RequestId.Client("R1")))).isEmpty();
         assertLedgerSound();
     }
 
@@ -127,7 +127,7 @@ class RefundAndVoidTest {
         Payment payment = paid("S1", PaymentMethod.HUABEI, "1000.00");
         world.time.advance(Duration.ofHours(13));   // 23:00 Beijing, still the same business day
 
-        AdjustmentOutcome outcome = service.voidSale(MERCHANT, new RequestId("V1"), new RequestId("S1"));
+        AdjustmentOutcome outcome = service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1"));
 
         assertThat(outcome).isInstanceOfSatisfying(AdjustmentOutcome.Done.class, done -> {
             assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED);
@@ -143,7 +143,7 @@ class RefundAndVoidTest {
     @Test
     void aVoidWithAnInstallmentFeeTheMerchantBoreGivesThatBackToo() {
         service.sale(PaymentWorld.huabei("S1", "1000.00", 6, InstallmentFeeBearer.MERCHANT));
-        assertThat(service.voidSale(MERCHANT, new RequestId("V1"), new RequestId("S1")))
+        assertThat(service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1")))
                 .isInstanceOfSatisfying(AdjustmentOutcome.Done.class, done ->
                         assertThat(done.refund().feeReturned().installment()).isEqualTo(Money.parse("45.00")));
         assertLedgerSound();
@@ -154,7 +154,7 @@ class RefundAndVoidTest {
         paid("S1", PaymentMethod.UNIONPAY_DEBIT, "100.00");
         world.time.advance(Duration.ofHours(14));   // 00:00 Beijing the next day
 
-        AdjustmentOutcome outcome = service.voidSale(MERCHANT, new RequestId("V1"), new RequestId("S1"));
+        AdjustmentOutcome outcome = service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1"));
 
         assertThat(outcome).isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected -> {
             assertThat(rejected.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
@@ -171,7 +171,7 @@ class RefundAndVoidTest {
         Payment payment = paid("S1", PaymentMethod.UNIONPAY_DEBIT, "100.00");
         service.markSettled(payment.id());
 
-        assertThat(service.voidSale(MERCHANT, new RequestId("V1"), new RequestId("S1")))
+        assertThat(service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1")))
                 .isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected ->
                         assertThat(rejected.reasons().getFirst().evidence().text("problem")).contains("settled"));
     }
@@ -180,7 +180,7 @@ class RefundAndVoidTest {
     void aPartlyRefundedSaleCannotBeVoided() {
         paid("S1", PaymentMethod.ALIPAY, "100.00");
         refund("R1", "S1", "1.00");
-        assertThat(service.voidSale(MERCHANT, new RequestId("V1"), new RequestId("S1")))
+        assertThat(service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1")))
                 .isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected ->
                         assertThat(rejected.reasons().getFirst().evidence().text("state")).isEqualTo("PARTIALLY_REFUNDED"));
     }
@@ -246,7 +246,69 @@ class RefundAndVoidTest {
         refund("R2", "S1", "20.00");
         assertThat(world.store.refundsOf(payment.id())).extracting(Refund::amount)
                 .containsExactly(Money.parse("10.00"), Money.parse("20.00"));
-        assertThat(world.store.refundsOf(payment.id())).extracting(Refund::original).containsOnly(new RequestId("S1"));
+        assertThat(world.store.refundsOf(payment.id())).extracting(Refund::original).containsOnly(new RequestId.Client("S1"));
         assertThat(List.of(refund("R1", "S1", "10.00"))).singleElement().isInstanceOf(AdjustmentOutcome.Done.class);
+    }
+
+    private AdjustmentReversal reverseAdjustment(String adjustment, String amount) {
+        return service.reverseAdjustment(MERCHANT, new RequestId.Client(adjustment), new RequestId.Client(adjustment + "-R"), Money.parse(amount));
+    }
+
+    @Test
+    void aReversalOfADoneVoidIsRefusedAndTheVoidStands() {
+        Payment payment = paid("S1", PaymentMethod.ALIPAY, "30.00");
+        service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1"));
+
+        AdjustmentReversal answer = reverseAdjustment("V1", "30.00");
+
+        assertThat(answer).isInstanceOfSatisfying(AdjustmentReversal.Refused.class, refused -> {
+            assertThat(refused.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
+            assertThat(refused.reasons().getFirst().evidence().text("operation")).isEqualTo("VOID");
+        });
+        assertThat(reverseAdjustment("V1", "30.00")).as("retried").isEqualTo(answer);
+        assertThat(stored(payment).state()).isEqualTo(PaymentState.VOIDED);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aReversalOfADoneRefundIsRefusedAndTheRefundStands() {
+        Payment payment = paid("S1", PaymentMethod.WECHAT_PAY, "30.00");
+        refund("R1", "S1", "10.00");
+
+        assertThat(reverseAdjustment("R1", "10.00")).isInstanceOf(AdjustmentReversal.Refused.class);
+        assertThat(stored(payment).refunded()).isEqualTo(Money.parse("10.00"));
+        assertLedgerSound();
+    }
+
+    @Test
+    void aReversalOfARefusedRefundHasNothingToUndo() {
+        Payment payment = paid("S1", PaymentMethod.WECHAT_PAY, "30.00");
+        world.wechat.nextRefund(RefundFault.REFUSED);
+        assertThat(refund("R1", "S1", "10.00")).isInstanceOf(AdjustmentOutcome.Refused.class);
+
+        assertThat(reverseAdjustment("R1", "10.00")).isInstanceOf(AdjustmentReversal.NothingGivenBack.class);
+        assertThat(stored(payment).state()).isEqualTo(PaymentState.SUCCEEDED);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aVoidThatArrivesAfterItsReversalGivesNothingBack() {
+        Payment payment = paid("S1", PaymentMethod.ALIPAY, "30.00");
+
+        assertThat(reverseAdjustment("V1", "30.00")).isInstanceOf(AdjustmentReversal.ReversedBeforeArrival.class);
+        AdjustmentOutcome late = service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1"));
+
+        assertThat(late).isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected ->
+                assertThat(rejected.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_TRADE_CLOSED));
+        assertThat(reverseAdjustment("V1", "30.00")).as("retried").isInstanceOf(AdjustmentReversal.ReversedBeforeArrival.class);
+        assertThat(stored(payment).state()).isEqualTo(PaymentState.SUCCEEDED);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aReversalOfASaleAsIfItWereAVoidIsRefused() {
+        paid("S1", PaymentMethod.ALIPAY, "30.00");
+
+        assertThat(reverseAdjustment("S1", "30.00")).isInstanceOf(AdjustmentReversal.Refused.class);
     }
 }

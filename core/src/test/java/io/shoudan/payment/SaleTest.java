@@ -127,7 +127,7 @@ class SaleTest {
 
     @Test
     void aSaleFromATerminalNotRegisteredToTheMerchantIsDeclined() {
-        SaleRequest stranger = new SaleRequest(MERCHANT, new TerminalSn("NOT-OURS-1"), new RequestId("1"), PaymentMethod.ALIPAY,
+        SaleRequest stranger = new SaleRequest(MERCHANT, new TerminalSn("NOT-OURS-1"), new RequestId.Client("1"), PaymentMethod.ALIPAY,
                 Money.parse("1.00"), null, new Instrument.ScannedCode(PaymentWorld.ALIPAY_CODE));
         assertThat(service.sale(stranger)).isInstanceOfSatisfying(SaleOutcome.Declined.class, declined ->
                 assertThat(declined.payment().failure().reason()).isEqualTo(ReasonCode.TERMINAL_UNBOUND));

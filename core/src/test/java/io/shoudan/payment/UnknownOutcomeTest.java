@@ -1,7 +1,7 @@
 package io.shoudan.payment;
 
-import io.shoudan.ledger.JournalKind;
 import io.shoudan.ledger.Journal;
+import io.shoudan.ledger.JournalKind;
 import io.shoudan.ledger.LedgerReport;
 import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
@@ -316,7 +316,7 @@ class UnknownOutcomeTest {
         service.sale(sale("000002-000014", PaymentMethod.ALIPAY, "20.00"));
         int queriesBefore = world.alipay.queryCalls();
 
-        SaleOutcome reversed = service.reverse(MERCHANT, new RequestId("000002-000014"), new RequestId("000002-000015"));
+        SaleOutcome reversed = service.reverse(MERCHANT, new RequestId.Client("000002-000014"), new RequestId.Client("000002-000015"), Money.parse("20.00"));
 
         assertThat(reversed).isInstanceOf(SaleOutcome.Reversed.class);
         assertThat(world.alipay.queryCalls()).isEqualTo(queriesBefore);
@@ -331,7 +331,7 @@ class UnknownOutcomeTest {
             @Override
             public ChannelAnswer query(TradeRef trade) {
                 // the terminal gave up waiting and sends its reversal (0400) while the node queries
-                reversalsDuringTheQuery.add(node.get().reverse(MERCHANT, new RequestId("000002-000021"), new RequestId("000002-000022")));
+                reversalsDuringTheQuery.add(node.get().reverse(MERCHANT, new RequestId.Client("000002-000021"), new RequestId.Client("000002-000022"), Money.parse("20.00")));
                 return super.query(trade);
             }
         }));
@@ -343,7 +343,7 @@ class UnknownOutcomeTest {
         assertThat(world.alipay.cancelCalls()).isZero();
         assertThat(sale).isInstanceOf(SaleOutcome.Succeeded.class);
         // the terminal repeats the reversal until answered: now the sale has ended, so it is voided
-        assertThat(node.get().reverse(MERCHANT, new RequestId("000002-000021"), new RequestId("000002-000022")))
+        assertThat(node.get().reverse(MERCHANT, new RequestId.Client("000002-000021"), new RequestId.Client("000002-000022"), Money.parse("20.00")))
                 .isInstanceOfSatisfying(SaleOutcome.Succeeded.class, done -> assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED));
         assertLedgerSound();
     }
@@ -358,7 +358,7 @@ class UnknownOutcomeTest {
             public ChannelAnswer query(TradeRef trade) {
                 // the terminal reconnected through the load balancer to the other node and sends its reversal there,
                 // and that node's recovery runs, taking on payments however recent, late in this slow query's call
-                reversalsThere.add(otherNode.reverse(MERCHANT, new RequestId("000002-000023"), new RequestId("000002-000024")));
+                reversalsThere.add(otherNode.reverse(MERCHANT, new RequestId.Client("000002-000023"), new RequestId.Client("000002-000024"), Money.parse("20.00")));
                 world.time.advance(PaymentService.CALL_TIMEOUT_BOUND.minusSeconds(1));
                 recoveriesThere.add(otherNode.recover());
                 return super.query(trade);
@@ -372,7 +372,7 @@ class UnknownOutcomeTest {
         assertThat(recoveriesThere).singleElement().satisfies(report -> assertThat(report.payments()).isEmpty());
         assertThat(world.alipay.cancelCalls()).isZero();
         assertThat(sale).isInstanceOf(SaleOutcome.Succeeded.class);
-        assertThat(otherNode.reverse(MERCHANT, new RequestId("000002-000023"), new RequestId("000002-000024")))
+        assertThat(otherNode.reverse(MERCHANT, new RequestId.Client("000002-000023"), new RequestId.Client("000002-000024"), Money.parse("20.00")))
                 .isInstanceOfSatisfying(SaleOutcome.Succeeded.class, done -> assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED));
         assertLedgerSound();
     }
@@ -477,7 +477,7 @@ class UnknownOutcomeTest {
         world.alipay.nextPay(PayFault.LOST_AFTER_PAID);
 
         SaleOutcome answeredHere = thisNode.sale(sale("000002-000029", PaymentMethod.ALIPAY, "20.00"));
-        SaleOutcome reversedThere = otherNode.reverse(MERCHANT, new RequestId("000002-000029"), new RequestId("000002-000030"));
+        SaleOutcome reversedThere = otherNode.reverse(MERCHANT, new RequestId.Client("000002-000029"), new RequestId.Client("000002-000030"), Money.parse("20.00"));
 
         assertThat(answeredHere).as("the query found it paid, but the claim was no longer this node's")
                 .isInstanceOf(SaleOutcome.StillUnknown.class);
@@ -512,7 +512,7 @@ class UnknownOutcomeTest {
     void aTerminalReversalOfASucceededSaleVoidsIt() {
         service.sale(sale("000002-000016", PaymentMethod.UNIONPAY_DEBIT, "20.00"));
 
-        SaleOutcome outcome = service.reverse(MERCHANT, new RequestId("000002-000016"), new RequestId("000002-000017"));
+        SaleOutcome outcome = service.reverse(MERCHANT, new RequestId.Client("000002-000016"), new RequestId.Client("000002-000017"), Money.parse("20.00"));
 
         assertThat(outcome).isInstanceOfSatisfying(SaleOutcome.Succeeded.class, done ->
                 assertThat(done.payment().state()).isEqualTo(PaymentState.VOIDED));
@@ -520,10 +520,44 @@ class UnknownOutcomeTest {
     }
 
     @Test
-    void aTerminalReversalOfASaleNeverReceivedHasNothingToReverse() {
-        assertThat(service.reverse(MERCHANT, new RequestId("nope"), new RequestId("nope-2")))
-                .isInstanceOfSatisfying(SaleOutcome.Rejected.class, rejected ->
-                        assertThat(rejected.reasons().getFirst().evidence().text("problem")).contains("nothing to reverse"));
+    void aReversalThatArrivesBeforeItsSaleEndsTheSaleReversedWithoutCallingTheChannel() {
+        SaleOutcome early = service.reverse(MERCHANT, new RequestId.Client("late-1"), new RequestId.Client("late-1-R"), Money.parse("20.00"));
+        assertThat(early).isInstanceOfSatisfying(SaleOutcome.ReversedBeforeArrival.class, noted ->
+                assertThat(noted.note().amount()).isEqualTo(Money.parse("20.00")));
+
+        SaleOutcome late = service.sale(sale("late-1", PaymentMethod.ALIPAY, "20.00"));
+
+        assertThat(late).isInstanceOfSatisfying(SaleOutcome.Reversed.class, reversed -> {
+            assertThat(reversed.payment().failure().reason()).isEqualTo(ReasonCode.OPERATION_TRADE_CLOSED);
+            assertThat(reversed.payment().history()).extracting(Transition::to).containsExactly(PaymentState.REVERSED);
+        });
+        assertThat(world.alipay.calls().values()).as("calls at the channel").containsOnly(0);
+        assertThat(journalKinds(only())).isEmpty();
+        assertThat(service.sale(sale("late-1", PaymentMethod.ALIPAY, "20.00"))).as("the late sale retried")
+                .isInstanceOfSatisfying(SaleOutcome.Reversed.class, again -> assertThat(again.payment()).isEqualTo(only()));
+        assertThat(service.reverse(MERCHANT, new RequestId.Client("late-1"), new RequestId.Client("late-1-R"), Money.parse("20.00")))
+                .as("the reversal retried after the sale").isInstanceOf(SaleOutcome.Reversed.class);
+        assertLedgerSound();
+    }
+
+    @Test
+    void aReversalRetriedBeforeItsSaleArrivesIsNotedOnce() {
+        SaleOutcome first = service.reverse(MERCHANT, new RequestId.Client("late-2"), new RequestId.Client("late-2-R"), Money.parse("5.00"));
+        SaleOutcome again = service.reverse(MERCHANT, new RequestId.Client("late-2"), new RequestId.Client("late-2-R"), Money.parse("5.00"));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(world.store.findEarlyReversal(new IdempotencyKey(MERCHANT, new RequestId.Client("late-2"))))
+                .contains(((SaleOutcome.ReversedBeforeArrival) first).note());
+        assertThat(world.store.payments()).isEmpty();
+    }
+
+    @Test
+    void aSaleTheGateRefusesAfterItsReversalStaysDeclined() {
+        service.reverse(MERCHANT, new RequestId.Client("late-3"), new RequestId.Client("late-3-R"), Money.parse("0.00"));
+
+        assertThat(service.sale(sale("late-3", PaymentMethod.ALIPAY, "0.00"))).isInstanceOf(SaleOutcome.Declined.class);
+        assertThat(world.alipay.calls().values()).as("calls at the channel").containsOnly(0);
+        assertLedgerSound();
     }
 
     /** Forbidden outcome: two nodes settling one payment into two final states, or booking it twice. */

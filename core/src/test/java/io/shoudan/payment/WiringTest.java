@@ -29,7 +29,7 @@ class WiringTest {
         PaymentService service = new PaymentService(new InMemoryPaymentStore(), List.of(world.alipay), PaymentService.defaultPlans(),
                 gate, (merchant, terminal, at) -> Optional.empty(), world.rateCards, new SequentialIds("N1", 1), world.time, world.time);
 
-        SaleOutcome outcome = service.sale(new SaleRequest(PaymentWorld.MERCHANT, new TerminalSn("UNKNOWN-1"), new RequestId("1"),
+        SaleOutcome outcome = service.sale(new SaleRequest(PaymentWorld.MERCHANT, new TerminalSn("UNKNOWN-1"), new RequestId.Client("1"),
                 PaymentMethod.ALIPAY, Money.parse("1.00"), null, PaymentWorld.instrumentFor(PaymentMethod.ALIPAY)));
 
         assertThat(outcome).isInstanceOfSatisfying(SaleOutcome.Declined.class, declined ->

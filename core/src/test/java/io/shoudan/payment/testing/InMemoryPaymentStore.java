@@ -2,8 +2,10 @@ package io.shoudan.payment.testing;
 
 import io.shoudan.ledger.Journal;
 import io.shoudan.ledger.JournalId;
+import io.shoudan.payment.EarlyReversal;
 import io.shoudan.payment.IdempotencyKey;
 import io.shoudan.payment.IdempotencyRecord;
+import io.shoudan.payment.Operation;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentId;
 import io.shoudan.payment.PaymentStore;
@@ -38,6 +40,7 @@ public final class InMemoryPaymentStore implements PaymentStore {
     private final Map<PaymentId, Payment> payments = new LinkedHashMap<>();
     private final Map<RefundId, Refund> refunds = new LinkedHashMap<>();
     private final Map<IdempotencyKey, IdempotencyRecord> keys = new LinkedHashMap<>();
+    private final Map<IdempotencyKey, EarlyReversal> earlyReversals = new HashMap<>();
     private final List<Journal> journals = new ArrayList<>();
     private final Set<JournalId> journalIds = new HashSet<>();
     private final Map<PaymentId, Claim> claims = new HashMap<>();
@@ -77,6 +80,43 @@ public final class InMemoryPaymentStore implements PaymentStore {
         }
         crashIfAsked();
         payments.put(payment.id(), payment);
+        keys.put(record.key(), record);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> noteEarlyReversal(EarlyReversal note) {
+        IdempotencyRecord record = IdempotencyRecord.of(note);
+        IdempotencyRecord existing = keys.get(record.key());
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        crashIfAsked();
+        keys.put(record.key(), record);
+        earlyReversals.put(note.original(), note);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<EarlyReversal> findEarlyReversal(IdempotencyKey key) {
+        return Optional.ofNullable(earlyReversals.get(key));
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> insertInPlaceOfReversal(Payment lateSale) {
+        IdempotencyRecord record = IdempotencyRecord.of(lateSale);
+        IdempotencyRecord existing = keys.get(record.key());
+        if (existing == null) {
+            throw new IllegalStateException("no early reversal holds key " + record.key());
+        }
+        if (existing.operation() != Operation.REVERSAL) {
+            return Optional.of(existing);
+        }
+        if (lateSale.version() != 1 || !lateSale.state().isFinal() || lateSale.state().countsAsUsage() || payments.containsKey(lateSale.id())) {
+            throw new IllegalStateException("a late sale " + lateSale.id() + " is inserted once, at version 1, final and not counted");
+        }
+        crashIfAsked();
+        payments.put(lateSale.id(), lateSale);
         keys.put(record.key(), record);
         return Optional.empty();
     }

@@ -12,6 +12,7 @@ import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.ChannelTradeNo;
+import io.shoudan.payment.EarlyReversal;
 import io.shoudan.payment.FundingSource;
 import io.shoudan.payment.IdempotencyKey;
 import io.shoudan.payment.Operation;
@@ -24,7 +25,11 @@ import io.shoudan.payment.RefundId;
 import io.shoudan.payment.RefundKind;
 import io.shoudan.payment.RefundStatus;
 import io.shoudan.payment.RequestId;
+import io.shoudan.payment.SaleRequest;
 import io.shoudan.payment.StaleWriteException;
+import io.shoudan.terminal.BatchNo;
+import io.shoudan.terminal.TerminalId;
+import io.shoudan.terminal.TraceNo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +76,38 @@ public abstract class PaymentStoreContract {
         List<Journal> journals = new ArrayList<>();
         store.forEachJournal(journals::add);
         return journals;
+    }
+
+    @Test
+    void anEarlyReversalHoldsItsSalesKeyUntilTheLateSaleTakesItOver() {
+        RequestId.Terminal original = new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(3), new TraceNo(999_999));
+        IdempotencyKey key = new IdempotencyKey(PaymentWorld.MERCHANT, original);
+        EarlyReversal note = new EarlyReversal(key, original.reversal(), Money.parse("10.00"), NOW);
+
+        assertThat(store.noteEarlyReversal(note)).isEmpty();
+        assertThat(store.noteEarlyReversal(note)).as("the same reversal again").hasValueSatisfying(taken -> {
+            assertThat(taken.operation()).isEqualTo(Operation.REVERSAL);
+            assertThat(taken.payment()).isNull();
+        });
+        assertThat(store.findEarlyReversal(key)).contains(note);
+
+        Payment base = processing("P1", "any");
+        Payment late = Payment.reversedOnArrival(base.id(), new SaleRequest(base.merchant(), base.request().terminal(), original,
+                base.request().method(), base.amount(), base.request().installments(), base.request().instrument()), NOW, List.of(), base.fee());
+        assertThat(store.insertPayment(late)).as("a plain insert finds the key held").hasValueSatisfying(taken ->
+                assertThat(taken.operation()).isEqualTo(Operation.REVERSAL));
+        assertThat(store.insertInPlaceOfReversal(late)).isEmpty();
+
+        assertThat(store.findPayment(late.id())).contains(late);
+        assertThat(store.findKey(key)).hasValueSatisfying(record -> {
+            assertThat(record.operation()).isEqualTo(Operation.SALE);
+            assertThat(record.payment()).isEqualTo(late.id());
+        });
+        Payment copy = Payment.reversedOnArrival(new PaymentId("P2"), late.request(), NOW, List.of(), base.fee());
+        assertThat(store.insertInPlaceOfReversal(copy)).as("a second copy of the late sale")
+                .hasValueSatisfying(taken -> assertThat(taken.payment()).isEqualTo(late.id()));
+        assertThat(store.findPayment(copy.id())).isEmpty();
+        assertThat(store.findEarlyReversal(key)).as("kept once the sale arrived").contains(note);
     }
 
     @Test
@@ -136,7 +173,7 @@ public abstract class PaymentStoreContract {
 
         assertThat(store.findPayment(payment.id())).contains(done);
         assertThat(store.journalsOf(payment.id())).containsExactly(sale(done));
-        assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId("K1"))))
+        assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId.Client("K1"))))
                 .hasValueSatisfying(record -> {
                     assertThat(record.operation()).isEqualTo(Operation.SALE);
                     assertThat(record.payment()).isEqualTo(payment.id());
@@ -197,19 +234,19 @@ public abstract class PaymentStoreContract {
         store.insertPayment(payment);
         Payment done = succeeded(payment);
         store.updatePayment(done, List.of());
-        Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
+        Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId.Client("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
         Payment reserving = done.reserve(Money.parse("4.00"), NOW);
 
         assertThat(store.insertRefund(refund, reserving)).isEmpty();
         // the same key again: nothing written, the first record returned
-        Refund again = Refund.pending(new RefundId("R2"), reserving, new RequestId("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
+        Refund again = Refund.pending(new RefundId("R2"), reserving, new RequestId.Client("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
         assertThat(store.insertRefund(again, reserving.reserve(Money.parse("4.00"), NOW)))
                 .hasValueSatisfying(record -> assertThat(record.refund()).isEqualTo(refund.id()));
         // a reservation over a payment that moved on is stale, and leaves no refund behind
-        Refund stale = Refund.pending(new RefundId("R3"), done, new RequestId("RK3"), RefundKind.REFUND, Money.parse("1.00"), NOW);
+        Refund stale = Refund.pending(new RefundId("R3"), done, new RequestId.Client("RK3"), RefundKind.REFUND, Money.parse("1.00"), NOW);
         assertThatThrownBy(() -> store.insertRefund(stale, done.reserve(Money.parse("1.00"), NOW))).isInstanceOf(StaleWriteException.class);
         assertThat(store.findRefund(stale.id())).isEmpty();
-        assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId("RK3")))).isEmpty();
+        assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId.Client("RK3")))).isEmpty();
 
         assertThat(store.findPayment(payment.id())).contains(reserving);
         assertThat(store.pendingRefunds()).containsExactly(refund);
@@ -222,7 +259,7 @@ public abstract class PaymentStoreContract {
         store.insertPayment(payment);
         Payment done = succeeded(payment);
         store.updatePayment(done, List.of());
-        Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
+        Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId.Client("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
         Payment reserving = done.reserve(Money.parse("4.00"), NOW);
         store.insertRefund(refund, reserving);
 

@@ -183,12 +183,12 @@ public final class PaymentWorld {
     }
 
     public static SaleRequest sale(MerchantId merchant, String request, PaymentMethod method, String amount) {
-        return new SaleRequest(merchant, TERMINAL, new RequestId(request), method, Money.parse(amount), Installments.NONE,
+        return new SaleRequest(merchant, TERMINAL, new RequestId.Client(request), method, Money.parse(amount), Installments.NONE,
                 instrumentFor(method));
     }
 
     public static SaleRequest huabei(String request, String amount, int installments, InstallmentFeeBearer bearer) {
-        return new SaleRequest(MERCHANT, TERMINAL, new RequestId(request), PaymentMethod.HUABEI, Money.parse(amount),
+        return new SaleRequest(MERCHANT, TERMINAL, new RequestId.Client(request), PaymentMethod.HUABEI, Money.parse(amount),
                 Installments.of(installments, bearer), new Instrument.ScannedCode(ALIPAY_CODE));
     }
 

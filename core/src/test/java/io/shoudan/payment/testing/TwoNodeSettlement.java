@@ -100,7 +100,7 @@ public final class TwoNodeSettlement {
                         int n = 0;
                         while (selling.get()) {
                             String original = requestId(reversals.nextInt(saleThreads), reversals.nextInt(salesPerThread));
-                            nodeB.reverse(MERCHANT, new RequestId(original), new RequestId("REV-" + n++));
+                            nodeB.reverse(MERCHANT, new RequestId.Client(original), new RequestId.Client("REV-" + n++), Money.parse("20.00"));
                         }
                     }));
             for (Future<?> sale : sales) {

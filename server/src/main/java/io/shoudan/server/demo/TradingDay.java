@@ -80,7 +80,7 @@ public final class TradingDay {
             if (!silent) {
                 terminals.recordSeen(terminal.sn(), now(), null);
             }
-            SaleRequest request = saleAt(terminal, new RequestId("R" + (++requests)), report);
+            SaleRequest request = saleAt(terminal, new RequestId.Client("R" + (++requests)), report);
             SaleOutcome outcome = payments.sale(request);
             Payment payment = switch (outcome) {
                 case SaleOutcome.Succeeded s -> s.payment();
@@ -88,6 +88,7 @@ public final class TradingDay {
                 case SaleOutcome.Declined d -> d.payment();
                 case SaleOutcome.Reversed r -> r.payment();
                 case SaleOutcome.StillUnknown u -> u.payment();
+                case SaleOutcome.ReversedBeforeArrival early -> null;
                 case SaleOutcome.Rejected rejected -> null;
             };
             if (payment != null) {
@@ -98,14 +99,14 @@ public final class TradingDay {
             }
             if (!captured.isEmpty() && random.nextInt(100) < 2) {
                 Payment original = captured.remove(random.nextInt(captured.size()));
-                AdjustmentOutcome voided = payments.voidSale(original.merchant(), new RequestId("R" + (++requests)),
+                AdjustmentOutcome voided = payments.voidSale(original.merchant(), new RequestId.Client("R" + (++requests)),
                         original.request().request());
                 report.voided(voided instanceof AdjustmentOutcome.Done);
             } else if (!captured.isEmpty() && random.nextInt(100) < 3) {
                 Payment original = captured.get(random.nextInt(captured.size()));
                 Money part = Money.ofFen(Math.max(1, original.amount().fen() * (1 + random.nextInt(100)) / 100));
                 AdjustmentOutcome refunded = payments.refund(RefundRequest.refund(original.merchant(),
-                        new RequestId("R" + (++requests)), original.request().request(), part));
+                        new RequestId.Client("R" + (++requests)), original.request().request(), part));
                 report.refunded(refunded instanceof AdjustmentOutcome.Done, part);
             }
             if (i % 500 == 0) {

@@ -2,7 +2,9 @@ package io.shoudan.server.terminal8583;
 
 import io.shoudan.money.Money;
 import io.shoudan.payment.RequestId;
+import io.shoudan.terminal.BatchNo;
 import io.shoudan.terminal.TerminalSn;
+import io.shoudan.terminal.TraceNo;
 
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +28,7 @@ public interface BatchJournal {
     enum Kind { SALE, VOID, REFUND }
 
     /** One approved transaction; {@code request} is the payment service's request id of the sale, void or refund. */
-    record Entry(TerminalSn terminal, BatchNo batch, TraceNo trace, Kind kind, Money amount, RequestId request) {
+    record Entry(TerminalSn terminal, BatchNo batch, TraceNo trace, Kind kind, Money amount, RequestId.Terminal request) {
         public Entry {
             Objects.requireNonNull(terminal, "terminal");
             Objects.requireNonNull(batch, "batch");

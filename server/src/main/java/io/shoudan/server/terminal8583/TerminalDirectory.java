@@ -1,5 +1,6 @@
 package io.shoudan.server.terminal8583;
 
+import io.shoudan.terminal.TerminalId;
 import java.util.Optional;
 
 /**

@@ -24,6 +24,7 @@ import io.shoudan.method.PaymentCode;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.AdjustmentOutcome;
+import io.shoudan.payment.AdjustmentReversal;
 import io.shoudan.payment.Instrument;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentService;
@@ -34,7 +35,11 @@ import io.shoudan.payment.SaleOutcome;
 import io.shoudan.payment.SaleRequest;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
+import io.shoudan.terminal.BatchNo;
+import io.shoudan.terminal.SixDigits;
+import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TerminalSn;
+import io.shoudan.terminal.TraceNo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -257,14 +262,9 @@ public final class TerminalHost {
             return TraceNo.parse(required(m, 11));
         }
 
-        RequestId requestId() {
-            return TerminalHost.requestId(terminalId, batch(), trace());
+        RequestId.Terminal requestId() {
+            return new RequestId.Terminal(terminalId, batch(), trace());
         }
-    }
-
-    /** The payment service's request id of a terminal request: {@code <field 41>-<batch>-<trace>}. */
-    public static RequestId requestId(TerminalId terminal, BatchNo batch, TraceNo trace) {
-        return new RequestId(terminal.value() + "-" + batch.digits() + "-" + trace.digits());
     }
 
     // ---------------------------------------------------------------- transactions
@@ -272,7 +272,7 @@ public final class TerminalHost {
     private IsoMessage sale(Context c) {
         ParsedMessage m = c.m();
         Money amount = Money.ofFen(m.getLong(4));
-        RequestId rid = c.requestId();
+        RequestId.Terminal rid = c.requestId();
         PaymentMethod method;
         Instrument instrument;
         if (m.has(48) && !m.has(2) && !m.has(35)) {
@@ -307,6 +307,7 @@ public final class TerminalHost {
             case SaleOutcome.Reversed r -> declinedPayment(m, r.payment());
             case SaleOutcome.StillUnknown u -> declined(base(m, u.payment().createdAt(), null),
                     Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", method.channel(), "outcome", u.payment().state()));
+            case SaleOutcome.ReversedBeforeArrival early -> throw new IllegalStateException("a sale is not answered as a reversal");
             case SaleOutcome.Rejected rej -> declined(base(m, c.now(), null), rej.reasons().get(0));
         };
     }
@@ -348,43 +349,57 @@ public final class TerminalHost {
         };
     }
 
+    /**
+     * 0400: the terminal reverses the request whose answer it did not get; the reversal carries that request's own
+     * fields 11 and 60.2, so its request id is the original's. A sale is reversed ({@link PaymentService#reverse}),
+     * a void or refund is not undone ({@link PaymentService#reverseAdjustment}, docs/ISO8583.md "Reversals").
+     */
     private IsoMessage reversal(Context c) {
         ParsedMessage m = c.m();
         CupTransaction t = CupTransaction.identify(m).orElse(null);
-        if (t != CupTransaction.SALE) {
-            // Reversing a void or refund needs an "undo" the payment service does not offer yet.
+        if (t != CupTransaction.SALE && t != CupTransaction.VOID && t != CupTransaction.REFUND) {
             return base(m, c.now(), ResponseCode.NOT_SUPPORTED);
         }
-        RequestId original = c.requestId();
-        RequestId reversalId = new RequestId(original.value() + "-R");
-        SaleOutcome outcome = payments.reverse(c.merchant(), original, reversalId);
+        RequestId.Terminal original = c.requestId();
+        Money amount = Money.ofFen(Long.parseLong(required(m, 4)));
+        if (t != CupTransaction.SALE) {
+            return adjustmentReversal(c, payments.reverseAdjustment(c.merchant(), original, original.reversal(), amount));
+        }
+        SaleOutcome outcome = payments.reverse(c.merchant(), original, original.reversal(), amount);
         return switch (outcome) {
-            case SaleOutcome.Rejected rej -> {
-                boolean nothingToReverse = payments.query(c.merchant(), original).isEmpty();
-                // The sale never arrived: nothing was taken, so the reversal is done (as UnionPay hosts answer).
-                yield nothingToReverse ? base(m, c.now(), ResponseCode.APPROVED) : declined(base(m, c.now(), null), rej.reasons().get(0));
-            }
+            // The sale never arrived: nothing was taken, and it will not be when it does (as UnionPay hosts answer).
+            case SaleOutcome.ReversedBeforeArrival early -> base(m, c.now(), ResponseCode.APPROVED);
+            case SaleOutcome.Rejected rej -> declined(base(m, c.now(), null), rej.reasons().get(0));
             case SaleOutcome.StillUnknown u -> declined(base(m, c.now(), null),
                     Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", u.payment().request().method().channel(), "outcome", u.payment().state()));
-            default -> {
-                Payment p = paymentOf(outcome);
-                boolean moneyKept = p.state() == PaymentState.SUCCEEDED || p.state() == PaymentState.PARTIALLY_REFUNDED;
-                yield moneyKept
-                        ? declined(base(m, c.now(), null), Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                                "payment", p.id(), "state", p.state(), "operation", "REVERSAL", "detail", "the sale could not be voided"))
-                        : base(m, c.now(), ResponseCode.APPROVED);
-            }
+            case SaleOutcome.Succeeded s -> reversedOrKept(c, s.payment());
+            case SaleOutcome.Failed f -> reversedOrKept(c, f.payment());
+            case SaleOutcome.Declined d -> reversedOrKept(c, d.payment());
+            case SaleOutcome.Reversed r -> reversedOrKept(c, r.payment());
         };
     }
 
-    private static Payment paymentOf(SaleOutcome outcome) {
-        return switch (outcome) {
-            case SaleOutcome.Succeeded s -> s.payment();
-            case SaleOutcome.Failed f -> f.payment();
-            case SaleOutcome.Declined d -> d.payment();
-            case SaleOutcome.Reversed r -> r.payment();
-            case SaleOutcome.StillUnknown u -> u.payment();
-            case SaleOutcome.Rejected r -> throw new IllegalArgumentException("a rejected sale has no payment");
+    /** 00 once no money stays taken by the sale; otherwise the sale could not be voided and the reversal is refused. */
+    private IsoMessage reversedOrKept(Context c, Payment p) {
+        boolean moneyKept = p.state() == PaymentState.SUCCEEDED || p.state() == PaymentState.PARTIALLY_REFUNDED;
+        return moneyKept
+                ? declined(base(c.m(), c.now(), null), Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
+                        "payment", p.id(), "state", p.state(), "operation", "REVERSAL", "detail", "the sale could not be voided"))
+                : base(c.m(), c.now(), ResponseCode.APPROVED);
+    }
+
+    /**
+     * A reversal of a void or refund: 00 when nothing was given back (or it had not arrived, and now will not be
+     * carried out); {@code 12} with the reason when the money went back — it stays back, the void or refund stands.
+     */
+    private IsoMessage adjustmentReversal(Context c, AdjustmentReversal answer) {
+        ParsedMessage m = c.m();
+        return switch (answer) {
+            case AdjustmentReversal.NothingGivenBack nothing -> base(m, c.now(), ResponseCode.APPROVED);
+            case AdjustmentReversal.ReversedBeforeArrival early -> base(m, c.now(), ResponseCode.APPROVED);
+            case AdjustmentReversal.StillPending p -> declined(base(m, c.now(), null),
+                    Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", p.payment().request().method().channel(), "outcome", "PENDING"));
+            case AdjustmentReversal.Refused refused -> declined(base(m, c.now(), null), refused.reasons().get(0));
         };
     }
 
@@ -532,12 +547,12 @@ public final class TerminalHost {
         }
     }
 
-    private RequestId original(Context c) {
+    private RequestId.Terminal original(Context c) {
         String f61 = required(c.m(), 61);
         if (f61.length() < 12) {
             throw new FormatError();
         }
-        return requestId(c.terminalId(), BatchNo.parse(f61.substring(0, 6)), TraceNo.parse(f61.substring(6, 12)));
+        return new RequestId.Terminal(c.terminalId(), BatchNo.parse(f61.substring(0, 6)), TraceNo.parse(f61.substring(6, 12)));
     }
 
     private static Pan pan(ParsedMessage m) {

@@ -102,7 +102,7 @@ final class ChannelWorld {
 
     SaleRequest sale(PaymentMethod method, String amount, Installments installments, Instrument instrument) {
         requests++;
-        return new SaleRequest(PaymentWorld.MERCHANT, PaymentWorld.TERMINAL, new RequestId(String.format("000001-%06d", requests)), method,
+        return new SaleRequest(PaymentWorld.MERCHANT, PaymentWorld.TERMINAL, new RequestId.Client(String.format("000001-%06d", requests)), method,
                 Money.parse(amount), installments, instrument);
     }
 

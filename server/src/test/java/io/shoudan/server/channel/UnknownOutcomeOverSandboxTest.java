@@ -248,9 +248,9 @@ class UnknownOutcomeOverSandboxTest {
         assertThat(service.sale(sale)).isInstanceOf(SaleOutcome.Succeeded.class);
         w.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.REFUND).everyNth(2));
 
-        AdjustmentOutcome first = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000001-900001"), sale.request(),
+        AdjustmentOutcome first = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId.Client("000001-900001"), sale.request(),
                 Money.parse("30.00")));
-        AdjustmentOutcome second = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000001-900002"), sale.request(),
+        AdjustmentOutcome second = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId.Client("000001-900002"), sale.request(),
                 Money.parse("20.00")));
 
         assertThat(first).isInstanceOf(AdjustmentOutcome.Done.class);
@@ -267,9 +267,9 @@ class UnknownOutcomeOverSandboxTest {
         service.sale(alipay);
         service.sale(wechat);
 
-        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId("000001-900011"), alipay.request()))
+        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId.Client("000001-900011"), alipay.request()))
                 .isInstanceOf(AdjustmentOutcome.Done.class);
-        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId("000001-900012"), wechat.request()))
+        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId.Client("000001-900012"), wechat.request()))
                 .isInstanceOf(AdjustmentOutcome.Done.class);
 
         assertThat(fundsOf(lea)).isEqualTo(START_FUNDS.plus(START_FUNDS));

@@ -91,7 +91,7 @@ class UnknownOutcomeProperties {
             }
             if (!succeeded.isEmpty() && random.nextInt(3) == 0) {
                 SaleRequest original = succeeded.get(random.nextInt(succeeded.size()));
-                RequestId request = new RequestId(String.format("000009-%06d", ++adjustments));
+                RequestId request = new RequestId.Client(String.format("000009-%06d", ++adjustments));
                 if (random.nextBoolean()) {
                     service.voidSale(PaymentWorld.MERCHANT, request, original.request());
                 } else {

@@ -23,13 +23,13 @@ import io.shoudan.sandbox.fault.FaultRule;
 import io.shoudan.sandbox.fault.Operation;
 import io.shoudan.server.terminal8583.AcceptorId;
 import io.shoudan.server.terminal8583.EndpointLimits;
-import io.shoudan.server.terminal8583.TerminalId;
 import io.shoudan.server.terminal8583.simulator.TerminalProfile;
 import io.shoudan.server.terminal8583.simulator.TerminalSimulator;
 import io.shoudan.server.terminal8583.simulator.TestCard;
 import io.shoudan.store.database.DatabaseConfig;
 import io.shoudan.store.database.JdbcUrl;
 import io.shoudan.terminal.Capability;
+import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TerminalStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,9 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerTest {
 
     private static final String PAN = "6222020000000000201";
-    private static final ConsumerId SHOPPER = new ConsumerId("T-0001");
+    static final ConsumerId SHOPPER = new ConsumerId("T-0001");
     /** One query, one cancel, no waiting: the unknown-outcome protocol without its real delays. */
-    private static final RecoveryPlan FAST = new RecoveryPlan(List.of(Duration.ZERO), 1, Duration.ZERO, 1, Duration.ZERO);
+    static final RecoveryPlan FAST = new RecoveryPlan(List.of(Duration.ZERO), 1, Duration.ZERO, 1, Duration.ZERO);
 
     @Test
     void aDemoTerminalTradesAndItsPaymentsKeysAndUnresolvedSalesSurviveARestart(@TempDir Path dir) {
@@ -211,7 +211,7 @@ class ServerTest {
     }
 
     /** The endpoint keeps its port across the restart, so the simulator (which holds the working keys) reconnects as a POS would. */
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException e) {
@@ -231,13 +231,13 @@ class ServerTest {
     }
 
     /** A consumer of the sandbox with a known card and PIN and an Alipay balance (the sandbox forgets them on restart). */
-    private static void registerShopper(Server server) {
+    static void registerShopper(Server server) {
         server.sandbox().consumers().register(ConsumerSetup.of(SHOPPER.value()).alipayBalance(Money.ofYuan(5_000))
                 .card("card-1", CardKind.DEBIT, PAN, Pin.of("123456"), Money.ofYuan(5_000), CardStatus.ACTIVE));
     }
 
     /** A demo terminal that may take both cards and Alipay codes: active, where it was registered, at a merchant that trades. */
-    private static Server.DemoTerminal tradingTerminal(Server server) {
+    static Server.DemoTerminal tradingTerminal(Server server) {
         List<Server.DemoTerminal> candidates = new ArrayList<>();
         for (Server.DemoTerminal t : server.demoTerminals()) {
             Merchant merchant = server.app().merchants().find(t.terminal().merchantId(), OffsetDateTime.now()).orElseThrow();

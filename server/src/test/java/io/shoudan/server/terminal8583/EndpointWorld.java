@@ -12,6 +12,7 @@ import io.shoudan.server.terminal8583.memory.InMemoryTerminalDirectory;
 import io.shoudan.server.terminal8583.memory.InMemoryTerminalKeys;
 import io.shoudan.server.terminal8583.simulator.TerminalProfile;
 import io.shoudan.server.terminal8583.simulator.TerminalSimulator;
+import io.shoudan.terminal.TerminalId;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

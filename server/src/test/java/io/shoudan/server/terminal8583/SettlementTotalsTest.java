@@ -1,6 +1,7 @@
 package io.shoudan.server.terminal8583;
 
 import io.shoudan.money.Money;
+import io.shoudan.terminal.TraceNo;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

@@ -15,6 +15,9 @@ import io.shoudan.server.terminal8583.simulator.TerminalSimulator;
 import io.shoudan.server.terminal8583.simulator.TerminalSimulator.Exchange;
 import io.shoudan.server.terminal8583.simulator.TerminalSimulator.Response;
 import io.shoudan.server.terminal8583.simulator.TestCard;
+import io.shoudan.terminal.BatchNo;
+import io.shoudan.terminal.TerminalId;
+import io.shoudan.terminal.TraceNo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +44,7 @@ class TerminalEndpointTest {
     }
 
     private static RequestId rid(TerminalSimulator t, TraceNo trace) {
-        return TerminalHost.requestId(t.profile().terminalId(), t.batch(), trace);
+        return new RequestId.Terminal(t.profile().terminalId(), t.batch(), trace);
     }
 
     @Test
@@ -298,7 +301,7 @@ class TerminalEndpointTest {
         assertThat(right.responseCode()).isEqualTo("00");
         assertThat(right.message().getString(48).charAt(30)).isEqualTo('1');
         assertThat(t.batch()).isEqualTo(new BatchNo(batch.value() + 1));
-        Payment settled = env.payments.query(PaymentWorld.MERCHANT, TerminalHost.requestId(EndpointWorld.TID, batch, second)).orElseThrow();
+        Payment settled = env.payments.query(PaymentWorld.MERCHANT, new RequestId.Terminal(EndpointWorld.TID, batch, second)).orElseThrow();
         assertThat(settled.settledAt()).isNotNull();
     }
 

@@ -10,6 +10,7 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.ChannelTradeNo;
+import io.shoudan.payment.EarlyReversal;
 import io.shoudan.payment.Failure;
 import io.shoudan.payment.FundingSource;
 import io.shoudan.payment.IdempotencyKey;
@@ -18,6 +19,7 @@ import io.shoudan.payment.Instrument;
 import io.shoudan.payment.Operation;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentId;
+import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.RawCode;
@@ -33,16 +35,16 @@ import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.JdbcUrl;
+import io.shoudan.store.database.SqlBatch;
+import io.shoudan.store.database.SqlValue;
 import io.shoudan.store.database.StoreTime;
 import io.shoudan.store.database.ValueRecords;
+import io.shoudan.store.database.schema.tables.records.EarlyReversalsRecord;
 import io.shoudan.store.database.schema.tables.records.IdempotencyKeysRecord;
 import io.shoudan.store.database.schema.tables.records.PaymentsRecord;
 import io.shoudan.store.database.schema.tables.records.RefundsRecord;
 import io.shoudan.store.ledger.JooqLedger;
 import io.shoudan.terminal.TerminalSn;
-import io.shoudan.payment.PaymentService;
-import io.shoudan.store.database.SqlBatch;
-import io.shoudan.store.database.SqlValue;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -60,10 +62,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static io.shoudan.store.database.schema.Tables.EARLY_REVERSALS;
+import static io.shoudan.store.database.schema.Tables.IDEMPOTENCY_KEYS;
 import static io.shoudan.store.database.schema.Tables.PAYMENTS;
 import static io.shoudan.store.database.schema.Tables.REFUNDS;
 
@@ -97,7 +99,6 @@ import static io.shoudan.store.database.schema.Tables.REFUNDS;
  */
 public final class JooqPaymentStore implements PaymentStore {
 
-    private static final Pattern BATCH_TRACE = Pattern.compile("([0-9]{6})-([0-9]{6})");
     private static final int STREAM_FETCH_SIZE = 500;
 
     private final Database database;
@@ -258,6 +259,89 @@ public final class JooqPaymentStore implements PaymentStore {
         }
     }
 
+    // ---------------------------------------------------------------- early reversals
+
+    /** The sale's key claimed as REVERSAL and the note written, in one transaction; rare, so plain jOOQ. */
+    @Override
+    public Optional<IdempotencyRecord> noteEarlyReversal(EarlyReversal note) {
+        IdempotencyRecord record = IdempotencyRecord.of(note);
+        try {
+            return database.inTransaction(dsl -> {
+                if (run(dsl, new SqlBatch().add(PaymentSql.CLAIM_KEY, PaymentSql.keyValues(keyRow(record, note.notedAt()))))[0] == 0) {
+                    return Optional.of(takenKey(dsl, record));
+                }
+                dsl.executeInsert(earlyReversalRow(note));
+                return Optional.<IdempotencyRecord>empty();
+            });
+        } catch (DataAccessException e) {
+            return raceLost(record, e);
+        }
+    }
+
+    @Override
+    public Optional<EarlyReversal> findEarlyReversal(IdempotencyKey key) {
+        return database.dsl().selectFrom(EARLY_REVERSALS)
+                .where(EARLY_REVERSALS.MERCHANT_ID.eq(key.merchant().value()), EARLY_REVERSALS.REQUEST_KEY.eq(key.request().value()))
+                .fetchOptional()
+                .map(JooqPaymentStore::earlyReversal);
+    }
+
+    /**
+     * The REVERSAL key turned into the late sale's SALE key, only if it still is a REVERSAL one, and the payment
+     * inserted, in one transaction: of two copies of the late sale, the second finds the key a SALE one.
+     */
+    @Override
+    public Optional<IdempotencyRecord> insertInPlaceOfReversal(Payment lateSale) {
+        if (lateSale.version() != 1 || !lateSale.state().isFinal() || lateSale.state().countsAsUsage()) {
+            throw new IllegalStateException("a late sale " + lateSale.id() + " is inserted at version 1, final and not counted, not "
+                    + lateSale.state() + " at " + lateSale.version());
+        }
+        IdempotencyRecord record = IdempotencyRecord.of(lateSale);
+        return database.inTransaction(dsl -> {
+            int taken = dsl.update(IDEMPOTENCY_KEYS)
+                    .set(IDEMPOTENCY_KEYS.OPERATION, Operation.SALE.name())
+                    .set(IDEMPOTENCY_KEYS.PAYMENT_ID, lateSale.id().value())
+                    .where(IDEMPOTENCY_KEYS.MERCHANT_ID.eq(record.key().merchant().value()),
+                            IDEMPOTENCY_KEYS.REQUEST_KEY.eq(record.key().request().value()),
+                            IDEMPOTENCY_KEYS.OPERATION.eq(Operation.REVERSAL.name()))
+                    .execute();
+            if (taken == 0) {
+                return Optional.of(takenKey(dsl, record));
+            }
+            run(dsl, new SqlBatch().add(PaymentSql.INSERT_PAYMENT, PaymentSql.paymentValues(paymentRow(lateSale))));
+            return Optional.<IdempotencyRecord>empty();
+        });
+    }
+
+    private static EarlyReversalsRecord earlyReversalRow(EarlyReversal note) {
+        EarlyReversalsRecord row = ValueRecords.of(new EarlyReversalsRecord());
+        RequestColumns original = RequestColumns.of(note.original().request());
+        RequestColumns reversal = RequestColumns.of(note.reversal());
+        row.setMerchantId(note.original().merchant().value());
+        row.setRequestKey(original.text());
+        row.setOriginalKind(original.kind());
+        row.setTerminalId(original.terminal());
+        row.setBatchNo(original.batch());
+        row.setTraceNo(original.trace());
+        row.setReversalKind(reversal.kind());
+        row.setReversalRequestId(reversal.text());
+        row.setReversalTerminalId(reversal.terminal());
+        row.setReversalBatchNo(reversal.batch());
+        row.setReversalTraceNo(reversal.trace());
+        row.setAmountFen(note.amount().fen());
+        row.setNotedAt(time(note.notedAt()));
+        return row;
+    }
+
+    private static EarlyReversal earlyReversal(EarlyReversalsRecord row) {
+        RequestId original = new RequestColumns(row.getOriginalKind(), row.getRequestKey(), row.getTerminalId(), row.getBatchNo(),
+                row.getTraceNo()).toRequestId();
+        RequestId reversal = new RequestColumns(row.getReversalKind(), row.getReversalRequestId(), row.getReversalTerminalId(),
+                row.getReversalBatchNo(), row.getReversalTraceNo()).toRequestId();
+        return new EarlyReversal(new IdempotencyKey(new MerchantId(row.getMerchantId()), original), reversal,
+                Money.ofFen(row.getAmountFen()), instant(row.getNotedAt()));
+    }
+
     @Override
     public void updateRefund(Refund refund, Payment payment, List<Journal> journals) {
         database.inTransactionDo(dsl -> {
@@ -381,9 +465,10 @@ public final class JooqPaymentStore implements PaymentStore {
                     if (!row.next()) {
                         return Optional.<IdempotencyRecord>empty();
                     }
+                    String payment = row.getString(2);
                     String refund = row.getString(3);
                     return Optional.of(new IdempotencyRecord(key, Operation.valueOf(row.getString(1)),
-                            new PaymentId(row.getString(2)), refund == null ? null : new RefundId(refund)));
+                            payment == null ? null : new PaymentId(payment), refund == null ? null : new RefundId(refund)));
                 }
             }
         });
@@ -445,7 +530,7 @@ public final class JooqPaymentStore implements PaymentStore {
         row.setMerchantId(record.key().merchant().value());
         row.setRequestKey(record.key().request().value());
         row.setOperation(record.operation().name());
-        row.setPaymentId(record.payment().value());
+        row.setPaymentId(record.payment() == null ? null : record.payment().value());
         row.setRefundId(record.refund() == null ? null : record.refund().value());
         row.setCreatedAt(time(at));
         return row;
@@ -479,14 +564,14 @@ public final class JooqPaymentStore implements PaymentStore {
         PaymentsRecord row = mutableRow(payment);
         row.setMerchantId(payment.merchant().value());
         row.setPaymentId(payment.id().value());
-        row.setRequestId(request.request().value());
+        RequestColumns id = RequestColumns.of(request.request());
+        row.setRequestId(id.text());
+        row.setRequestKind(id.kind());
+        row.setTerminalId(id.terminal());
+        row.setBatchNo(id.batch());
+        row.setTraceNo(id.trace());
         row.setOutTradeNo(payment.id().value());
         row.setTerminalSn(request.terminal().value());
-        Matcher batchTrace = BATCH_TRACE.matcher(request.request().value());
-        if (batchTrace.matches()) {
-            row.setBatchNo(Integer.parseInt(batchTrace.group(1)));
-            row.setTraceNo(Integer.parseInt(batchTrace.group(2)));
-        }
         row.setPaymentMethod(request.method().name());
         row.setChannel(request.method().channel().name());
         row.setAmountFen(request.amount().fen());
@@ -530,7 +615,8 @@ public final class JooqPaymentStore implements PaymentStore {
             default -> throw new IllegalStateException("payment " + row.getPaymentId() + " has an unknown instrument kind "
                     + row.getInstrumentKind());
         };
-        SaleRequest request = new SaleRequest(merchant, new TerminalSn(row.getTerminalSn()), new RequestId(row.getRequestId()), method,
+        SaleRequest request = new SaleRequest(merchant, new TerminalSn(row.getTerminalSn()),
+                new RequestColumns(row.getRequestKind(), row.getRequestId(), row.getTerminalId(), row.getBatchNo(), row.getTraceNo()).toRequestId(), method,
                 amount, Installments.of(row.getInstallments(), InstallmentFeeBearer.valueOf(row.getInstallmentFeeBearer())), instrument);
         FeeQuote fee = row.getFeeRateCardId() == null ? null : new FeeQuote(new RateCardId(row.getFeeRateCardId()),
                 row.getRateCardVersion(), amount, new FeeSplit(Money.ofFen(row.getFeeAcquirerFen()), Money.ofFen(row.getFeeInstallmentFen())),
@@ -554,8 +640,18 @@ public final class JooqPaymentStore implements PaymentStore {
         row.setMerchantId(refund.merchant().value());
         row.setRefundId(refund.id().value());
         row.setPaymentId(refund.payment().value());
-        row.setRequestId(refund.request().value());
-        row.setOriginalRequestId(refund.original().value());
+        RequestColumns request = RequestColumns.of(refund.request());
+        row.setRequestId(request.text());
+        row.setRequestKind(request.kind());
+        row.setTerminalId(request.terminal());
+        row.setBatchNo(request.batch());
+        row.setTraceNo(request.trace());
+        RequestColumns original = RequestColumns.of(refund.original());
+        row.setOriginalRequestId(original.text());
+        row.setOriginalKind(original.kind());
+        row.setOriginalTerminalId(original.terminal());
+        row.setOriginalBatchNo(original.batch());
+        row.setOriginalTraceNo(original.trace());
         row.setKind(refund.kind().name());
         row.setState(refund.status().name());
         row.setAmountFen(refund.amount().fen());
@@ -576,7 +672,9 @@ public final class JooqPaymentStore implements PaymentStore {
         RawCode raw = row.getRawChannelCode() == null ? null : new RawCode(row.getRawChannelCode());
         Failure failure = row.getReasonCodes() == null ? null : new Failure(ReasonCode.valueOf(row.getReasonCodes()), raw);
         return new Refund(new RefundId(row.getRefundId()), new PaymentId(row.getPaymentId()), new MerchantId(row.getMerchantId()),
-                new RequestId(row.getRequestId()), new RequestId(row.getOriginalRequestId()), RefundKind.valueOf(row.getKind()),
+                new RequestColumns(row.getRequestKind(), row.getRequestId(), row.getTerminalId(), row.getBatchNo(), row.getTraceNo()).toRequestId(),
+                new RequestColumns(row.getOriginalKind(), row.getOriginalRequestId(), row.getOriginalTerminalId(), row.getOriginalBatchNo(),
+                        row.getOriginalTraceNo()).toRequestId(), RefundKind.valueOf(row.getKind()),
                 Money.ofFen(row.getAmountFen()), RefundStatus.valueOf(row.getState()), row.getRowVersion(),
                 new FeeSplit(feeTotal.minus(feeInstallment), feeInstallment), raw, failure, instant(row.getCreatedAt()),
                 instant(row.getCompletedAt()));

@@ -6,8 +6,8 @@ import io.shoudan.terminal.TerminalSn;
 
 import java.util.Objects;
 
-/** One approved terminal transaction in a batch (60.2 batch number, field 11 trace number, each 0..999999). */
-public record BatchEntry(TerminalSn terminal, int batchNo, int traceNo, Kind kind, Money amount, RequestId request) {
+/** One approved terminal transaction in a batch (60.2 batch number, field 11 trace number, each 0..999999); {@code request} is its own id. */
+public record BatchEntry(TerminalSn terminal, int batchNo, int traceNo, Kind kind, Money amount, RequestId.Terminal request) {
 
     public enum Kind { SALE, VOID, REFUND }
 

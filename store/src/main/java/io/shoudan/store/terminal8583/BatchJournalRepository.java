@@ -4,7 +4,10 @@ import io.shoudan.money.Money;
 import io.shoudan.payment.RequestId;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.StoreTime;
+import io.shoudan.terminal.BatchNo;
+import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TerminalSn;
+import io.shoudan.terminal.TraceNo;
 
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +37,7 @@ public final class BatchJournalRepository {
                 .set(BATCH_JOURNAL.KIND, entry.kind().name())
                 .set(BATCH_JOURNAL.AMOUNT_FEN, entry.amount().fen())
                 .set(BATCH_JOURNAL.REQUEST_ID, entry.request().value())
+                .set(BATCH_JOURNAL.TERMINAL_ID, entry.request().terminal().value())
                 .set(BATCH_JOURNAL.RECORDED_AT, StoreTime.now(clock))
                 .onConflictDoNothing()
                 .execute() == 1;
@@ -45,6 +49,7 @@ public final class BatchJournalRepository {
                 .where(BATCH_JOURNAL.TERMINAL_SN.eq(terminal.value()), BATCH_JOURNAL.BATCH_NO.eq(batchNo))
                 .orderBy(BATCH_JOURNAL.TRACE_NO)
                 .fetch(r -> new BatchEntry(new TerminalSn(r.getTerminalSn()), r.getBatchNo(), r.getTraceNo(),
-                        BatchEntry.Kind.valueOf(r.getKind()), Money.ofFen(r.getAmountFen()), new RequestId(r.getRequestId())));
+                        BatchEntry.Kind.valueOf(r.getKind()), Money.ofFen(r.getAmountFen()), new RequestId.Terminal(new TerminalId(r.getTerminalId()),
+                                new BatchNo(r.getBatchNo()), new TraceNo(r.getTraceNo()))));
     }
 }

@@ -1,6 +1,7 @@
 package io.shoudan.store.payment;
 
 import io.shoudan.ledger.Journal;
+import io.shoudan.payment.EarlyReversal;
 import io.shoudan.payment.IdempotencyKey;
 import io.shoudan.payment.IdempotencyRecord;
 import io.shoudan.payment.Payment;
@@ -51,6 +52,23 @@ final class CrashingStore implements PaymentStore {
     public Optional<IdempotencyRecord> insertPayment(Payment payment) {
         maybeCrash();
         return store.insertPayment(payment);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> noteEarlyReversal(EarlyReversal note) {
+        maybeCrash();
+        return store.noteEarlyReversal(note);
+    }
+
+    @Override
+    public Optional<EarlyReversal> findEarlyReversal(IdempotencyKey key) {
+        return store.findEarlyReversal(key);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> insertInPlaceOfReversal(Payment lateSale) {
+        maybeCrash();
+        return store.insertInPlaceOfReversal(lateSale);
     }
 
     @Override

@@ -217,7 +217,7 @@ class DurablePaymentProperties {
                                     world.store.crashOnWrite(refund.crashAtWrite());
                                 }
                                 try {
-                                    service.refund(RefundRequest.refund(original.merchant(), new RequestId("R" + (++sequence)),
+                                    service.refund(RefundRequest.refund(original.merchant(), new RequestId.Client("R" + (++sequence)),
                                             original.request(), amount));
                                 } catch (CrashingStore.Crash crashed) {
                                     // the node died between the channel and the database; recovery retries the refund
@@ -229,7 +229,7 @@ class DurablePaymentProperties {
                     case Void voiding -> {
                         if (!sales.isEmpty()) {
                             SaleRequest original = sales.get(voiding.sale() % sales.size());
-                            service.voidSale(original.merchant(), new RequestId("V" + (++sequence)), original.request());
+                            service.voidSale(original.merchant(), new RequestId.Client("V" + (++sequence)), original.request());
                         }
                     }
                     case Settle settle -> {
@@ -302,7 +302,7 @@ class DurablePaymentProperties {
         Installments installments = sale.method() == PaymentMethod.HUABEI && sale.installments() > 0
                 ? Installments.of(sale.installments(), sale.merchantBears() ? InstallmentFeeBearer.MERCHANT : InstallmentFeeBearer.BUYER)
                 : Installments.NONE;
-        return new SaleRequest(MERCHANTS.get(sale.merchant()), PaymentWorld.TERMINAL, new RequestId(id), sale.method(),
+        return new SaleRequest(MERCHANTS.get(sale.merchant()), PaymentWorld.TERMINAL, new RequestId.Client(id), sale.method(),
                 Money.ofFen(sale.amountFen()), installments, PaymentWorld.instrumentFor(sale.method()));
     }
 

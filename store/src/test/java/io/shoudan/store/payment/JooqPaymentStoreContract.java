@@ -8,6 +8,7 @@ import io.shoudan.ledger.Account;
 import io.shoudan.ledger.Journal;
 import io.shoudan.ledger.JournalId;
 import io.shoudan.ledger.JournalKind;
+import io.shoudan.ledger.LedgerReport;
 import io.shoudan.ledger.Posting;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.method.Channel;
@@ -16,7 +17,6 @@ import io.shoudan.money.Money;
 import io.shoudan.payment.Failure;
 import io.shoudan.payment.IdempotencyKey;
 import io.shoudan.payment.Instrument;
-import io.shoudan.ledger.LedgerReport;
 import io.shoudan.payment.LedgerAudit;
 import io.shoudan.payment.Operation;
 import io.shoudan.payment.Payment;
@@ -39,6 +39,9 @@ import io.shoudan.store.merchant.MerchantRepository;
 import io.shoudan.store.testing.Fixtures;
 import io.shoudan.store.testing.TestClock;
 import io.shoudan.store.testing.TestDatabase;
+import io.shoudan.terminal.BatchNo;
+import io.shoudan.terminal.TerminalId;
+import io.shoudan.terminal.TraceNo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +59,7 @@ import java.util.concurrent.Future;
 import static io.shoudan.store.database.schema.Tables.IDEMPOTENCY_KEYS;
 import static io.shoudan.store.database.schema.Tables.LEDGER_POSTINGS;
 import static io.shoudan.store.database.schema.Tables.PAYMENTS;
+import static io.shoudan.store.database.schema.Tables.REFUNDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -152,8 +156,9 @@ abstract class JooqPaymentStoreContract extends PaymentStoreContract {
             "HUABEI,          12, MERCHANT",
             "WECHAT_PAY,      0,  BUYER"})
     void everyFieldOfAFailedPaymentSurvivesTheRoundTrip(PaymentMethod method, int installments, InstallmentFeeBearer bearer) {
-        SaleRequest base = PaymentWorld.sale("000001-000123", method, "1234.56");
-        SaleRequest request = new SaleRequest(base.merchant(), base.terminal(), base.request(), method, base.amount(),
+        SaleRequest base = PaymentWorld.sale("any", method, "1234.56");
+        RequestId.Terminal fromTerminal = new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(1), new TraceNo(123));
+        SaleRequest request = new SaleRequest(base.merchant(), base.terminal(), fromTerminal, method, base.amount(),
                 io.shoudan.fee.Installments.of(installments, bearer), base.instrument());
         FeeQuote quote = new FeeQuote(new RateCardId("RC-1"), 3, request.amount(),
                 new FeeSplit(Money.parse("7.41"), bearer == InstallmentFeeBearer.MERCHANT ? Money.parse("92.59") : Money.ZERO),
@@ -170,10 +175,97 @@ abstract class JooqPaymentStoreContract extends PaymentStoreContract {
         assertThat(store.findPayment(processing.id())).contains(failed);
         var row = database.dsl().selectFrom(PAYMENTS).fetchSingle();
         assertThat(row.getRawChannelCode()).isEqualTo("40004/ACQ.BUYER_BALANCE_NOT_ENOUGH");
+        assertThat(row.getRequestKind()).isEqualTo("TERMINAL");
+        assertThat(row.getTerminalId()).isEqualTo("12345678");
         assertThat(row.getBatchNo()).isEqualTo(1);
         assertThat(row.getTraceNo()).isEqualTo(123);
+        assertThat(row.getRequestId()).isEqualTo("12345678-000001-000123");
         assertThat(row.getFeeFen()).isEqualTo(quote.total().fen());
         assertThat(row.getCompletedAt()).isNotNull();
+    }
+
+    @Test
+    void aClientsRequestIdInTheOldBatchTraceShapeIsStoredWithoutBatchOrTrace() {
+        Payment processing = processing("P1", "000001-000123");
+        store.insertPayment(processing);
+
+        var row = database.dsl().selectFrom(PAYMENTS).fetchSingle();
+        assertThat(row.getRequestKind()).isEqualTo("CLIENT");
+        assertThat(row.getTerminalId()).isNull();
+        assertThat(row.getBatchNo()).isNull();
+        assertThat(row.getTraceNo()).isNull();
+        assertThat(store.findPayment(processing.id()).orElseThrow().request().request()).isEqualTo(new RequestId.Client("000001-000123"));
+    }
+
+    @Test
+    void aTerminalsVoidMadeByAReversalKeepsItsOwnAndItsOriginalsTerminalBatchAndTrace() {
+        RequestId.Terminal original = new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(7), new TraceNo(41));
+        SaleRequest base = PaymentWorld.sale("any", PaymentMethod.ALIPAY, "12.34");
+        SaleRequest request = new SaleRequest(base.merchant(), base.terminal(), original, base.method(), base.amount(),
+                base.installments(), base.instrument());
+        Payment processing = Payment.processing(new PaymentId("P1"), request, NOW, List.of(),
+                new FeeQuote(new RateCardId("RC-1"), 1, request.amount(), new FeeSplit(Money.parse("0.07"), Money.ZERO), Money.ZERO));
+        store.insertPayment(processing);
+        Payment done = succeeded(processing);
+        store.updatePayment(done, List.of());
+        Refund refund = Refund.pending(new RefundId("R1"), done, original.reversal(), RefundKind.VOID, done.amount(), NOW);
+        store.insertRefund(refund, done.reserve(done.amount(), NOW));
+
+        assertThat(store.findRefund(refund.id())).contains(refund);
+        var row = database.dsl().selectFrom(REFUNDS).fetchSingle();
+        assertThat(List.of(row.getRequestKind(), row.getTerminalId(), row.getBatchNo(), row.getTraceNo(), row.getRequestId()))
+                .containsExactly("REVERSAL", "12345678", 7, 41, "12345678-000007-000041-R");
+        assertThat(List.of(row.getOriginalKind(), row.getOriginalTerminalId(), row.getOriginalBatchNo(), row.getOriginalTraceNo()))
+                .containsExactly("TERMINAL", "12345678", 7, 41);
+    }
+
+    /** The rows as the store wrote them before V10: a request id's text only, the old regex's batch / trace of a client's id. */
+    private void asWrittenBeforeV10() {
+        database.dsl().execute("UPDATE payments SET request_kind = 'CLIENT', terminal_id = NULL, batch_no = NULL, trace_no = NULL");
+        database.dsl().execute("UPDATE payments SET batch_no = 1, trace_no = 123 WHERE request_id = '000001-000123'");
+        database.dsl().execute("UPDATE refunds SET request_kind = 'CLIENT', terminal_id = NULL, batch_no = NULL, trace_no = NULL,"
+                + " original_kind = 'CLIENT', original_terminal_id = NULL, original_batch_no = NULL, original_trace_no = NULL");
+    }
+
+    /** The data statements of V10 as it ships, run again over rows made to look older. */
+    private void runV10DataStatements() throws Exception {
+        String script;
+        try (var in = JooqPaymentStore.class.getResourceAsStream("/db/migration/V10__terminal_request_ids.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String withoutComments = script.lines().filter(line -> !line.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+        for (String statement : withoutComments.split(";")) {
+            if (statement.strip().startsWith("UPDATE")) {
+                database.dsl().execute(statement);
+            }
+        }
+    }
+
+    @Test
+    void rowsWrittenBeforeV10AreSplitIntoTerminalBatchAndTraceByItsMigration() throws Exception {
+        RequestId.Terminal original = new RequestId.Terminal(new TerminalId("AB12CD34"), new BatchNo(2), new TraceNo(17));
+        SaleRequest base = PaymentWorld.sale("any", PaymentMethod.ALIPAY, "12.34");
+        Payment processing = Payment.processing(new PaymentId("P1"), new SaleRequest(base.merchant(), base.terminal(), original,
+                base.method(), base.amount(), base.installments(), base.instrument()), NOW, List.of(),
+                new FeeQuote(new RateCardId("RC-1"), 1, base.amount(), new FeeSplit(Money.parse("0.07"), Money.ZERO), Money.ZERO));
+        store.insertPayment(processing);
+        Payment done = succeeded(processing);
+        store.updatePayment(done, List.of());
+        Refund voided = Refund.pending(new RefundId("R1"), done, original.reversal(), RefundKind.VOID, done.amount(), NOW);
+        store.insertRefund(voided, done.reserve(done.amount(), NOW));
+        Payment client = processing("P2", "000001-000123");
+        store.insertPayment(client);
+        Payment before = store.findPayment(processing.id()).orElseThrow();
+
+        asWrittenBeforeV10();
+        runV10DataStatements();
+
+        assertThat(store.findPayment(processing.id())).contains(before);
+        assertThat(store.findRefund(voided.id())).contains(voided);
+        assertThat(store.findPayment(client.id())).contains(client);
+        var clientRow = database.dsl().selectFrom(PAYMENTS).where(PAYMENTS.PAYMENT_ID.eq("P2")).fetchSingle();
+        assertThat(List.of(clientRow.getRequestKind(), String.valueOf(clientRow.getBatchNo()), String.valueOf(clientRow.getTraceNo())))
+                .containsExactly("CLIENT", "null", "null");
     }
 
     @Test
@@ -185,7 +277,7 @@ abstract class JooqPaymentStoreContract extends PaymentStoreContract {
         Payment current = done;
         List<RefundId> refunds = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            Refund refund = Refund.pending(new RefundId("R" + i), current, new RequestId("RK" + i), RefundKind.REFUND, Money.parse("1.00"), NOW);
+            Refund refund = Refund.pending(new RefundId("R" + i), current, new RequestId.Client("RK" + i), RefundKind.REFUND, Money.parse("1.00"), NOW);
             Payment reserving = current.reserve(Money.parse("1.00"), NOW);
             assertThat(store.insertRefund(refund, reserving)).isEmpty();
             FeeSplit back = new FeeSplit(Money.parse("0.01"), Money.ZERO);
@@ -225,14 +317,14 @@ abstract class JooqPaymentStoreContract extends PaymentStoreContract {
         store.insertPayment(processing);
         Payment done = succeeded(processing);
         store.updatePayment(done, List.of());
-        Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId("RK1"), RefundKind.VOID, done.amount(), NOW);
+        Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId.Client("RK1"), RefundKind.VOID, done.amount(), NOW);
         Payment reserving = done.reserve(done.amount(), NOW);
         store.insertRefund(refund, reserving);
         Refund failed = refund.failed(new Failure(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, new RawCode("ACQ.TRADE_STATUS_ERROR")), NOW);
         store.updateRefund(failed, reserving.release(done.amount(), NOW), List.of());
 
         assertThat(store.findRefund(refund.id())).contains(failed);
-        assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId("RK1"))))
+        assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId.Client("RK1"))))
                 .hasValueSatisfying(record -> assertThat(record.operation()).isEqualTo(Operation.VOID));
     }
 

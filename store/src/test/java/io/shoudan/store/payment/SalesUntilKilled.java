@@ -100,7 +100,7 @@ public final class SalesUntilKilled {
 
     private static void sell(PaymentService service, String thread, PrintStream out) {
         for (long i = 1; ; i++) {
-            RequestId request = new RequestId(thread + "-" + i);
+            RequestId request = new RequestId.Client(thread + "-" + i);
             SaleOutcome sale = service.sale(new SaleRequest(PaymentWorld.MERCHANT, PaymentWorld.TERMINAL, request, PaymentMethod.ALIPAY,
                     Money.ofFen(1_000 + i % 97), Installments.NONE, PaymentWorld.instrumentFor(PaymentMethod.ALIPAY)));
             if (!(sale instanceof SaleOutcome.Succeeded succeeded)) {
@@ -108,7 +108,7 @@ public final class SalesUntilKilled {
             }
             print(out, "SALE " + succeeded.payment().id().value() + " " + succeeded.payment().state());
             if (i % 5 == 0) {
-                AdjustmentOutcome voided = service.voidSale(PaymentWorld.MERCHANT, new RequestId(thread + "-v" + i), request);
+                AdjustmentOutcome voided = service.voidSale(PaymentWorld.MERCHANT, new RequestId.Client(thread + "-v" + i), request);
                 if (!(voided instanceof AdjustmentOutcome.Done done)) {
                     throw new IllegalStateException("a void with an instant channel was not done: " + voided);
                 }

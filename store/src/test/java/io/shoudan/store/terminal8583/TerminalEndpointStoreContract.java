@@ -12,7 +12,10 @@ import io.shoudan.money.Money;
 import io.shoudan.payment.RequestId;
 import io.shoudan.store.testing.StoreContract;
 import io.shoudan.store.testing.TestDatabase;
+import io.shoudan.terminal.BatchNo;
+import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TerminalSn;
+import io.shoudan.terminal.TraceNo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -220,7 +223,7 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
         byte[] pinBlock = HexFormat.of().parseHex("0123456789ABCDEF");
         StoredCard card = new StoredCard("6222020000000000201", "6222020000000000201=2912", "2912", "051", pinBlock, "82E13665");
 
-        String token = vault.deposit(new RequestId("12345678-000001-000001"), card);
+        String token = vault.deposit(new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(1), new TraceNo(1)), card);
 
         assertThat(token).startsWith("card-").doesNotContain("6222");
         assertThat(vault.find(token)).contains(card);
@@ -232,19 +235,19 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
     void theTokenRepeatsForTheSameCardAndRequestAndDiffersOtherwise() {
         StoredCard card = new StoredCard("6222020000000000201", null, null, "021", null, null);
         StoredCard other = new StoredCard("6222020000000000219", null, null, "021", null, null);
-        RequestId request = new RequestId("12345678-000001-000001");
+        RequestId request = new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(1), new TraceNo(1));
 
         String first = vault.deposit(request, card);
 
         assertThat(vault.deposit(request, card)).isEqualTo(first);
         assertThat(vault.deposit(request, other)).isNotEqualTo(first);
-        assertThat(vault.deposit(new RequestId("12345678-000001-000002"), card)).isNotEqualTo(first);
+        assertThat(vault.deposit(new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(1), new TraceNo(2)), card)).isNotEqualTo(first);
         assertThat(vault.count()).isEqualTo(3);
     }
 
     @Test
     void aPinBlockIsForgottenOnceTranslated() {
-        String token = vault.deposit(new RequestId("r1"), new StoredCard("6222020000000000201", null, null, "021",
+        String token = vault.deposit(new RequestId.Client("r1"), new StoredCard("6222020000000000201", null, null, "021",
                 new byte[8], "82E13665"));
 
         assertThat(vault.forgetPinBlock(token)).isTrue();
@@ -255,9 +258,9 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
 
     @Test
     void cardsArePurgedAtTheRetentionLimitAndNotBefore() {
-        String old = vault.deposit(new RequestId("r1"), new StoredCard("6222020000000000201", null, null, "021", null, null));
+        String old = vault.deposit(new RequestId.Client("r1"), new StoredCard("6222020000000000201", null, null, "021", null, null));
         clock.advance(Duration.ofDays(7).minusSeconds(1));
-        String young = vault.deposit(new RequestId("r2"), new StoredCard("6222020000000000201", null, null, "021", null, null));
+        String young = vault.deposit(new RequestId.Client("r2"), new StoredCard("6222020000000000201", null, null, "021", null, null));
 
         assertThat(vault.purgeExpired()).isZero();
         clock.advance(Duration.ofSeconds(1));
@@ -269,8 +272,8 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
 
     @Test
     void aCardRowMovedToAnotherTokenDoesNotOpen() {
-        String a = vault.deposit(new RequestId("r1"), new StoredCard("6222020000000000201", null, null, "021", null, null));
-        String b = vault.deposit(new RequestId("r2"), new StoredCard("6222020000000000219", null, null, "021", null, null));
+        String a = vault.deposit(new RequestId.Client("r1"), new StoredCard("6222020000000000201", null, null, "021", null, null));
+        String b = vault.deposit(new RequestId.Client("r2"), new StoredCard("6222020000000000219", null, null, "021", null, null));
         String sealedA = database.dsl().select(CARD_VAULT.CARD_SEALED).from(CARD_VAULT).where(CARD_VAULT.CARD_TOKEN.eq(a))
                 .fetchOne(CARD_VAULT.CARD_SEALED);
         database.dsl().update(CARD_VAULT).set(CARD_VAULT.CARD_SEALED, sealedA).where(CARD_VAULT.CARD_TOKEN.eq(b)).execute();
@@ -286,7 +289,7 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
     }
 
     private BatchEntry entry(int batch, int trace, BatchEntry.Kind kind, long fen) {
-        return new BatchEntry(SN, batch, trace, kind, Money.ofFen(fen), new RequestId("12345678-" + batch + "-" + trace));
+        return new BatchEntry(SN, batch, trace, kind, Money.ofFen(fen), new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(batch), new TraceNo(trace)));
     }
 
     private String rowText() {

@@ -1,9 +1,9 @@
 package io.shoudan.server.terminal8583.memory;
 
 import io.shoudan.server.terminal8583.BatchJournal;
-import io.shoudan.server.terminal8583.BatchNo;
-import io.shoudan.server.terminal8583.TraceNo;
+import io.shoudan.terminal.BatchNo;
 import io.shoudan.terminal.TerminalSn;
+import io.shoudan.terminal.TraceNo;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package io.shoudan.server.terminal8583.memory;
 import io.shoudan.server.terminal8583.AcceptorId;
 import io.shoudan.server.terminal8583.TerminalBinding;
 import io.shoudan.server.terminal8583.TerminalDirectory;
-import io.shoudan.server.terminal8583.TerminalId;
+import io.shoudan.terminal.TerminalId;
 
 import java.util.Map;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import io.shoudan.iso8583.key.KeyScheme;
 import io.shoudan.iso8583.key.SymmetricKey;
 import io.shoudan.iso8583.mac.MacAlgorithm;
 import io.shoudan.server.terminal8583.AcceptorId;
-import io.shoudan.server.terminal8583.TerminalId;
+import io.shoudan.terminal.TerminalId;
 
 import java.util.Objects;
 

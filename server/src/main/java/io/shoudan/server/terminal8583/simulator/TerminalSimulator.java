@@ -15,10 +15,10 @@ import io.shoudan.iso8583.message.UnpackOutcome;
 import io.shoudan.iso8583.pin.PinBlock;
 import io.shoudan.iso8583.spec.CupPosSpec;
 import io.shoudan.money.Money;
-import io.shoudan.server.terminal8583.BatchNo;
 import io.shoudan.server.terminal8583.ReasonField;
 import io.shoudan.server.terminal8583.SettlementTotals;
-import io.shoudan.server.terminal8583.TraceNo;
+import io.shoudan.terminal.BatchNo;
+import io.shoudan.terminal.TraceNo;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -187,6 +187,14 @@ public final class TerminalSimulator implements AutoCloseable {
 
     /** Scan-code sale: the consumer's payment code in field 48, entry mode 03 (bar code), no card fields. */
     public Exchange saleByCode(Money amount, String paymentCode) {
+        return financialWithReversal(saleByCodeMessage(amount, paymentCode));
+    }
+
+    /**
+     * The scan-code sale {@link #saleByCode} sends, built (with the next trace number) but not sent: for a test that
+     * sends its reversal first ({@link #reverse}) and the sale late ({@link #submit}), as a delayed network delivers them.
+     */
+    public IsoMessage saleByCodeMessage(Money amount, String paymentCode) {
         IsoMessage m = codec.newMessage("0200");
         m.set(3, "000000");
         m.set(4, Long.toString(amount.fen()));
@@ -197,11 +205,16 @@ public final class TerminalSimulator implements AutoCloseable {
         m.set(48, paymentCode);
         m.set(49, "156");
         m.set(60, new Field60("22", batch.digits(), "000", "").format());
-        return financialWithReversal(m);
+        return m;
     }
 
     /** Void (0200, F3 200000, 60.1 23) of a sale of this batch. */
     public Response voidSale(TraceNo originalTrace, Money amount, String originalRrn) {
+        return financial(voidMessage(originalTrace, amount, originalRrn));
+    }
+
+    /** The void {@link #voidSale} sends, built (with the next trace number) but not sent. */
+    public IsoMessage voidMessage(TraceNo originalTrace, Money amount, String originalRrn) {
         IsoMessage m = codec.newMessage("0200");
         m.set(3, "200000");
         m.set(4, Long.toString(amount.fen()));
@@ -214,11 +227,16 @@ public final class TerminalSimulator implements AutoCloseable {
         m.set(49, "156");
         m.set(60, new Field60("23", batch.digits(), "000", "").format());
         m.set(61, batch.digits() + originalTrace.digits());
-        return financial(m);
+        return m;
     }
 
     /** Refund (0220, F3 200000, 60.1 25) of a sale from any batch; {@code originalDateMmdd} is 61.3. */
     public Response refund(BatchNo originalBatch, TraceNo originalTrace, String originalDateMmdd, Money amount) {
+        return financial(refundMessage(originalBatch, originalTrace, originalDateMmdd, amount));
+    }
+
+    /** The refund {@link #refund} sends, built (with the next trace number) but not sent. */
+    public IsoMessage refundMessage(BatchNo originalBatch, TraceNo originalTrace, String originalDateMmdd, Money amount) {
         IsoMessage m = codec.newMessage("0220");
         m.set(3, "200000");
         m.set(4, Long.toString(amount.fen()));
@@ -228,7 +246,17 @@ public final class TerminalSimulator implements AutoCloseable {
         m.set(49, "156");
         m.set(60, new Field60("25", batch.digits(), "000", "").format());
         m.set(61, originalBatch.digits() + originalTrace.digits() + originalDateMmdd);
-        return financial(m);
+        return m;
+    }
+
+    /** Sends a request built earlier ({@link #saleByCodeMessage}, {@link #voidMessage}, {@link #refundMessage}) with its MAC. */
+    public Response submit(IsoMessage request) {
+        return financial(request);
+    }
+
+    /** Sends the 0400 reversal of a request built earlier, whether or not that request was sent, and reads its answer. */
+    public Response reverse(IsoMessage request) {
+        return financial(reversalOf(request));
     }
 
     /** Batch settlement (0500, 60.3 201) with the terminal's totals; an approved settlement starts the next batch. */

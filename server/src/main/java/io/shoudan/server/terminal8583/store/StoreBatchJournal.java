@@ -1,11 +1,11 @@
 package io.shoudan.server.terminal8583.store;
 
 import io.shoudan.server.terminal8583.BatchJournal;
-import io.shoudan.server.terminal8583.BatchNo;
-import io.shoudan.server.terminal8583.TraceNo;
 import io.shoudan.store.terminal8583.BatchEntry;
 import io.shoudan.store.terminal8583.BatchJournalRepository;
+import io.shoudan.terminal.BatchNo;
 import io.shoudan.terminal.TerminalSn;
+import io.shoudan.terminal.TraceNo;
 
 import java.util.List;
 

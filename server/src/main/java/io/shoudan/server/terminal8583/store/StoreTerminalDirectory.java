@@ -3,9 +3,9 @@ package io.shoudan.server.terminal8583.store;
 import io.shoudan.server.terminal8583.AcceptorId;
 import io.shoudan.server.terminal8583.TerminalBinding;
 import io.shoudan.server.terminal8583.TerminalDirectory;
-import io.shoudan.server.terminal8583.TerminalId;
 import io.shoudan.store.terminal8583.PosIdentity;
 import io.shoudan.store.terminal8583.TerminalDirectoryRepository;
+import io.shoudan.terminal.TerminalId;
 
 import java.util.Optional;
 

@@ -113,7 +113,7 @@ final class HttpChannelWorld implements AutoCloseable {
 
     SaleRequest sale(PaymentMethod method, String amount, Installments installments, String code) {
         requests++;
-        return new SaleRequest(PaymentWorld.MERCHANT, PaymentWorld.TERMINAL, new RequestId(String.format("000002-%06d", requests)),
+        return new SaleRequest(PaymentWorld.MERCHANT, PaymentWorld.TERMINAL, new RequestId.Client(String.format("000002-%06d", requests)),
                 method, Money.parse(amount), installments, new Instrument.ScannedCode(code));
     }
 

@@ -375,13 +375,13 @@ class HttpChannelsOverSandboxTest {
         w.sandbox.faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.REFUND).everyNth(2));
         w.sandbox.faults().add(FaultRule.always(Channel.WECHAT, new Fault.TamperSignature()).onlyFor(Operation.REFUND).everyNth(2));
 
-        AdjustmentOutcome alipayFirst = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900001"),
+        AdjustmentOutcome alipayFirst = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId.Client("000002-900001"),
                 alipaySale.request(), Money.parse("30.00")));
-        AdjustmentOutcome alipaySecond = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900002"),
+        AdjustmentOutcome alipaySecond = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId.Client("000002-900002"),
                 alipaySale.request(), Money.parse("20.00")));
-        AdjustmentOutcome wechatFirst = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900003"),
+        AdjustmentOutcome wechatFirst = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId.Client("000002-900003"),
                 wechatSale.request(), Money.parse("10.00")));
-        AdjustmentOutcome wechatSecond = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId("000002-900004"),
+        AdjustmentOutcome wechatSecond = service.refund(RefundRequest.refund(PaymentWorld.MERCHANT, new RequestId.Client("000002-900004"),
                 wechatSale.request(), Money.parse("15.00")));
 
         assertThat(List.of(alipayFirst, alipaySecond, wechatFirst, wechatSecond)).allMatch(AdjustmentOutcome.Done.class::isInstance);
@@ -399,9 +399,9 @@ class HttpChannelsOverSandboxTest {
         service.sale(alipaySale);
         service.sale(wechatSale);
 
-        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId("000002-900011"), alipaySale.request()))
+        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId.Client("000002-900011"), alipaySale.request()))
                 .isInstanceOf(AdjustmentOutcome.Done.class);
-        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId("000002-900012"), wechatSale.request()))
+        assertThat(service.voidSale(PaymentWorld.MERCHANT, new RequestId.Client("000002-900012"), wechatSale.request()))
                 .isInstanceOf(AdjustmentOutcome.Done.class);
 
         assertThat(w.fundsOf(ned)).isEqualTo(START_FUNDS.plus(START_FUNDS));

@@ -1,4 +1,4 @@
-package io.shoudan.server.terminal8583;
+package io.shoudan.terminal;
 
 /** Field 11 受卡方系统跟踪号 (the voucher number 凭证号): six digits, wrapping after 999999. */
 public record TraceNo(int value) {

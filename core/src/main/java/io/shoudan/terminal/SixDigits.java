@@ -1,10 +1,11 @@
-package io.shoudan.server.terminal8583;
+package io.shoudan.terminal;
 
-final class SixDigits {
+/** Six-digit numbers of the terminal protocol (batch, trace, authorisation code): parsed strictly, written zero-padded. */
+public final class SixDigits {
     private SixDigits() {
     }
 
-    static int parse(String what, String digits) {
+    public static int parse(String what, String digits) {
         if (digits == null || digits.length() != 6) {
             throw new IllegalArgumentException("a " + what + " is 6 digits");
         }
@@ -19,7 +20,7 @@ final class SixDigits {
         return v;
     }
 
-    static String format(int value) {
+    public static String format(int value) {
         String s = Integer.toString(value);
         return "000000".substring(s.length()) + s;
     }

@@ -1,4 +1,4 @@
-package io.shoudan.server.terminal8583;
+package io.shoudan.terminal;
 
 /** 60.2 批次号: six digits, 000001–999999, incremented by the terminal after each settlement. */
 public record BatchNo(int value) {

@@ -1,4 +1,4 @@
-package io.shoudan.server.terminal8583;
+package io.shoudan.terminal;
 
 import java.util.regex.Pattern;
 

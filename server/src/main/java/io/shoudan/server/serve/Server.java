@@ -185,6 +185,15 @@ public final class Server implements AutoCloseable {
                 throw new IllegalArgumentException("ports are 0..65535");
             }
         }
+
+        /** The environment by its names only: it carries {@code SHOUDAN_MASTER_KEY} and the store's password. */
+        @Override
+        public String toString() {
+            return "Settings[database=" + database + ", channels=" + channels + ", port8583=" + port8583 + ", sandboxPort=" + sandboxPort
+                    + ", dataDir=" + dataDir + ", seedDemo=" + seedDemo + ", environment=" + new java.util.TreeSet<>(environment.keySet())
+                    + ", plans=" + plans.keySet() + ", limits=" + limits + ", cardRetention=" + cardRetention + ", recoverySweep=" + recoverySweep
+                    + ", node=" + node + ", masterKeyFile=" + masterKeyFile + "]";
+        }
     }
 
     /**

@@ -95,6 +95,13 @@ class SharedStoreTest {
         }
     }
 
+    @Test
+    void theSettingsPrintTheEnvironmentByNameOnlyNeverTheMasterKey() {
+        Server.Settings settings = settings(dir, false, Map.of(MasterKeySource.ENVIRONMENT_VARIABLE, CLUSTER_KEY), null);
+
+        assertThat(settings.toString()).contains(MasterKeySource.ENVIRONMENT_VARIABLE).doesNotContainIgnoringCase(CLUSTER_KEY);
+    }
+
     private Server.Settings settings(Path data, boolean seedDemo, Map<String, String> environment, Path masterKeyFile) {
         DatabaseConfig database = store.config();
         return new Server.Settings(database, new ChannelsConfiguration.Sandbox(7), 0, 0, data, seedDemo, environment,

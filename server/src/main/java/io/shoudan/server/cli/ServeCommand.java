@@ -179,7 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (listDemoTerminals) {
             out.println("  demo terminals 演示终端:");
-            out.println("    field 41  field 42         serial           TMK KCV 主密钥校验值 (TDES, UnionPay ECB MAC)");
+            out.println("    field 41  field 42         serial           TMK KCV 终端主密钥校验值 (TDES, UnionPay ECB MAC)");
             for (Server.DemoTerminal t : server.demoTerminals()) {
                 out.printf("    %s  %s  %-16s %s%n", t.pos().terminalId(), t.pos().acceptorId(), t.terminal().sn().value(), t.tmkCheckValue());
             }

@@ -311,6 +311,8 @@ public final class Server implements AutoCloseable {
                 startedSandbox.stop();
             }
             opened.close();
+            // the key given, or the one generated, is wiped whether or not the store took it
+            configuredKey.ifPresent(given -> Arrays.fill(given.key(), (byte) 0));
             if (key != null) {
                 Arrays.fill(key.key(), (byte) 0);
             }

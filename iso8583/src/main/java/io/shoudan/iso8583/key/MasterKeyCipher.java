@@ -40,6 +40,20 @@ public final class MasterKeyCipher {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /**
+     * The master key's check value: the first 4 bytes of a block of zeros encrypted under it (AES-ECB), as for the
+     * terminal keys. Identifies which master key sealed a store without revealing it; safe to print.
+     */
+    public KeyCheckValue checkValue() {
+        try {
+            Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, masterKey);
+            return new KeyCheckValue(Arrays.copyOf(c.doFinal(new byte[16]), 4));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES unavailable: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** Encrypts {@code key} for storage under identity {@code keyId}. */
     public byte[] seal(SymmetricKey key, String keyId) {
         byte[] iv = new byte[IV_BYTES];
@@ -103,6 +117,6 @@ public final class MasterKeyCipher {
 
     @Override
     public String toString() {
-        return "MasterKeyCipher[AES-256-GCM]";
+        return "MasterKeyCipher[AES-256-GCM, KCV " + checkValue() + "]";
     }
 }

@@ -46,6 +46,16 @@ class MasterKeyCipherTest {
     }
 
     @Test
+    void theCheckValueIsTheStartOfAZeroBlockUnderTheMasterKeyAndDiffersForAnotherKey() {
+        // FIPS-197 style vector: AES-256, key of zeros, block of zeros -> DC95C078A2408989AD48A21492842087
+        MasterKeyCipher zeros = new MasterKeyCipher(new byte[32], new SecureRandom());
+
+        assertThat(zeros.checkValue()).hasToString("DC95C078");
+        assertThat(zeros.toString()).contains("DC95C078");
+        assertThat(cipher.checkValue()).isNotEqualTo(zeros.checkValue());
+    }
+
+    @Test
     void theMasterKeyMustBeAes256() {
         assertThatThrownBy(() -> new MasterKeyCipher(new byte[16], new SecureRandom()))
                 .hasMessageContaining("32 bytes");

@@ -4,6 +4,7 @@ import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.SaleOutcome;
 import io.shoudan.sandbox.http.SandboxServer;
 import io.shoudan.server.serve.ChannelsConfiguration;
+import io.shoudan.server.serve.KeyInjectionFile;
 import io.shoudan.server.serve.RecoverySweep;
 import io.shoudan.server.serve.Server;
 import io.shoudan.server.terminal8583.EndpointLimits;
@@ -42,9 +43,15 @@ public final class ServeCommand implements Callable<Integer> {
     String db;
 
     @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
-            description = "Folder of the embedded store, the generated master key (DIR/keys/master.key, unless SHOUDAN_MASTER_KEY is set) "
-                    + "and the sandbox keys (DIR/sandbox). Default ${DEFAULT-VALUE}.")
+            description = "Folder of the embedded store, the generated master key (DIR/keys/master.key, unless --master-key-file or "
+                    + "SHOUDAN_MASTER_KEY gives one), the demo's key-injection file and the sandbox keys (DIR/sandbox). Default ${DEFAULT-VALUE}.")
     Path data;
+
+    @Option(names = "--master-key-file", paramLabel = "FILE",
+            description = {"File holding the master key (64 hex digits) that seals the store's keys and card data; every node of one"
+                    + " store needs the same key. Default: SHOUDAN_MASTER_KEY, else DIR/keys/master.key (generated on first start).",
+                    "主密钥文件（64 个十六进制数字）；同一存储的所有节点须使用同一主密钥。"})
+    Path masterKeyFile;
 
     @Option(names = "--port8583", defaultValue = "8583", paramLabel = "PORT",
             description = "ISO 8583 terminal port (0: any free port). Default ${DEFAULT-VALUE}.")
@@ -57,9 +64,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261123", description = "Seed of the sandbox (payment codes, consumers) and the demo world.")
     long seed;
 
-    @Option(names = "--seed-demo", description = {"Seed the demo's sample world into an empty store and bind its terminals with TMKs;"
-            + " prints how a terminal simulator connects (terminal id, merchant id, TMK — a demo convenience only).",
-            "向空库写入演示数据并为终端装载主密钥。"})
+    @Option(names = "--seed-demo", description = {"Seed the demo's sample world into an empty store and bind its terminals with TMKs,"
+            + " written for key injection to DIR/keys/" + KeyInjectionFile.FILE_NAME + " (owner-only); lists the terminals"
+            + " (terminal id, merchant id, TMK check value).",
+            "向空库写入演示数据并为终端装载主密钥（写入仅属主可读的密钥注入文件，不在屏幕显示）。"})
     boolean seedDemo;
 
     @Option(names = "--recover-every", defaultValue = "60", paramLabel = "SECONDS",
@@ -104,10 +112,11 @@ public final class ServeCommand implements Callable<Integer> {
                 ? DatabaseConfig.resolve(Optional.ofNullable(db), env)
                 : DatabaseConfig.resolve(Optional.of("jdbc:h2:file:" + data.resolve("shoudan").toAbsolutePath()), env);
         Server.Settings settings = new Server.Settings(database, ChannelsConfiguration.resolve(env, seed), port8583, sandboxPort, data,
-                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7), sweep, thisNode);
+                seedDemo, env, PaymentService.defaultPlans(), EndpointLimits.DEFAULTS, Duration.ofDays(7), sweep, thisNode,
+                masterKeyFile);
         Server server = Server.start(settings);
         try {
-            print(out, server, database);
+            print(out, server, database, seedDemo);
             awaitStop.accept(server);
         } finally {
             server.stop();
@@ -152,10 +161,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, Server server, DatabaseConfig database) {
+    /** The banner; with {@code --seed-demo}, the bound terminals by check value and where their TMKs were written. */
+    static void print(PrintWriter out, Server server, DatabaseConfig database, boolean listDemoTerminals) {
         out.println("Shoudan serve 收单服务");
         out.println("  store 存储:               " + database.url().redacted());
-        out.println("  master key 主密钥:        " + server.masterKeyOrigin());
+        out.println("  master key 主密钥:        " + server.masterKeyOrigin() + ", KCV 校验值 " + server.masterKeyCheckValue());
         out.println("  node 节点:                " + server.node());
         out.println("  channels 渠道:            sandbox (in process) 沙箱");
         long unknown = server.recovery().stillUnknown();
@@ -172,12 +182,15 @@ public final class ServeCommand implements Callable<Integer> {
         if (server.seeded()) {
             out.println("  demo world seeded 已写入演示数据");
         }
-        if (server.seeded() || !server.demoTerminals().isEmpty()) {
-            out.println("  demo terminals (TMK shown for the demo world only — never do this with real keys / 仅演示):");
-            out.println("    field 41  field 42         serial           TMK (TDES, UnionPay ECB MAC)");
+        if (listDemoTerminals) {
+            out.println("  demo terminals 演示终端:");
+            out.println("    field 41  field 42         serial           TMK KCV 终端主密钥校验值 (TDES, UnionPay ECB MAC)");
             for (Server.DemoTerminal t : server.demoTerminals()) {
-                out.printf("    %s  %s  %-16s %s%n", t.pos().terminalId(), t.pos().acceptorId(), t.terminal().sn().value(), t.tmkHex());
+                out.printf("    %s  %s  %-16s %s%n", t.pos().terminalId(), t.pos().acceptorId(), t.terminal().sn().value(), t.tmkCheckValue());
             }
+            out.println("  TMKs for key injection 终端主密钥注入文件 (owner-only 仅属主可读): " + server.demoKeyFile()
+                    .map(file -> file.toAbsolutePath().toString())
+                    .orElse("none in this --data (written where the demo world was seeded) 本数据目录中没有（在写入演示数据的节点上）"));
         }
         out.println("Ctrl-C to stop 按 Ctrl-C 停止");
         out.flush();

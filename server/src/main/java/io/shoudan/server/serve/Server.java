@@ -7,6 +7,7 @@ import io.shoudan.channels.health.ChannelConnection;
 import io.shoudan.channels.health.ChannelHealth;
 import io.shoudan.eligibility.EligibilityEngine;
 import io.shoudan.iso8583.key.DesKey;
+import io.shoudan.iso8583.key.KeyCheckValue;
 import io.shoudan.iso8583.key.KeyGenerator;
 import io.shoudan.iso8583.key.KeyScheme;
 import io.shoudan.iso8583.key.MasterKeyCipher;
@@ -61,6 +62,7 @@ import io.shoudan.server.terminal8583.store.StoreTerminalKeys;
 import io.shoudan.store.database.Database;
 import io.shoudan.store.database.DatabaseConfig;
 import io.shoudan.store.terminal8583.CardVaultRepository;
+import io.shoudan.store.terminal8583.MasterKeyCheckRepository;
 import io.shoudan.store.terminal8583.PosIdentity;
 import io.shoudan.store.terminal8583.TerminalDirectoryRepository;
 import io.shoudan.store.terminal8583.TerminalKeyRepository;
@@ -73,6 +75,7 @@ import org.slf4j.LoggerFactory;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -158,10 +161,13 @@ public final class Server implements AutoCloseable {
      * @param recoverySweep when payments left unresolved are taken on again while serving
      * @param node          this node's name in the store's claims on payments, the same across restarts
      *                      ({@link #defaultNodeName})
+     * @param masterKeyFile {@code --master-key-file}: the file holding the master key; null for {@code SHOUDAN_MASTER_KEY}
+     *                      in {@code environment} or the embedded default ({@link MasterKeySource})
      */
     public record Settings(DatabaseConfig database, ChannelsConfiguration channels, int port8583, int sandboxPort, Path dataDir,
                            boolean seedDemo, Map<String, String> environment, Map<Channel, RecoveryPlan> plans,
-                           EndpointLimits limits, Duration cardRetention, RecoverySweep.Schedule recoverySweep, String node) {
+                           EndpointLimits limits, Duration cardRetention, RecoverySweep.Schedule recoverySweep, String node,
+                           Path masterKeyFile) {
         public Settings {
             Objects.requireNonNull(recoverySweep, "recoverySweep");
             if (!isNodeName(node)) {
@@ -179,10 +185,22 @@ public final class Server implements AutoCloseable {
                 throw new IllegalArgumentException("ports are 0..65535");
             }
         }
+
+        /** The environment by its names only: it carries {@code SHOUDAN_MASTER_KEY} and the store's password. */
+        @Override
+        public String toString() {
+            return "Settings[database=" + database + ", channels=" + channels + ", port8583=" + port8583 + ", sandboxPort=" + sandboxPort
+                    + ", dataDir=" + dataDir + ", seedDemo=" + seedDemo + ", environment=" + new java.util.TreeSet<>(environment.keySet())
+                    + ", plans=" + plans.keySet() + ", limits=" + limits + ", cardRetention=" + cardRetention + ", recoverySweep=" + recoverySweep
+                    + ", node=" + node + ", masterKeyFile=" + masterKeyFile + "]";
+        }
     }
 
-    /** A demo terminal as a simulator needs it. The TMK is printed only for the demo world: a demo convenience. */
-    public record DemoTerminal(PosIdentity pos, Terminal terminal, String tmkHex) {
+    /**
+     * A terminal bound in the directory, as the banner of {@code --seed-demo} lists it: its ids and its TMK's check
+     * value — never the TMK, which the demo hands over in the {@link KeyInjectionFile}.
+     */
+    public record DemoTerminal(PosIdentity pos, Terminal terminal, KeyCheckValue tmkCheckValue) {
     }
 
     private final Settings settings;
@@ -196,6 +214,7 @@ public final class Server implements AutoCloseable {
     private final TerminalKeyRepository keys;
     private final CardVaultRepository vault;
     private final MasterKeySource.Resolved masterKey;
+    private final KeyCheckValue masterKeyCheckValue;
     private final boolean seeded;
     private boolean stopped;
     private ScheduledExecutorService housekeeping;
@@ -205,7 +224,9 @@ public final class Server implements AutoCloseable {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        masterKey = MasterKeySource.resolve(settings.environment(), settings.dataDir(), random);
+        // A key given but unusable (not hex, its file unreadable) stops the start before the store is opened.
+        Optional<MasterKeySource.Resolved> configuredKey = MasterKeySource.configured(settings.environment(),
+                Optional.ofNullable(settings.masterKeyFile()), settings.dataDir());
         PolicyReader policyReader = new PolicyReader();
         Supplier<Policy> defaultPolicy = () -> DefaultPolicy.load(policyReader);
         long seed = switch (settings.channels()) {
@@ -217,10 +238,14 @@ public final class Server implements AutoCloseable {
         Application opened = new Application(Database.open(settings.database()), clock, policyReader, defaultPolicy, overlay);
         SandboxServer startedSandbox = null;
         Terminal8583Server startedEndpoint = null;
+        MasterKeySource.Resolved key = null;
         try {
+            key = masterKeyFor(opened, configuredKey, settings.dataDir(), clock, random);
+            MasterKeyCipher cipher = new MasterKeyCipher(key.key(), random);
+            masterKeyCheckValue = cipher.checkValue();
             directory = new TerminalDirectoryRepository(opened.database(), clock);
-            keys = new TerminalKeyRepository(opened.database(), new MasterKeyCipher(masterKey.key(), random), clock);
-            vault = new CardVaultRepository(opened.database(), clock, derive(masterKey.key(), "shoudan card vault key"), random,
+            keys = new TerminalKeyRepository(opened.database(), cipher, clock);
+            vault = new CardVaultRepository(opened.database(), clock, derive(key.key(), "shoudan card vault key"), random,
                     settings.cardRetention());
             seeded = settings.seedDemo() && opened.merchants().count() == 0;
             if (seeded) {
@@ -286,11 +311,38 @@ public final class Server implements AutoCloseable {
                 startedSandbox.stop();
             }
             opened.close();
+            // the key given, or the one generated, is wiped whether or not the store took it
+            configuredKey.ifPresent(given -> Arrays.fill(given.key(), (byte) 0));
+            if (key != null) {
+                Arrays.fill(key.key(), (byte) 0);
+            }
             throw e;
         }
+        this.masterKey = key;
         this.app = opened;
         this.sandboxServer = startedSandbox;
         this.endpoint = startedEndpoint;
+    }
+
+    /**
+     * The master key this node seals and opens the store's keys with, checked against the store before anything else
+     * touches it: the key given ({@code --master-key-file}, {@code SHOUDAN_MASTER_KEY}, the file generated earlier
+     * for {@code --data}), or — when none is and the store is not sealed yet — a key generated now. A key that does
+     * not open what the store sealed, or no key for a sealed store, refuses the start with one line naming the setting.
+     */
+    private static MasterKeySource.Resolved masterKeyFor(Application app, Optional<MasterKeySource.Resolved> configured, Path dataDir,
+                                                         Clock clock, SecureRandom random) {
+        MasterKeyCheckRepository check = new MasterKeyCheckRepository(app.database(), clock, random);
+        if (configured.isEmpty()) {
+            check.recorded().ifPresent(sealedUnder -> {
+                throw new IllegalArgumentException(MasterKeySource.noneGivenForASealedStore(sealedUnder));
+            });
+        }
+        MasterKeySource.Resolved key = configured.orElseGet(() -> MasterKeySource.generate(dataDir, random));
+        if (check.verify(new MasterKeyCipher(key.key(), random)) instanceof MasterKeyCheckRepository.Verdict.DoesNotOpen refused) {
+            throw new IllegalArgumentException(MasterKeySource.doesNotOpenTheStore(key, refused.given(), refused.sealedUnder()));
+        }
+        return key;
     }
 
     /** Opens the store, recovers, and starts listening; the caller must {@link #stop()} it. */
@@ -343,17 +395,28 @@ public final class Server implements AutoCloseable {
         return masterKey.origin();
     }
 
+    /** The master key's check value: the same on every node of one store. */
+    public KeyCheckValue masterKeyCheckValue() {
+        return masterKeyCheckValue;
+    }
+
+    /** The key-injection file of the demo world's TMKs, when {@code --seed-demo} wrote one into this node's data folder. */
+    public Optional<Path> demoKeyFile() {
+        Path file = KeyInjectionFile.in(settings.dataDir());
+        return Files.exists(file) ? Optional.of(file) : Optional.empty();
+    }
+
     public EndpointMetrics endpointMetrics() {
         return endpoint.metrics();
     }
 
-    /** The terminals in the directory with their TMKs in hex — for the demo world only (printed by {@code --seed-demo}). */
+    /** The terminals in the directory with their TMKs' check values (listed by {@code --seed-demo}). */
     public List<DemoTerminal> demoTerminals() {
         List<DemoTerminal> out = new ArrayList<>();
         for (MerchantId merchant : app.merchants().ids()) {
             for (Terminal terminal : app.terminals().forMerchant(merchant)) {
                 directory.bindingOf(terminal.sn()).ifPresent(binding -> keys.masterKey(terminal.sn()).ifPresent(k ->
-                        out.add(new DemoTerminal(binding.pos(), terminal, HexFormat.of().withUpperCase().formatHex(k.tmk().bytes())))));
+                        out.add(new DemoTerminal(binding.pos(), terminal, k.tmk().checkValue()))));
             }
         }
         out.sort((a, b) -> a.pos().terminalId().compareTo(b.pos().terminalId()));
@@ -413,15 +476,20 @@ public final class Server implements AutoCloseable {
             merchantNumbers.put(merchant.id(), merchantNumbers.size() + 1);
         }
         int n = 0;
+        List<KeyInjectionFile.Entry> injected = new ArrayList<>();
         for (Terminal terminal : world.terminals()) {
             n++;
-            directory.bind(new PosIdentity(demoTerminalId(n), demoAcceptorId(merchantNumbers.get(terminal.merchantId()))), terminal.sn(),
-                    terminal.merchantId());
-            byte[] tmk = new byte[16];
-            random.nextBytes(tmk);
-            keys.loadMasterKey(terminal.sn(), DesKey.of(tmk), KeyScheme.TDES, MacAlgorithm.UNIONPAY_ECB);
-            Arrays.fill(tmk, (byte) 0);
+            PosIdentity pos = new PosIdentity(demoTerminalId(n), demoAcceptorId(merchantNumbers.get(terminal.merchantId())));
+            directory.bind(pos, terminal.sn(), terminal.merchantId());
+            byte[] clear = new byte[16];
+            random.nextBytes(clear);
+            DesKey tmk = DesKey.of(clear);
+            Arrays.fill(clear, (byte) 0);
+            keys.loadMasterKey(terminal.sn(), tmk, KeyScheme.TDES, MacAlgorithm.UNIONPAY_ECB);
+            injected.add(new KeyInjectionFile.Entry(pos, terminal.sn(), tmk, KeyScheme.TDES, MacAlgorithm.UNIONPAY_ECB));
         }
+        // The hand-over to the terminals' key loading: a file of the owner's only, never the console.
+        KeyInjectionFile.write(KeyInjectionFile.in(settings.dataDir()), injected);
     }
 
     // ---- channels ----

@@ -1,5 +1,7 @@
 package io.shoudan.server.cli;
 
+import io.shoudan.iso8583.key.MasterKeyCipher;
+import io.shoudan.server.serve.KeyInjectionFile;
 import io.shoudan.server.serve.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +13,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +26,7 @@ class ServeCommandTest {
     Path data;
 
     @Test
-    void itPrintsThePortsTheRecoveryAndTheDemoTerminalsWithoutTheMasterKey() throws Exception {
+    void itPrintsThePortsTheRecoveryAndTheDemoTerminalsByCheckValueAndWhereTheirKeysWereWrittenButNoKey() throws Exception {
         List<Server.DemoTerminal> terminals = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         ServeCommand command = new ServeCommand(server -> {
@@ -44,9 +48,48 @@ class ServeCommandTest {
                 .contains("recovery sweep 恢复巡检:   every 60 s, payments unchanged for 300 s");
         Server.DemoTerminal first = terminals.get(0);
         assertThat(printed).contains(first.pos().terminalId() + "  " + first.pos().acceptorId() + "  " + first.terminal().sn().value())
-                .contains(first.tmkHex());
+                .contains(first.tmkCheckValue().toString())
+                .contains("TMKs for key injection 终端主密钥注入文件 (owner-only 仅属主可读): " + KeyInjectionFile.in(data).toAbsolutePath());
+        List<KeyInjectionFile.Entry> injected = KeyInjectionFile.read(KeyInjectionFile.in(data));
+        assertThat(injected).hasSameSizeAs(terminals);
+        for (KeyInjectionFile.Entry entry : injected) {
+            assertThat(printed).doesNotContainIgnoringCase(HexFormat.of().formatHex(entry.tmk().bytes()));
+        }
         String masterKeyHex = Files.readString(data.resolve("keys/master.key")).trim();
-        assertThat(printed).contains("generated").doesNotContainIgnoringCase(masterKeyHex);
+        assertThat(printed).contains("generated").doesNotContainIgnoringCase(masterKeyHex)
+                .contains(", KCV 校验值 " + new MasterKeyCipher(HexFormat.of().parseHex(masterKeyHex), new SecureRandom()).checkValue());
+    }
+
+    @Test
+    void withoutSeedDemoNoTerminalIsListed() {
+        String store = "jdbc:h2:file:" + data.resolve("store").toAbsolutePath();
+        assertThat(new CommandLine(new ServeCommand(server -> { })).execute("--db", store, "--data", data.toString(),
+                "--port8583", "0", "--sandbox-port", "0", "--seed-demo")).isZero();
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ServeCommand(server -> { }));
+        cli.setOut(new PrintWriter(out, true));
+
+        assertThat(cli.execute("--db", store, "--data", data.toString(), "--port8583", "0", "--sandbox-port", "0")).isZero();
+
+        assertThat(out.toString()).contains("Shoudan serve").doesNotContain("demo terminals").doesNotContain("10000001");
+    }
+
+    @Test
+    void aNodeWhoseMasterKeyFileDoesNotOpenTheStoreRefusesOnOneLineNamingTheOption() throws Exception {
+        String store = "jdbc:h2:file:" + data.resolve("store").toAbsolutePath();
+        Path clusterKey = Files.writeString(data.resolve("cluster.key"), "6b1f0c2d3e4f5a6b7c8d9eafb0c1d2e3f405162738495a6b7c8d9eafb0c1d2e3");
+        Path otherKey = Files.writeString(data.resolve("other.key"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        assertThat(new CommandLine(new ServeCommand(server -> { })).execute("--db", store, "--data", data.resolve("node-1").toString(),
+                "--master-key-file", clusterKey.toString(), "--port8583", "0", "--sandbox-port", "0", "--seed-demo")).isZero();
+
+        Cli cli = Cli.run("serve", "--db", store, "--data", data.resolve("node-2").toString(), "--master-key-file", otherKey.toString(),
+                "--port8583", "0", "--sandbox-port", "0");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).singleElement().asString()
+                .startsWith("shoudan serve: --master-key-file " + otherKey + ": this master key (KCV ")
+                .contains("does not open the keys sealed in the store").contains("无法解开存储中已加密的密钥");
+        assertThat(cli.out()).doesNotContain("Shoudan serve");
     }
 
     @Test

@@ -1,27 +1,16 @@
 package io.shoudan.server.serve;
 
-import io.shoudan.iso8583.key.DesKey;
-import io.shoudan.merchant.Merchant;
-import io.shoudan.merchant.MerchantStatus;
-import io.shoudan.merchant.Product;
-import io.shoudan.merchant.ProductStatus;
+import io.shoudan.iso8583.key.KeyCheckValue;
 import io.shoudan.method.Channel;
-import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentId;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.RecoveryPlan;
-import io.shoudan.sandbox.consumer.CardKind;
-import io.shoudan.sandbox.consumer.CardStatus;
-import io.shoudan.sandbox.consumer.ConsumerId;
-import io.shoudan.sandbox.consumer.ConsumerSetup;
-import io.shoudan.sandbox.consumer.Pin;
 import io.shoudan.sandbox.fault.Fault;
 import io.shoudan.sandbox.fault.FaultRule;
 import io.shoudan.sandbox.fault.Operation;
-import io.shoudan.server.terminal8583.AcceptorId;
 import io.shoudan.server.terminal8583.EndpointLimits;
 import io.shoudan.server.terminal8583.simulator.TerminalProfile;
 import io.shoudan.server.terminal8583.simulator.TerminalSimulator;
@@ -38,11 +27,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServerTest {
 
-    private static final String PAN = "6222020000000000201";
-    static final ConsumerId SHOPPER = new ConsumerId("T-0001");
     /** One query, one cancel, no waiting: the unknown-outcome protocol without its real delays. */
     static final RecoveryPlan FAST = new RecoveryPlan(List.of(Duration.ZERO), 1, Duration.ZERO, 1, Duration.ZERO);
 
     @Test
-    void aDemoTerminalTradesAndItsPaymentsKeysAndUnresolvedSalesSurviveARestart(@TempDir Path dir) {
+    void aDemoTerminalTradesAndItsPaymentsKeysAndUnresolvedSalesSurviveARestart(@TempDir Path dir) throws IOException {
         Server.Settings settings = settings(dir, freePort());
         PaymentId stuck;
+        KeyCheckValue firstMasterKey;
         Server.DemoTerminal demo;
         TerminalSimulator pos;
         int paymentsBefore;
@@ -73,43 +59,49 @@ class ServerTest {
             assertThat(server.seeded()).isTrue();
             assertThat(server.masterKeyOrigin()).startsWith("generated");
             assertThat(Files.exists(dir.resolve("keys/master.key"))).isTrue();
+            firstMasterKey = server.masterKeyCheckValue();
+            // The TMKs went to the key-injection file, owner-only, one line per bound terminal — not to the console.
+            assertThat(server.demoKeyFile()).contains(KeyInjectionFile.in(dir));
+            assertThat(KeyInjectionFile.read(KeyInjectionFile.in(dir))).hasSameSizeAs(server.demoTerminals());
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(KeyInjectionFile.in(dir))))
+                        .isEqualTo("rw-------");
+            }
             assertThat(server.recovery().payments()).isEmpty();
-            demo = tradingTerminal(server);
-            registerShopper(server);
-            pos = new TerminalSimulator(TerminalProfile.tdes(new TerminalId(demo.pos().terminalId()), new AcceptorId(demo.pos().acceptorId()),
-                    DesKey.ofHex(demo.tmkHex())), new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port8583()),
-                    Duration.ofSeconds(10)).connect();
+            demo = DemoTrading.tradingTerminal(server);
+            DemoTrading.registerShopper(server);
+            pos = DemoTrading.simulator(server, demo);
 
             assertThat(pos.signOn().responseCode()).isEqualTo("00");
 
-            TerminalSimulator.Exchange card = pos.sale(Money.parse("88.00"), TestCard.of(PAN, "2912", "123456"));
+            TerminalSimulator.Exchange card = pos.sale(Money.parse("88.00"), DemoTrading.CARD);
             assertThat(card.response().responseCode()).as("card sale, reason %s", card.response().reason()).isEqualTo("00");
             // Card data is in the vault, encrypted; the PIN block was dropped once translated.
             assertThat(server.app().database().dsl().fetchCount(CARD_VAULT)).isEqualTo(1);
             assertThat(server.app().database().dsl().fetchCount(CARD_VAULT, CARD_VAULT.PIN_BLOCK.isNotNull())).isZero();
-            assertThat(server.app().database().dsl().selectFrom(CARD_VAULT).fetchOne().intoList().toString()).doesNotContain(PAN);
+            assertThat(server.app().database().dsl().selectFrom(CARD_VAULT).fetchOne().intoList().toString()).doesNotContain(DemoTrading.PAN);
 
             // The sandbox's stand-in HSM recovered the PIN from the block under the PIK: a wrong PIN is refused by the issuer.
-            assertThat(pos.sale(Money.parse("1.00"), TestCard.of(PAN, "2912", "654321")).response().responseCode()).isNotEqualTo("00");
+            assertThat(pos.sale(Money.parse("1.00"), TestCard.of(DemoTrading.PAN, "2912", "654321")).response().responseCode()).isNotEqualTo("00");
             TerminalSimulator.Exchange scan = pos.saleByCode(Money.parse("12.34"),
-                    server.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code());
+                    server.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.ALIPAY).code());
             assertThat(scan.response().responseCode()).as("scan sale, reason %s", scan.response().reason()).isEqualTo("00");
             var scanTrace = pos.lastTrace();
             assertThat(pos.voidSale(scanTrace, Money.parse("12.34"), scan.response().rrn()).responseCode()).isEqualTo("00");
 
             // WeChat Pay over HTTP: v2 XML signed with this merchant's own API key, the answer's sign verified.
             TerminalSimulator.Exchange wechat = pos.saleByCode(Money.parse("8.80"),
-                    server.sandbox().codes().issue(SHOPPER, Channel.WECHAT).code());
+                    server.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.WECHAT).code());
             assertThat(wechat.response().responseCode()).as("WeChat sale, reason %s", wechat.response().reason()).isEqualTo("00");
 
-            assertThat(pos.corruptNextMac().saleByCode(Money.parse("1.00"), server.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code())
+            assertThat(pos.corruptNextMac().saleByCode(Money.parse("1.00"), server.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.ALIPAY).code())
                     .response().responseCode()).isEqualTo("A0");
             assertThat(server.endpointMetrics().snapshot().macInvalid()).isEqualTo(1);
 
             // Alipay takes the money but nothing about it can be learnt or undone: the sale stays UNKNOWN.
             server.sandbox().faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.PAY));
             server.sandbox().faults().add(FaultRule.always(Channel.ALIPAY, new Fault.SystemError()).onlyFor(Operation.QUERY, Operation.CANCEL));
-            TerminalSimulator.Exchange lost = pos.saleByCode(Money.parse("5.00"), server.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code());
+            TerminalSimulator.Exchange lost = pos.saleByCode(Money.parse("5.00"), server.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.ALIPAY).code());
             assertThat(lost.response().responseCode()).isEqualTo("98");
             assertThat(server.app().payments().unresolvedPayments()).hasSize(1);
             stuck = server.app().payments().unresolvedPayments().get(0).id();
@@ -127,18 +119,19 @@ class ServerTest {
             assertThat(states(again)).contains(PaymentState.SUCCEEDED, PaymentState.VOIDED).doesNotContain(PaymentState.UNKNOWN);
             assertThat(again.app().payments().findPayment(stuck).orElseThrow().state())
                     .isIn(PaymentState.SUCCEEDED, PaymentState.REVERSED, PaymentState.FAILED);
-            registerShopper(again);
+            DemoTrading.registerShopper(again);
 
-            assertThat(again.demoTerminals()).extracting(Server.DemoTerminal::pos, Server.DemoTerminal::tmkHex)
-                    .contains(org.assertj.core.groups.Tuple.tuple(demo.pos(), demo.tmkHex()));
+            assertThat(again.masterKeyCheckValue()).isEqualTo(firstMasterKey);
+            assertThat(again.demoTerminals()).extracting(Server.DemoTerminal::pos, Server.DemoTerminal::tmkCheckValue)
+                    .contains(org.assertj.core.groups.Tuple.tuple(demo.pos(), demo.tmkCheckValue()));
             assertThat(again.app().terminals().find(demo.terminal().sn()).orElseThrow().signedOn()).isTrue();
 
             // The terminal does not sign on again: its working keys were kept (sealed) in the store and verify its MAC.
             pos.connect();
-            TerminalSimulator.Exchange after = pos.saleByCode(Money.parse("3.21"), again.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code());
+            TerminalSimulator.Exchange after = pos.saleByCode(Money.parse("3.21"), again.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.ALIPAY).code());
             assertThat(after.response().responseCode()).as("reason %s", after.response().reason()).isEqualTo("00");
             assertThat(after.response().macValid()).isTrue();
-            assertThat(pos.corruptNextMac().saleByCode(Money.parse("1.00"), again.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code())
+            assertThat(pos.corruptNextMac().saleByCode(Money.parse("1.00"), again.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.ALIPAY).code())
                     .response().responseCode()).isEqualTo("A0");
             pos.close();
         }
@@ -148,18 +141,16 @@ class ServerTest {
     void aSaleLeftUnknownWhileServingIsSettledByTheSweepOnceItsChannelIsBackWithoutARestart(@TempDir Path dir) throws InterruptedException {
         Server.Settings settings = settings(dir, 0, new RecoverySweep.Schedule(Duration.ofMillis(100), Duration.ZERO));
         try (Server server = Server.start(settings)) {
-            Server.DemoTerminal demo = tradingTerminal(server);
-            registerShopper(server);
-            TerminalSimulator pos = new TerminalSimulator(TerminalProfile.tdes(new TerminalId(demo.pos().terminalId()),
-                    new AcceptorId(demo.pos().acceptorId()), DesKey.ofHex(demo.tmkHex())),
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port8583()), Duration.ofSeconds(10)).connect();
+            Server.DemoTerminal demo = DemoTrading.tradingTerminal(server);
+            DemoTrading.registerShopper(server);
+            TerminalSimulator pos = DemoTrading.simulator(server, demo);
             assertThat(pos.signOn().responseCode()).isEqualTo("00");
 
             // Alipay takes the money, then neither answers nor can be queried or cancelled: the sale ends UNKNOWN
             // and each sweep run meanwhile finds it so (the sweep leaves it alone while the sale itself is on it).
             server.sandbox().faults().add(FaultRule.always(Channel.ALIPAY, new Fault.ResponseLost()).onlyFor(Operation.PAY));
             server.sandbox().faults().add(FaultRule.always(Channel.ALIPAY, new Fault.SystemError()).onlyFor(Operation.QUERY, Operation.CANCEL));
-            TerminalSimulator.Exchange lost = pos.saleByCode(Money.parse("5.00"), server.sandbox().codes().issue(SHOPPER, Channel.ALIPAY).code());
+            TerminalSimulator.Exchange lost = pos.saleByCode(Money.parse("5.00"), server.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.ALIPAY).code());
             assertThat(lost.response().responseCode()).isEqualTo("98");
             PaymentId stuck = server.app().payments().unresolvedPayments().getFirst().id();
             long runsBefore = server.recoverySweep().totals().runs();
@@ -227,31 +218,7 @@ class ServerTest {
         DatabaseConfig database = DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + dir.resolve("shoudan").toAbsolutePath()));
         return new Server.Settings(database, new ChannelsConfiguration.Sandbox(7), port8583, 0, dir, true, Map.of(),
                 Map.of(Channel.ALIPAY, FAST, Channel.WECHAT, FAST, Channel.UNIONPAY, FAST), EndpointLimits.DEFAULTS, Duration.ofDays(7),
-                sweep, Server.defaultNodeName(dir));
-    }
-
-    /** A consumer of the sandbox with a known card and PIN and an Alipay balance (the sandbox forgets them on restart). */
-    static void registerShopper(Server server) {
-        server.sandbox().consumers().register(ConsumerSetup.of(SHOPPER.value()).alipayBalance(Money.ofYuan(5_000))
-                .card("card-1", CardKind.DEBIT, PAN, Pin.of("123456"), Money.ofYuan(5_000), CardStatus.ACTIVE));
-    }
-
-    /** A demo terminal that may take both cards and Alipay codes: active, where it was registered, at a merchant that trades. */
-    static Server.DemoTerminal tradingTerminal(Server server) {
-        List<Server.DemoTerminal> candidates = new ArrayList<>();
-        for (Server.DemoTerminal t : server.demoTerminals()) {
-            Merchant merchant = server.app().merchants().find(t.terminal().merchantId(), OffsetDateTime.now()).orElseThrow();
-            if (t.terminal().status() == TerminalStatus.ACTIVE && t.terminal().capabilities().contains(Capability.SCANNER)
-                    && t.terminal().capabilities().contains(Capability.CHIP) && t.terminal().protocolVersion() == 2
-                    && t.terminal().enabledMethods().containsAll(List.of(PaymentMethod.ALIPAY, PaymentMethod.UNIONPAY_DEBIT))
-                    && t.terminal().observedRegion().equals(t.terminal().registeredRegion())
-                    && merchant.status() == MerchantStatus.ACTIVE && merchant.product(Product.ALIPAY) == ProductStatus.ACTIVE
-                    && merchant.product(Product.UNIONPAY_CARD) == ProductStatus.ACTIVE) {
-                candidates.add(t);
-            }
-        }
-        assertThat(candidates).isNotEmpty();
-        return candidates.get(0);
+                sweep, Server.defaultNodeName(dir), null);
     }
 
     private static List<Payment> payments(Server server) {

@@ -93,26 +93,24 @@ class TerminalRequestsOnStoreTest {
         dir = in;
         return new Server.Settings(on.config(in), new ChannelsConfiguration.Sandbox(7), port8583, 0, in, true, Map.of(),
                 Map.of(Channel.ALIPAY, ServerTest.FAST, Channel.WECHAT, ServerTest.FAST, Channel.UNIONPAY, ServerTest.FAST),
-                EndpointLimits.DEFAULTS, Duration.ofDays(7), RecoverySweep.Schedule.DEFAULTS, Server.defaultNodeName(in));
+                EndpointLimits.DEFAULTS, Duration.ofDays(7), RecoverySweep.Schedule.DEFAULTS, Server.defaultNodeName(in), null);
     }
 
     /** A demo terminal that trades, signed on, and the sandbox's shopper with money. */
     private TerminalSimulator signedOn(Server server) {
-        Server.DemoTerminal demo = ServerTest.tradingTerminal(server);
-        ServerTest.registerShopper(server);
-        pos = new TerminalSimulator(TerminalProfile.tdes(new TerminalId(demo.pos().terminalId()), new AcceptorId(demo.pos().acceptorId()),
-                DesKey.ofHex(demo.tmkHex())), new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port8583()),
-                Duration.ofSeconds(10)).connect();
+        Server.DemoTerminal demo = DemoTrading.tradingTerminal(server);
+        DemoTrading.registerShopper(server);
+        pos = DemoTrading.simulator(server, demo);
         assertThat(pos.signOn().responseCode()).isEqualTo("00");
         return pos;
     }
 
     private static String alipayCode(Server server) {
-        return server.sandbox().codes().issue(ServerTest.SHOPPER, Channel.ALIPAY).code();
+        return server.sandbox().codes().issue(DemoTrading.SHOPPER, Channel.ALIPAY).code();
     }
 
     private static Money shoppersMoney(Server server) {
-        return server.sandbox().consumers().get(ServerTest.SHOPPER).fundsTotal();
+        return server.sandbox().consumers().get(DemoTrading.SHOPPER).fundsTotal();
     }
 
     private static PaymentsRecord paymentRow(Server server, TerminalSimulator pos, TraceNo trace) {
@@ -171,7 +169,7 @@ class TerminalRequestsOnStoreTest {
         }
 
         try (Server again = Server.start(settings)) {
-            ServerTest.registerShopper(again);
+            DemoTrading.registerShopper(again);
             Money before = shoppersMoney(again);
             pos.connect();
 

@@ -213,13 +213,10 @@ public final class ReasonTexts {
 
     /** A region code's GB/T 2260 name at its own level (深圳市南山区); anything that is not a code is shown as it is. */
     private static String regionName(String value, Lang lang) {
-        RegionCode region;
-        try {
-            region = new RegionCode(value);
-        } catch (IllegalArgumentException notACode) {
+        if (!value.matches("[0-9]{6}")) {
             return value;
         }
-        RegionNames.Name name = RegionNames.of(region);
+        RegionNames.Name name = RegionNames.of(new RegionCode(value));
         return lang == Lang.ZH ? name.zh() : name.en();
     }
 

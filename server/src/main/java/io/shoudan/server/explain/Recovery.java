@@ -1,5 +1,6 @@
 package io.shoudan.server.explain;
 
+import io.shoudan.channels.ChannelCalls;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
@@ -53,12 +54,19 @@ public record Recovery(RawCode startedBy, Instant startedAt, RawCode endedBy, In
         return Optional.empty();
     }
 
-    /** What the starting code means, for a person: the raw codes the platform itself writes are told in words. */
+    /**
+     * What the starting code means, for a person. The codes the platform writes itself are told in words:
+     * {@code TIMEOUT} (no answer in time, {@link ChannelCalls#TIMEOUT}), and {@code RECOVERY} / {@code TERMINAL_REVERSAL},
+     * which {@code PaymentService} stores when its recovery or a terminal's 0400 finds a payment still PROCESSING.
+     */
     public String cause(Lang lang) {
         boolean zh = lang == Lang.ZH;
+        if (startedBy.equals(ChannelCalls.TIMEOUT)) {
+            return zh ? "通道未在规定时间内应答，应答丢失" : "the channel's answer did not come in time and was lost";
+        }
         return switch (startedBy.value()) {
-            case "TIMEOUT" -> zh ? "通道未在规定时间内应答，应答丢失" : "the channel's answer did not come in time and was lost";
-            case "RECOVERY" -> zh ? "平台重启时该笔交易结果未知" : "the platform restarted while the outcome was unknown";
+            case "RECOVERY" -> zh ? "平台恢复任务发现交易仍在处理中、没有应答（发出它的节点已停止）"
+                    : "the platform's recovery found it still in progress with no answer (the node that sent it had stopped)";
             case "TERMINAL_REVERSAL" -> zh ? "终端在结果未知时发起冲正" : "the terminal sent a reversal while the outcome was unknown";
             default -> zh ? "通道应答未给出结果（系统错误或顾客仍在确认）"
                     : "the channel's answer left the outcome unknown (a system error, or the customer still confirming)";

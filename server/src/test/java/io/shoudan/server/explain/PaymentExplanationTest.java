@@ -71,7 +71,7 @@ class PaymentExplanationTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
             "TIMEOUT               | the channel's answer did not come in time and was lost",
-            "RECOVERY              | the platform restarted while the outcome was unknown",
+            "RECOVERY              | the platform's recovery found it still in progress with no answer (the node that sent it had stopped)",
             "TERMINAL_REVERSAL     | the terminal sent a reversal while the outcome was unknown",
             "SYSTEMERROR           | the channel's answer left the outcome unknown (a system error, or the customer still confirming)",
             "USERPAYING            | the channel's answer left the outcome unknown (a system error, or the customer still confirming)"})

@@ -47,6 +47,11 @@ public record Merchant(
         }
     }
 
+    /** This merchant with {@code newProducts} in place of its products. */
+    public Merchant withProducts(Map<Product, ProductState> newProducts) {
+        return new Merchant(id, type, status, mcc, region, creditRating, newProducts, disabledMethods, usage);
+    }
+
     public ProductStatus product(Product product) {
         return productState(product).status();
     }

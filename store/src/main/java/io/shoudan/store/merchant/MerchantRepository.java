@@ -180,8 +180,8 @@ public final class MerchantRepository {
     }
 
     /** The merchant's products with their whole onboarding state, rejections included. */
-    public static Map<Product, ProductState> productStates(DSLContext dsl, MerchantId merchantId) {
-        return ProductRows.read(dsl, merchantId);
+    public static Map<Product, ProductState> productStates(Database database, MerchantId merchantId) {
+        return ProductRows.read(database.dsl(), merchantId);
     }
 
     /** The merchant a stored row describes, with its products, switched-off methods and usage. */

@@ -17,7 +17,6 @@ import io.shoudan.store.terminal.TerminalRepository;
 import io.shoudan.terminal.Capability;
 import io.shoudan.terminal.TerminalSn;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,7 +88,7 @@ public final class SnapshotQuery {
     /** Empty when there is no such terminal; a missing merchant is an empty {@link StoredSnapshot#merchant()}. */
     public Optional<StoredSnapshot> read(MerchantId merchantId, TerminalSn sn, OffsetDateTime at) {
         LocalDate day = at.atZoneSameInstant(businessZone).toLocalDate();
-        return database.dsl().connectionResult(connection -> {
+        Optional<Read> read = database.dsl().connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(SQL)) {
                 statement.setObject(1, day);
                 statement.setString(2, merchantId.value());
@@ -98,32 +97,30 @@ public final class SnapshotQuery {
                 statement.setString(5, merchantId.value());
                 statement.setString(6, sn.value());
                 try (ResultSet row = statement.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.<StoredSnapshot>empty();
-                    }
-                    // A product with an onboarding state beyond its status (under review since, rejected
-                    // with the reviewer's fields, consent or the channel's report) is read whole, by a second
-                    // query: only merchants onboarding or refused for it pay that round trip.
-                    Map<Product, ProductState> detailed = row.getLong("detailed_products") > 0
-                            ? MerchantRepository.productStates(DSL.using(connection, database.dsl().dialect()), merchantId) : null;
-                    return Optional.of(snapshot(row, detailed));
+                    return row.next() ? Optional.of(new Read(snapshot(row), row.getLong("detailed_products") > 0))
+                            : Optional.<Read>empty();
                 }
             }
         });
+        // A product with an onboarding state beyond its status (under review since, rejected with the reviewer's
+        // fields, consent, the channel's report) is read whole by a second query, after the first connection is
+        // back in the pool: only merchants in onboarding, or refused for it, pay that round trip.
+        return read.map(r -> r.productsDetailed() ? r.snapshot().withProducts(MerchantRepository.productStates(database, merchantId))
+                : r.snapshot());
     }
 
-    private static StoredSnapshot snapshot(ResultSet row, Map<Product, ProductState> detailed) throws SQLException {
+    private record Read(StoredSnapshot snapshot, boolean productsDetailed) {
+    }
+
+    private static StoredSnapshot snapshot(ResultSet row) throws SQLException {
         TerminalsRecord terminal = RowColumns.read(row, "t", new TerminalsRecord(), TERMINAL_COLUMNS);
         Optional<Merchant> merchant = Optional.empty();
         if (row.getString("m_" + MERCHANTS.MERCHANT_ID.getName()) != null) {
             MerchantsRecord stored = RowColumns.read(row, "m", new MerchantsRecord(), MERCHANT_COLUMNS);
-            Map<Product, ProductState> products = detailed;
-            if (products == null) {
-                products = new EnumMap<>(Product.class);
-                for (String pair : list(row.getString("products"))) {
-                    String[] parts = pair.split(":");
-                    products.put(Product.valueOf(parts[0]), ProductState.of(ProductStatus.valueOf(parts[1])));
-                }
+            Map<Product, ProductState> products = new EnumMap<>(Product.class);
+            for (String pair : list(row.getString("products"))) {
+                String[] parts = pair.split(":");
+                products.put(Product.valueOf(parts[0]), ProductState.of(ProductStatus.valueOf(parts[1])));
             }
             Map<PaymentMethod, Usage> usage = new EnumMap<>(PaymentMethod.class);
             for (String triple : list(row.getString("usage_totals"))) {

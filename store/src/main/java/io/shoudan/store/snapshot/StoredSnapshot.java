@@ -1,8 +1,11 @@
 package io.shoudan.store.snapshot;
 
 import io.shoudan.merchant.Merchant;
+import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductState;
 import io.shoudan.terminal.Terminal;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,4 +21,10 @@ import java.util.Optional;
  */
 public record StoredSnapshot(Optional<Merchant> merchant, Terminal terminal, Optional<Long> policyVersion, long channelsVersion,
                              long maintenanceVersion, long rateCardsVersion) {
+
+    /** This snapshot with the merchant's products read whole (see {@link SnapshotQuery}). */
+    StoredSnapshot withProducts(Map<Product, ProductState> products) {
+        return new StoredSnapshot(merchant.map(m -> m.withProducts(products)), terminal, policyVersion, channelsVersion,
+                maintenanceVersion, rateCardsVersion);
+    }
 }

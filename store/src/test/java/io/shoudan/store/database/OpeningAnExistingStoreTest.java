@@ -80,10 +80,10 @@ class OpeningAnExistingStoreTest {
 
         assertThatThrownBy(() -> Database.openExisting(config))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("is at schema V8, this Shoudan needs V9: run `./shoudan serve`")
+                .hasMessageContaining("is at schema V12, this Shoudan needs V13: run `./shoudan serve`")
                 .hasMessageContaining("较旧");
         assertThatThrownBy(() -> Database.openExisting(config)).as("the first reader migrated nothing")
-                .hasMessageContaining("is at schema V8");
+                .hasMessageContaining("is at schema V12");
     }
 
     @Test

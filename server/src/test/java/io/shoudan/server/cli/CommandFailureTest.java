@@ -70,7 +70,7 @@ class CommandFailureTest {
             diagnose --payment P-1 --db {dir}/empty                      | 1 | holds no Shoudan store                               | 没有 Shoudan 数据
             diagnose --payment P-1 --db jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2 | 1 | cannot connect to the store at jdbc:postgresql://127.0.0.1:1/test | 无法连接数据库
             ledger check --db {dir}/missing                              | 1 | there is no store at {dir}/missing.mv.db             | 该位置没有数据库
-            ledger check --db {dir}/older                                | 1 | is at schema V8, this Shoudan needs V9: run `./shoudan serve` | 较旧
+            ledger check --db {dir}/older                                | 1 | is at schema V12, this Shoudan needs V13: run `./shoudan serve` | 较旧
             ledger check --db {dir}/served                               | 1 | AUTO_SERVER=TRUE                                     | 正被另一个进程
             ledger check --db jdbc:mysql://db/shoudan                    | 2 | --db: "jdbc:mysql://db/shoudan" is not a supported JDBC URL | 不支持的数据库地址
             serve --port8583 {busy} --sandbox-port 0 --data {dir}/serve  | 1 | --port8583: port {busy} is in use by another program | 已被其他程序占用

@@ -79,6 +79,7 @@ class CommandFailureTest {
             serve --port8583 {busy} --sandbox-port 0 --data {dir}/serve  | 1 | --port8583: port {busy} is in use by another program | 已被其他程序占用
             serve --port8583 0 --sandbox-port {busy} --data {dir}/serve  | 1 | --sandbox-port: port {busy} is in use                | 已被其他程序占用
             serve --port8583 0 --sandbox-port 0 --data {file}            | 1 | --data: cannot write the folder {file}               | 无法写入目录
+            serve --port8583 0 --sandbox-port 0 --data {dir}/serve --db jdbc:h2:file:{file}/store | 1 | the store file {file}/store.mv.db cannot be written | 不可写
             serve --port8583 70000 --sandbox-port 0 --data {dir}/serve   | 2 | --port8583: 70000 is not a port (0 to 65535)         | 不是有效端口
             serve --recover-every 0 --data {dir}/serve                   | 2 | --recover-every must be a positive number of seconds | 必须为正的秒数
             sandbox --port {busy} --data {dir}/sandbox                   | 1 | --port: port {busy} is in use                        | 已被其他程序占用

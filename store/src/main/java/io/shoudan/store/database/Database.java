@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -72,6 +74,7 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException when the database cannot be reached or migrated, naming the URL
      */
     public static Database open(DatabaseConfig config) {
+        config.url().h2File().ifPresent(file -> requireWritable(config, file));
         HikariDataSource dataSource = connect(config, false);
         try {
             MigrateResult result = flyway(config, dataSource, true).migrate();
@@ -107,6 +110,28 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * An embedded file this process cannot write is refused before H2 sees it: H2 would open it read-only (and the
+     * first write fail far from here) or, unable to create it, print its trace file's errors on the console.
+     */
+    private static void requireWritable(DatabaseConfig config, String file) {
+        if (file.matches("(?s)[A-Za-z][A-Za-z0-9]+:.*") && !file.matches("(?s)[A-Za-z]:[\\\\/].*")) {
+            return; // another H2 file system (split:, memFS:, …): not a path of this disk
+        }
+        Path path = Path.of(file.startsWith("~") ? System.getProperty("user.home") + file.substring(1) : file).toAbsolutePath();
+        Path folder = path.getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        boolean fileWritable = !Files.exists(path) || Files.isWritable(path);
+        boolean folderWritable = folder != null && Files.isDirectory(folder) && Files.isWritable(folder);
+        if (!fileWritable || !folderWritable) {
+            throw new IllegalStateException("the store file " + path + " cannot be written (" + (fileWritable
+                    ? (folder == null ? "no folder" : folder + " is not a folder this user can write") : "the file is read-only")
+                    + "): serve and demo write their store, so the file and its folder must be writable / 数据库文件 " + path + " 不可写（只读文件或不可写的目录）");
         }
     }
 

@@ -122,7 +122,9 @@ public record JdbcUrl(String value) {
             return this;
         }
         String url = value.startsWith(H2 + RETRY) ? H2 + "nio:" + stripFile(value.substring((H2 + RETRY).length())) : value;
-        return new JdbcUrl(url.toUpperCase(java.util.Locale.ROOT).contains(";IFEXISTS=") ? url : url + ";IFEXISTS=TRUE");
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        // A reader leaves no file beside the store, not even H2's trace of its own errors.
+        return new JdbcUrl(url + (upper.contains(";IFEXISTS=") ? "" : ";IFEXISTS=TRUE") + (upper.contains(";TRACE_LEVEL_FILE=") ? "" : ";TRACE_LEVEL_FILE=0"));
     }
 
     private static String stripFile(String name) {

@@ -171,8 +171,9 @@ public final class Database implements AutoCloseable {
      * @param failFast a read-only command: any failure of the first connection is reported at once
      */
     private static HikariDataSource connect(DatabaseConfig config, boolean failFast) {
-        try (Connection first = DriverManager.getConnection(config.url().value(), credentials(config))) {
-            LOG.debug("store {} reachable ({})", config.url(), first.getMetaData().getDatabaseProductName());
+        Connection first = null;
+        try {
+            first = DriverManager.getConnection(config.url().value(), credentials(config));
         } catch (SQLException e) {
             if (failFast || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
                     || e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
@@ -185,6 +186,10 @@ public final class Database implements AutoCloseable {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new IllegalStateException(cannotConnect(config, e), e);
+        } finally {
+            // Held until the pool is up: an embedded database closed by its last connection would be closed
+            // (and compacted) only to be opened again.
+            closeQuietly(first);
         }
     }
 
@@ -333,10 +338,14 @@ public final class Database implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException expected) {
-            // After SHUTDOWN the connection's database is gone; closing it can only say so.
+            // After SHUTDOWN the connection's database is gone, and a first connection has done its work once the
+            // pool is up: closing either can only say so.
         }
     }
 

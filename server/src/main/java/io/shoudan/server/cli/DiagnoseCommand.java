@@ -162,11 +162,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
         try {
             question = reader.read(readUtf8(file));
         } catch (IOException e) {
-            err.println(name + ": cannot read the file: " + e.getMessage());
+            err.println(name + ": cannot read the file: " + WritableFolder.describe(e) + " / 无法读取该文件");
             err.flush();
             return false;
         } catch (InvalidInputException e) {
-            err.println(name + ": " + e.getMessage());
+            err.println(name + ": " + e.getMessage() + inChinese(e));
             err.flush();
             return false;
         }
@@ -177,6 +177,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(text.write(verdict, question.intent(), label, lang));
         }
         return true;
+    }
+
+    /** The Chinese half of a scenario's refusal: the field at fault, unless the message already says it in Chinese. */
+    private static String inChinese(InvalidInputException refused) {
+        if (refused.getMessage().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return "";
+        }
+        return refused.path().isEmpty() ? " / 场景文件有误" : " / 场景字段 " + refused.path() + " 有误";
     }
 
     /** The live form: the same engine and output, on the store's current state. */
@@ -282,7 +290,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("", "the file is not UTF-8 text");
+            throw new InvalidInputException("", "the file is not UTF-8 text / 文件不是 UTF-8 文本");
         }
     }
 

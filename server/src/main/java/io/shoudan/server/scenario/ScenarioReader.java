@@ -70,13 +70,26 @@ public final class ScenarioReader {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("", "not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            long line = e.getLocation().getLineNr();
+            long column = e.getLocation().getColumnNr();
+            throw new InvalidInputException("", "not valid JSON: " + withoutJacksonNames(e.getOriginalMessage())
+                    + " (line " + line + ", column " + column + ") / 不是有效的 JSON（第 " + line + " 行第 " + column + " 列）");
         }
         if (root == null || root.isMissingNode()) {
-            throw new InvalidInputException("", "the file is empty; expected a scenario object");
+            throw new InvalidInputException("", "the file is empty; expected a scenario object / 文件为空，应为一个场景对象");
         }
         return read(root);
+    }
+
+    /**
+     * Jackson's reason without its advice to the programmer ({@code : enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`
+     * to allow}) or its class names: the first line, up to the first Java name quoted in backticks.
+     */
+    static String withoutJacksonNames(String reason) {
+        String firstLine = reason == null ? "" : reason.lines().findFirst().orElse("");
+        int javaName = firstLine.indexOf('`');
+        String plain = javaName < 0 ? firstLine : firstLine.substring(0, javaName);
+        return plain.replaceAll("[\\s:;,(]*(enable|for|of type)?\\s*$", "").strip();
     }
 
     public Scenario read(JsonNode root) {

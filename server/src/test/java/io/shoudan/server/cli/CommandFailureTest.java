@@ -42,6 +42,7 @@ class CommandFailureTest {
     static void prepareTheWorldsTheCommandsFail() throws IOException, SQLException {
         busy = new ServerSocket(0);
         notAFolder = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Files.writeString(dir.resolve("infinity.json"), "{\"payment\": {\"amount\": Infinity}}");
         try (Database older = Database.open(DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + dir.resolve("older"))))) {
             older.dsl().execute("DELETE FROM flyway_schema_history WHERE installed_rank = (SELECT MAX(installed_rank) FROM flyway_schema_history)");
         }
@@ -62,6 +63,8 @@ class CommandFailureTest {
     @ParameterizedTest(name = "{0} → exit {1}: {2}")
     @Timeout(60)
     @CsvSource(delimiter = '|', textBlock = """
+            diagnose --scenario {dir}/infinity.json                      | 2 | infinity.json: not valid JSON: Non-standard token 'Infinity' (line 1, column 32) | 不是有效的 JSON（第 1 行第 32 列）
+            diagnose --scenario {dir}/nowhere.json                       | 2 | nowhere.json: cannot read the file: {dir}/nowhere.json: no such file or folder | 无法读取该文件
             diagnose --scenario x.json --lang fr                         | 2 | --lang: "fr" is not a language: zh or en             | 不是可用的语言
             diagnose --terminal T-1 --method ALIPAY --amount 1 --at tomorrow | 2 | --at: "tomorrow" is not a time: give 2026-11-23T14:30:00+08:00 | 不是有效时间
             diagnose --terminal T-1 --method PAYPAL --amount 1           | 2 | --method: "PAYPAL" is not one of ALIPAY              | 不是可用的支付方式
@@ -76,6 +79,7 @@ class CommandFailureTest {
             serve --port8583 {busy} --sandbox-port 0 --data {dir}/serve  | 1 | --port8583: port {busy} is in use by another program | 已被其他程序占用
             serve --port8583 0 --sandbox-port {busy} --data {dir}/serve  | 1 | --sandbox-port: port {busy} is in use                | 已被其他程序占用
             serve --port8583 0 --sandbox-port 0 --data {file}            | 1 | --data: cannot write the folder {file}               | 无法写入目录
+            serve --port8583 0 --sandbox-port 0 --data {dir}/serve --db jdbc:h2:file:{file}/store | 1 | the store file {file}/store.mv.db cannot be written | 不可写
             serve --port8583 70000 --sandbox-port 0 --data {dir}/serve   | 2 | --port8583: 70000 is not a port (0 to 65535)         | 不是有效端口
             serve --recover-every 0 --data {dir}/serve                   | 2 | --recover-every must be a positive number of seconds | 必须为正的秒数
             sandbox --port {busy} --data {dir}/sandbox                   | 1 | --port: port {busy} is in use                        | 已被其他程序占用

@@ -179,7 +179,8 @@ class DiagnoseCommandTest {
         assertThat(cli.outLines()).hasSize(2);
         assertThat(cli.outLines().get(0)).startsWith("{\"scenario\":\"a-good.json\",\"supported\":false");
         assertThat(cli.outLines().get(1)).startsWith("{\"scenario\":\"c-good.json\"");
-        assertThat(cli.errLines()).containsExactly("b-bad.json: terminal.firmware: \"3.x\" is not a version (numbers separated by dots, e.g. \"3.2.0\")");
+        assertThat(cli.errLines()).containsExactly("b-bad.json: terminal.firmware: \"3.x\" is not a version (numbers separated by dots, e.g. \"3.2.0\")"
+                + " / 场景字段 terminal.firmware 有误");
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -72,6 +74,7 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException when the database cannot be reached or migrated, naming the URL
      */
     public static Database open(DatabaseConfig config) {
+        config.url().h2File().ifPresent(file -> requireWritable(config, file));
         HikariDataSource dataSource = connect(config, false);
         try {
             MigrateResult result = flyway(config, dataSource, true).migrate();
@@ -107,6 +110,28 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * An embedded file this process cannot write is refused before H2 sees it: H2 would open it read-only (and the
+     * first write fail far from here) or, unable to create it, print its trace file's errors on the console.
+     */
+    private static void requireWritable(DatabaseConfig config, String file) {
+        if (file.matches("(?s)[A-Za-z][A-Za-z0-9]+:.*") && !file.matches("(?s)[A-Za-z]:[\\\\/].*")) {
+            return; // another H2 file system (split:, memFS:, …): not a path of this disk
+        }
+        Path path = Path.of(file.startsWith("~") ? System.getProperty("user.home") + file.substring(1) : file).toAbsolutePath();
+        Path folder = path.getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        boolean fileWritable = !Files.exists(path) || Files.isWritable(path);
+        boolean folderWritable = folder != null && Files.isDirectory(folder) && Files.isWritable(folder);
+        if (!fileWritable || !folderWritable) {
+            throw new IllegalStateException("the store file " + path + " cannot be written (" + (fileWritable
+                    ? (folder == null ? "no folder" : folder + " is not a folder this user can write") : "the file is read-only")
+                    + "): serve and demo write their store, so the file and its folder must be writable / 数据库文件 " + path + " 不可写（只读文件或不可写的目录）");
         }
     }
 
@@ -146,8 +171,9 @@ public final class Database implements AutoCloseable {
      * @param failFast a read-only command: any failure of the first connection is reported at once
      */
     private static HikariDataSource connect(DatabaseConfig config, boolean failFast) {
-        try (Connection first = DriverManager.getConnection(config.url().value(), credentials(config))) {
-            LOG.debug("store {} reachable ({})", config.url(), first.getMetaData().getDatabaseProductName());
+        Connection first = null;
+        try {
+            first = DriverManager.getConnection(config.url().value(), credentials(config));
         } catch (SQLException e) {
             if (failFast || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
                     || e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
@@ -160,6 +186,10 @@ public final class Database implements AutoCloseable {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new IllegalStateException(cannotConnect(config, e), e);
+        } finally {
+            // Held until the pool is up: an embedded database closed by its last connection would be closed
+            // (and compacted) only to be opened again.
+            closeQuietly(first);
         }
     }
 
@@ -308,10 +338,14 @@ public final class Database implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException expected) {
-            // After SHUTDOWN the connection's database is gone; closing it can only say so.
+            // After SHUTDOWN the connection's database is gone, and a first connection has done its work once the
+            // pool is up: closing either can only say so.
         }
     }
 

@@ -122,7 +122,10 @@ public record JdbcUrl(String value) {
             return this;
         }
         String url = value.startsWith(H2 + RETRY) ? H2 + "nio:" + stripFile(value.substring((H2 + RETRY).length())) : value;
-        return new JdbcUrl(url.toUpperCase(java.util.Locale.ROOT).contains(";IFEXISTS=") ? url : url + ";IFEXISTS=TRUE");
+        // A reader neither compacts the file when it closes it nor leaves a file beside it, not even H2's trace.
+        url = url.replaceAll("(?i);MAX_COMPACT_TIME=[0-9]+", ";MAX_COMPACT_TIME=0");
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        return new JdbcUrl(url + (upper.contains(";IFEXISTS=") ? "" : ";IFEXISTS=TRUE") + (upper.contains(";TRACE_LEVEL_FILE=") ? "" : ";TRACE_LEVEL_FILE=0"));
     }
 
     private static String stripFile(String name) {

@@ -42,6 +42,18 @@ class OpeningAnExistingStoreTest {
     }
 
     @Test
+    void aStoreFileInAFolderThatCannotBeWrittenIsRefusedByAWriterNamingThePath() throws IOException {
+        Path notAFolder = java.nio.file.Files.writeString(directory.resolve("a-file"), "not a folder");
+        DatabaseConfig config = DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + notAFolder.resolve("shoudan")));
+
+        assertThatThrownBy(() -> Database.open(config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the store file " + notAFolder.resolve("shoudan.mv.db") + " cannot be written ("
+                        + notAFolder + " is not a folder this user can write)")
+                .hasMessageContaining("不可写");
+    }
+
+    @Test
     void aCurrentStoreOpensWithoutHousekeepingOrGroupCommit() {
         DatabaseConfig config = DatabaseConfig.of(new JdbcUrl("jdbc:h2:file:" + directory.resolve("shoudan")));
         Database.open(config).close();

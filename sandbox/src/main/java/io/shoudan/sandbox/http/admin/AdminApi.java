@@ -95,7 +95,8 @@ public final class AdminApi {
         app.exception(AdminInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.messageZh()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), e.messageZh()));
         // The registries refuse inconsistent states (a duplicate id, a card that belongs to someone else).
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), "请求被拒绝：" + e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, AdminErrors.plain(e.getMessage()),
+                "请求被拒绝：取值无效，或与沙箱中已有的数据冲突（详见 error 字段）"));
     }
 
     private Map<String, Object> createConsumer(ConsumerSpec spec) {
@@ -119,7 +120,8 @@ public final class AdminApi {
         }
         if (spec.password() != null) {
             setup.password(new PasswordConfirmation(money(spec.password().thresholdAbove(), "password.thresholdAbove"),
-                    Optional.ofNullable(spec.password().confirmsAfterMs()).map(Duration::ofMillis)));
+                    Optional.ofNullable(spec.password().confirmsAfterMs())
+                            .map(ms -> Duration.ofMillis(notNegative(ms, "password.confirmsAfterMs")))));
         }
         for (SourceSpec source : spec.sources() == null ? List.<SourceSpec>of() : spec.sources()) {
             addSource(setup, source);
@@ -236,16 +238,31 @@ public final class AdminApi {
         Fault fault = switch (kind) {
             case "SystemError" -> new Fault.SystemError();
             case "ServiceUnavailable" -> new Fault.ServiceUnavailable();
-            case "UserPaying" -> new Fault.UserPaying(Optional.ofNullable(spec.confirmsAfterMs()).map(Duration::ofMillis));
-            case "Delay" -> new Fault.Delay(Duration.ofMillis(Optional.ofNullable(spec.delayMs())
-                    .orElseThrow(() -> new AdminInputException("a Delay needs delayMs", "Delay 故障需要 delayMs"))));
+            case "UserPaying" -> new Fault.UserPaying(Optional.ofNullable(spec.confirmsAfterMs())
+                    .map(ms -> Duration.ofMillis(notNegative(ms, "confirmsAfterMs"))));
+            case "Delay" -> new Fault.Delay(Duration.ofMillis(notNegative(Optional.ofNullable(spec.delayMs())
+                    .orElseThrow(() -> new AdminInputException("a Delay needs delayMs", "Delay 故障需要 delayMs")), "delayMs")));
             case "ResponseLost" -> new Fault.ResponseLost();
             case "TamperSignature" -> new Fault.TamperSignature();
             default -> throw new AdminInputException("unknown fault kind " + kind + " (SystemError, "
                     + "ServiceUnavailable, UserPaying, Delay, ResponseLost, TamperSignature)", "未知的故障类型 " + kind);
         };
-        return new FaultRule(channel, operations, spec.outTradeNo(), spec.everyNth() == null ? 1 : spec.everyNth(),
-                spec.percent() == null ? 100 : spec.percent(), fault);
+        int everyNth = spec.everyNth() == null ? 1 : spec.everyNth();
+        if (everyNth < 1) {
+            throw new AdminInputException("everyNth must be 1 or more, got " + everyNth, "everyNth 必须不小于 1，实际为 " + everyNth);
+        }
+        int percent = spec.percent() == null ? 100 : spec.percent();
+        if (percent < 1 || percent > 100) {
+            throw new AdminInputException("percent must be 1 to 100, got " + percent, "percent 必须在 1 到 100 之间，实际为 " + percent);
+        }
+        return new FaultRule(channel, operations, spec.outTradeNo(), everyNth, percent, fault);
+    }
+
+    private static long notNegative(long ms, String field) {
+        if (ms < 0) {
+            throw new AdminInputException(field + " must be 0 or more milliseconds, got " + ms, field + " 不能为负数（毫秒），实际为 " + ms);
+        }
+        return ms;
     }
 
     private Map<String, Object> funds() {
@@ -367,7 +384,8 @@ public final class AdminApi {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new AdminInputException("invalid JSON: " + e.getOriginalMessage(), "JSON 无效：" + e.getOriginalMessage());
+            AdminErrors.Message message = AdminErrors.ofJson(e);
+            throw new AdminInputException(message.en(), message.zh());
         }
     }
 

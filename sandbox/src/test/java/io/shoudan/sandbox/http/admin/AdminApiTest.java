@@ -11,6 +11,7 @@ import io.shoudan.sandbox.http.alipay.AdminSdkBridge;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,37 @@ class AdminApiTest {
         JsonNode error = json.readTree(response.body());
         assertThat(error.get("error").asText()).isNotBlank();
         assertThat(error.get("errorZh").asText()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /admin/faults    | {bad                                                   | the body is not valid JSON at line 1",
+            "POST | /admin/faults    | [1]                                                    | the body must be a JSON object",
+            "POST | /admin/faults    | {\"colour\":1}                                         | unknown field \"colour\" (allowed: [channel",
+            "POST | /admin/faults    | {\"channel\":\"ALIPAY\",\"kind\":\"Delay\",\"delayMs\":\"soon\"} | delayMs has the wrong type",
+            "POST | /admin/faults    | {\"channel\":\"ALIPAY\",\"kind\":\"Delay\",\"delayMs\":-5}   | delayMs must be 0 or more milliseconds, got -5",
+            "POST | /admin/faults    | {\"channel\":\"ALIPAY\",\"kind\":\"UserPaying\",\"confirmsAfterMs\":-5} | confirmsAfterMs must be 0 or more",
+            "POST | /admin/faults    | {\"channel\":\"ALIPAY\",\"kind\":\"SystemError\",\"percent\":500} | percent must be 1 to 100, got 500",
+            "POST | /admin/faults    | {\"channel\":\"ALIPAY\",\"kind\":\"SystemError\",\"everyNth\":0} | everyNth must be 1 or more, got 0",
+    })
+    void aRefusalNamesTheFieldWithoutJavaNamesAndItsChineseIsChinese(String method, String path, String body, String english)
+            throws Exception {
+        HttpResponse<String> response = running.send(method.strip(), path.strip(), body.strip());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(response.body());
+        assertThat(error.get("error").asText()).contains(english.strip());
+        for (String text : List.of(error.get("error").asText(), error.get("errorZh").asText())) {
+            assertThat(text).doesNotContain("io.shoudan", "class ", "REDACTED", "StreamReadFeature", "PT-", "JsonToken", "[value=");
+        }
+        assertThat(error.get("errorZh").asText()).containsPattern("\\p{IsHan}").doesNotContain("Unexpected", "Cannot", "must be");
+    }
+
+    @Test
+    void aRecordOrADurationInARegistrysRefusalReadsAsItsValue() {
+        assertThat(AdminErrors.plain("SourceRef[value=card-1] is not a bank card")).isEqualTo("card-1 is not a bank card");
+        assertThat(AdminErrors.plain("confirmsAfter must not be negative: PT-0.005S")).isEqualTo("confirmsAfter must not be negative: -5 ms");
+        assertThat(AdminErrors.plain("channel must be one of [ALIPAY, WECHAT]")).isEqualTo("channel must be one of [ALIPAY, WECHAT]");
     }
 
     @Test

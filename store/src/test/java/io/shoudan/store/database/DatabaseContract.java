@@ -19,7 +19,7 @@ abstract class DatabaseContract extends StoreContract {
             "terminal_models", "terminal_model_capabilities", "terminals", "terminal_enabled_methods",
             "policy_versions", "policy_active", "maintenance_windows", "channel_connections",
             "fee_rate_cards", "fee_installment_rates",
-            "payments", "refunds", "ledger_journals", "ledger_postings",
+            "payments", "refunds", "early_reversals", "ledger_journals", "ledger_postings",
             "idempotency_keys", "outbox", "audit_log",
             "terminal_directory", "terminal_keys", "batch_journal", "card_vault");
 
@@ -33,7 +33,7 @@ abstract class DatabaseContract extends StoreContract {
 
     @Test
     void aFreshDatabaseIsMigratedToTheNewestVersionOnOpen() {
-        assertThat(database.migrationsApplied()).isEqualTo(9); // V1–V4, V6, V7 and V9 (SQL), V5 and V8 (Java)
+        assertThat(database.migrationsApplied()).isEqualTo(11); // V1–V4, V6, V7, V9–V11 (SQL), V5 and V8 (Java)
         for (String table : TABLES) {
             assertThat(database.dsl().fetchCount(DSL.table(DSL.name(table)))).as(table).isGreaterThanOrEqualTo(0);
         }

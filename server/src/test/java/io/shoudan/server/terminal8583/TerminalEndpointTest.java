@@ -272,6 +272,33 @@ class TerminalEndpointTest {
     }
 
     @Test
+    void aReversalOfARefundThatGaveTheMoneyBackIsRefusedWith12AndOfARefusedOneApproved() {
+        EndpointWorld env = env();
+        TerminalSimulator t = env.terminal();
+        t.signOn();
+        BatchNo batch = t.batch();
+        t.sale(Money.parse("100.00"), CARD);
+        TraceNo sale = t.lastTrace();
+        IsoMessage refund = t.refundMessage(batch, sale, "1123", Money.parse("40.00"));
+        assertThat(t.submit(refund).responseCode()).isEqualTo("00");
+
+        Response reversal = t.reverse(refund);
+
+        assertThat(reversal.mti()).isEqualTo("0410");
+        assertThat(reversal.responseCode()).isEqualTo("12");
+        assertThat(reversal.reason()).get().extracting(ReasonField.Decoded::code).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
+        assertThat(env.payments.query(PaymentWorld.MERCHANT, rid(t, sale)).orElseThrow().refunded()).isEqualTo(Money.parse("40.00"));
+
+        env.world.unionPay.nextRefund(SimulatedChannel.RefundFault.REFUSED);
+        IsoMessage refused = t.refundMessage(batch, sale, "1123", Money.parse("10.00"));
+        assertThat(t.submit(refused).responseCode()).isNotEqualTo("00");
+        assertThat(t.reverse(refused).responseCode()).as("nothing was given back: nothing to undo").isEqualTo("00");
+        assertThat(env.payments.query(PaymentWorld.MERCHANT, rid(t, sale)).orElseThrow().refunded()).isEqualTo(Money.parse("40.00"));
+        assertThat(env.world.unionPay.netTaken(PaymentWorld.MERCHANT)).isEqualTo(Money.parse("60.00"));
+        assertThat(env.payments.checkLedger().passed()).isTrue();
+    }
+
+    @Test
     void refundThenSettlementBalancesAndADifferentTotalIsAnswered95() {
         EndpointWorld env = env();
         TerminalSimulator t = env.terminal();

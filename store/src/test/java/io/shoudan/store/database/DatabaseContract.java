@@ -15,13 +15,13 @@ abstract class DatabaseContract extends StoreContract {
 
     /** Every table of the V1 migration, the jOOQ classes generated from it, and the brief. */
     static final List<String> TABLES = List.of(
-            "merchants", "merchant_products", "merchant_disabled_methods",
-            "terminal_models", "terminal_model_capabilities", "terminals", "terminal_enabled_methods",
+            "merchants", "merchant_products", "merchant_product_rejections", "merchant_disabled_methods",
+            "terminal_models", "terminal_model_capabilities", "terminals", "terminal_enabled_methods", "terminal_faults",
             "policy_versions", "policy_active", "maintenance_windows", "channel_connections",
             "fee_rate_cards", "fee_installment_rates",
-            "payments", "refunds", "ledger_journals", "ledger_postings",
+            "payments", "refunds", "early_reversals", "ledger_journals", "ledger_postings",
             "idempotency_keys", "outbox", "audit_log",
-            "terminal_directory", "terminal_keys", "batch_journal", "card_vault");
+            "terminal_directory", "terminal_keys", "batch_journal", "card_vault", "master_key_check");
 
     DatabaseContract(TestDatabase kind) {
         super(kind);

@@ -1,6 +1,7 @@
 package io.shoudan.reason;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,9 @@ import java.util.Objects;
 public final class Evidence {
 
     public static final Evidence NONE = new Evidence(new String[0], new Object[0]);
+
+    /** Where the people who read a reason's times live: China time (UTC+8, no daylight saving). */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final String[] keys;
     private final Object[] values;
@@ -53,8 +57,9 @@ public final class Evidence {
             return Collections.unmodifiableList(texts);
         }
         if (value instanceof OffsetDateTime time) {
-            // Always with seconds, so machines and people read one form.
-            return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            // Always with seconds, so machines and people read one form; in China time, as merchants and
+            // terminals read it (the same instant, so JSON still carries an exact instant).
+            return time.atZoneSameInstant(CHINA).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         }
         return String.valueOf(value);
     }

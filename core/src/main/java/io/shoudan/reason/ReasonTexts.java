@@ -354,15 +354,15 @@ public final class ReasonTexts {
                 "请商户签约并开通{product~}；审核中的请等待审核通过。",
                 "The merchant should sign up for {product~}; if it is pending approval, wait for it.");
         add(t, MERCHANT_PRODUCT_UNDER_REVIEW,
-                "{method~}需要的“{product~}”开通申请正在审核中[，审核中已 {days} 天（{since} 提交）]，审核通过前不能使用。",
-                "{method~} needs {product~}, whose application is still under review[ (for {days} days, since {since})]; "
-                        + "it cannot be used until approved.",
+                "“{product~}”的开通申请正在审核中[，审核中已 {days} 天（{since} 提交）]，审核通过前{method~}不能使用。",
+                "The application for {product~} is still under review[ (for {days} days, since {since})]; "
+                        + "{method~} cannot be used until it is approved.",
                 "收单机构和{channel~}正在审核，商户无需重复提交；通过后即可使用，在此之前请顾客改用其他支付方式。",
                 "The acquirer and {channel~} are reviewing it; the merchant need not apply again. It works once approved; "
                         + "meanwhile ask the customer to pay another way.");
         add(t, MERCHANT_PRODUCT_REJECTED,
-                "{method~}需要的“{product~}”开通申请[于 {since} ]被驳回，驳回意见：{rejections~rejection}。",
-                "The application for {product~}, which {method~} needs, was rejected[ on {since}]; the reviewer said: "
+                "“{product~}”的开通申请[于 {since} ]被驳回，{method~}暂不能使用；驳回意见：{rejections~rejection}。",
+                "The application for {product~} was rejected[ on {since}], so {method~} cannot be used; the reviewer said: "
                         + "{rejections~rejection}.",
                 "请商户修改{rejections~field}后重新提交{product~}申请。",
                 "The merchant should correct the {rejections~field} and submit the {product~} application again.");

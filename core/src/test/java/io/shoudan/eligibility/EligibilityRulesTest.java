@@ -349,7 +349,7 @@ class EligibilityRulesTest {
     void aProductUnderReviewWithoutADateIsToldWithoutOne() {
         Reason reason = World.allGood().with(w -> w.products.put(Product.HUABEI, ProductStatus.PENDING)).verdict().reasons().getFirst();
 
-        assertThat(ReasonTexts.message(reason, Lang.ZH)).isEqualTo("花呗需要的“花呗”开通申请正在审核中，审核通过前不能使用。");
+        assertThat(ReasonTexts.message(reason, Lang.ZH)).isEqualTo("“花呗”的开通申请正在审核中，审核通过前花呗不能使用。");
         assertThat(ReasonTexts.message(reason, Lang.EN)).doesNotContain("{", "[", "days");
     }
 

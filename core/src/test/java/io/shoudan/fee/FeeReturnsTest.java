@@ -85,8 +85,8 @@ class FeeReturnsTest {
                 left -= piece;
             }
             pieces.add(left);
-            long acquirerFee = FenRounding.halfUp(amountFen, feePpm, 1_000_000);
-            long installmentFee = FenRounding.halfUp(amountFen, installmentPpm, 1_000_000);
+            long acquirerFee = new Rate(feePpm).of(Money.ofFen(amountFen), FeeRule.ROUNDING).fen();
+            long installmentFee = new Rate(installmentPpm).of(Money.ofFen(amountFen), FeeRule.ROUNDING).fen();
             return new Case(amountFen, acquirerFee, installmentFee, pieces);
         });
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,19 +128,6 @@ class MoneyRoundingProperties {
         return Arbitraries.longs().between(1, 1_000_000_000_00L).flatMap(wholeFen ->
                 Arbitraries.longs().between(0, wholeFen).flatMap(amountFen ->
                         Arbitraries.integers().between(1, 12).flatMap(count ->
-                                Arbitraries.longs().map(seed -> new Split(amountFen, wholeFen, pieces(wholeFen, count, seed))))));
-    }
-
-    private static List<Long> pieces(long wholeFen, int count, long seed) {
-        Random random = new Random(seed);
-        List<Long> pieces = new java.util.ArrayList<>();
-        long left = wholeFen;
-        for (int i = 0; i < count - 1 && left > 1; i++) {
-            long piece = 1 + random.nextLong(left - 1);
-            pieces.add(piece);
-            left -= piece;
-        }
-        pieces.add(left);
-        return pieces;
+                                Arbitraries.longs().map(seed -> new Split(amountFen, wholeFen, RandomParts.of(wholeFen, count, seed))))));
     }
 }

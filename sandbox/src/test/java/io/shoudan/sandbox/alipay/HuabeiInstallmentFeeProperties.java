@@ -22,12 +22,12 @@ class HuabeiInstallmentFeeProperties {
 
     @Property
     void theSandboxChargesTheInstallmentFeeShoudanPrices(
-            @ForAll @LongRange(min = 1, max = 10_000_000_000L) long totalFen,
             @ForAll @IntRange(min = 0, max = 2) int plan,
-            @ForAll @IntRange(min = 0, max = 1) int merchantPays) {
+            @ForAll boolean merchantPays,
+            @ForAll @LongRange(min = 1, max = 10_000_000_000L) long totalFen) {
         int count = List.of(3, 6, 12).get(plan);
         Money total = Money.ofFen(Math.min(totalFen, AlipaySimulator.MAX_TOTAL_AMOUNT.fen()));
-        Money sandbox = new HuabeiInstallment(count, merchantPays * 100).fee(total);
+        Money sandbox = new HuabeiInstallment(count, merchantPays ? 100 : 0).fee(total);
         Money shoudan = FeeRule.Huabei.assumedInstallmentRates().get(count).of(total, FeeRule.ROUNDING);
         assertThat(sandbox).isEqualTo(shoudan);
     }

@@ -6,7 +6,7 @@ import io.shoudan.money.Money;
  * The fee given back when money goes back to the consumer.
  *
  * <p>Rule: the fee returned so far is always the charged fee in proportion to the amount returned so
- * far, rounded half-up per part: {@code returnedAfter = round(charged × refundedAfter ÷ amount)}, and
+ * far, rounded per part as every fee is ({@link FeeRule#ROUNDING}, half-up): {@code returnedAfter = round(charged × refundedAfter ÷ amount)}, and
  * this refund returns {@code returnedAfter − returnedBefore}. Working on the running totals, rather
  * than rounding each refund on its own, means rounding never drifts: however a payment is refunded in
  * pieces, a full refund returns exactly the fee charged, and no refund ever returns more than what is
@@ -32,12 +32,8 @@ public final class FeeReturns {
             throw new IllegalArgumentException("refund " + refundNow + " after " + refundedBefore + " does not fit in " + amount);
         }
         FeeSplit returnedAfter = new FeeSplit(
-                proportion(charged.acquirer(), refundedAfter, amount),
-                proportion(charged.installment(), refundedAfter, amount));
+                charged.acquirer().shareOf(refundedAfter, amount, FeeRule.ROUNDING),
+                charged.installment().shareOf(refundedAfter, amount, FeeRule.ROUNDING));
         return returnedAfter.minus(returnedBefore);
-    }
-
-    private static Money proportion(Money fee, Money part, Money whole) {
-        return Money.ofFen(FenRounding.halfUp(fee.fen(), part.fen(), whole.fen()));
     }
 }

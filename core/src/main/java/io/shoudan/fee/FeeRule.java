@@ -3,6 +3,7 @@ package io.shoudan.fee;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 
+import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,12 @@ import java.util.TreeMap;
  * are the acquirer's merchant rates, not the interchange beneath them.
  */
 public sealed interface FeeRule {
+
+    /**
+     * How every fee is rounded to the fen, when a rate card prices a payment and when a refund gives
+     * part of the fee back ({@link FeeReturns}): half-up, a remainder of exactly half a fen rounding up.
+     */
+    RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
     boolean fits(PaymentMethod method);
 

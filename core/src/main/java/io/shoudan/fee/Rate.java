@@ -2,6 +2,7 @@ package io.shoudan.fee;
 
 import io.shoudan.money.Money;
 
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
@@ -41,9 +42,15 @@ public record Rate(long ppm) implements Comparable<Rate> {
         return new Rate(Math.multiplyExact(bp, 100L));
     }
 
-    /** {@code amount × rate}, rounded half-up to the fen. The amount must not be negative. */
-    public Money of(Money amount) {
-        return Money.ofFen(FenRounding.halfUp(amount.fen(), ppm, ONE_MILLION));
+    /**
+     * {@code amount × rate}, rounded to the fen by {@code rounding} (fees use {@link FeeRule#ROUNDING}).
+     * The amount must not be negative: only a positive amount has a fee.
+     */
+    public Money of(Money amount, RoundingMode rounding) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("a rate applies to an amount that is not negative, got " + amount);
+        }
+        return amount.times(ppm, ONE_MILLION, rounding);
     }
 
     @Override

@@ -48,15 +48,15 @@ public record RateCard(
             throw new IllegalArgumentException("only a positive amount has a fee, got " + amount);
         }
         return switch (rule) {
-            case FeeRule.Debit debit -> priced(amount, Money.min(debit.rate().of(amount), debit.cap()), Money.ZERO, Money.ZERO);
-            case FeeRule.Credit credit -> priced(amount, credit.rate().of(amount), Money.ZERO, Money.ZERO);
-            case FeeRule.Scan scan -> priced(amount, scan.rate().of(amount), Money.ZERO, Money.ZERO);
+            case FeeRule.Debit debit -> priced(amount, Money.min(debit.rate().of(amount, FeeRule.ROUNDING), debit.cap()), Money.ZERO, Money.ZERO);
+            case FeeRule.Credit credit -> priced(amount, credit.rate().of(amount, FeeRule.ROUNDING), Money.ZERO, Money.ZERO);
+            case FeeRule.Scan scan -> priced(amount, scan.rate().of(amount, FeeRule.ROUNDING), Money.ZERO, Money.ZERO);
             case FeeRule.Huabei huabei -> priceHuabei(huabei, amount, installments);
         };
     }
 
     private Pricing priceHuabei(FeeRule.Huabei huabei, Money amount, Installments installments) {
-        Money merchantFee = huabei.merchantRate().of(amount);
+        Money merchantFee = huabei.merchantRate().of(amount, FeeRule.ROUNDING);
         if (!installments.any()) {
             return priced(amount, merchantFee, Money.ZERO, Money.ZERO);
         }
@@ -65,7 +65,7 @@ public record RateCard(
             return new Pricing.Unpriced("rate card " + id + " v" + version + " has no Huabei rate for "
                     + installments.count() + " installments (has " + huabei.installmentRates().keySet() + ")");
         }
-        Money installmentFee = installmentRate.of(amount);
+        Money installmentFee = installmentRate.of(amount, FeeRule.ROUNDING);
         return installments.bearer() == InstallmentFeeBearer.MERCHANT
                 ? priced(amount, merchantFee, installmentFee, Money.ZERO)
                 : priced(amount, merchantFee, Money.ZERO, installmentFee);

@@ -54,15 +54,15 @@ public final class RegionNames {
         String[][] districts = {
                 {"110101", "东城区", "Dongcheng District"}, {"110105", "朝阳区", "Chaoyang District"},
                 {"110108", "海淀区", "Haidian District"}, {"120101", "和平区", "Heping District"},
-                {"210102", "和平区", "Heping District"}, {"310101", "黄浦区", "Huangpu District"},
+                {"210102", "和平区", "Heping District"}, {"210103", "沈河区", "Shenhe District"}, {"310101", "黄浦区", "Huangpu District"},
                 {"310104", "徐汇区", "Xuhui District"}, {"310106", "静安区", "Jing'an District"},
                 {"310115", "浦东新区", "Pudong New Area"}, {"310116", "金山区", "Jinshan District"},
-                {"320102", "玄武区", "Xuanwu District"}, {"330102", "上城区", "Shangcheng District"},
+                {"320102", "玄武区", "Xuanwu District"}, {"320106", "鼓楼区", "Gulou District"}, {"330102", "上城区", "Shangcheng District"},
                 {"330106", "西湖区", "Xihu District"}, {"350203", "思明区", "Siming District"},
-                {"370102", "历下区", "Lixia District"}, {"420106", "武昌区", "Wuchang District"},
+                {"370102", "历下区", "Lixia District"}, {"420103", "江汉区", "Jianghan District"}, {"420106", "武昌区", "Wuchang District"},
                 {"430102", "芙蓉区", "Furong District"}, {"440106", "天河区", "Tianhe District"},
                 {"440305", "南山区", "Nanshan District"}, {"500103", "渝中区", "Yuzhong District"},
-                {"510107", "武侯区", "Wuhou District"}, {"530102", "五华区", "Wuhua District"},
+                {"510104", "锦江区", "Jinjiang District"}, {"510107", "武侯区", "Wuhou District"}, {"530102", "五华区", "Wuhua District"},
                 {"540102", "城关区", "Chengguan District"}, {"610113", "雁塔区", "Yanta District"},
                 {"650102", "天山区", "Tianshan District"}, {"650104", "新市区", "Xinshi District"}};
         DISTRICTS = table(districts);

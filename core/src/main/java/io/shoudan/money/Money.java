@@ -1,5 +1,7 @@
 package io.shoudan.money;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
@@ -63,6 +65,40 @@ public record Money(long fen) implements Comparable<Money> {
 
     public Money negate() {
         return new Money(Math.negateExact(fen));
+    }
+
+    /**
+     * {@code this × numerator ÷ denominator}, rounded to a whole fen by {@code rounding}: the one place
+     * where an amount is scaled (a rate applied, a share of a fee). Exact before the rounding whatever the
+     * operands — the product is not held in a {@code long}, and a {@code double} would lose fen long
+     * before that — so the rounding mode alone decides the last fen: {@link RoundingMode#HALF_UP} rounds
+     * a remainder of exactly one half away from zero, {@link RoundingMode#UNNECESSARY} refuses any
+     * remainder.
+     *
+     * @throws IllegalArgumentException when {@code denominator} is not positive
+     * @throws ArithmeticException      when {@code rounding} is {@code UNNECESSARY} and the result is not
+     *                                  whole fen, or the result does not fit in a {@code long} of fen
+     */
+    public Money times(long numerator, long denominator, RoundingMode rounding) {
+        if (denominator <= 0 || rounding == null) {
+            throw new IllegalArgumentException("scaling " + this + " needs a positive denominator and a rounding mode, got "
+                    + numerator + " / " + denominator + " and " + rounding);
+        }
+        BigDecimal exact = BigDecimal.valueOf(fen).multiply(BigDecimal.valueOf(numerator));
+        return new Money(exact.divide(BigDecimal.valueOf(denominator), 0, rounding).longValueExact());
+    }
+
+    /**
+     * This amount's share for {@code part} of {@code whole}: {@code this × part ÷ whole}, rounded by
+     * {@code rounding} — e.g. the part of a fee that goes back with a partial refund.
+     *
+     * @throws IllegalArgumentException when {@code whole} is not positive
+     */
+    public Money shareOf(Money part, Money whole, RoundingMode rounding) {
+        if (!whole.isPositive()) {
+            throw new IllegalArgumentException("a share of " + this + " needs a positive whole, got " + whole);
+        }
+        return times(part.fen, whole.fen, rounding);
     }
 
     public boolean isPositive() {

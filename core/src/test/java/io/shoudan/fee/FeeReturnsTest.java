@@ -1,6 +1,7 @@
 package io.shoudan.fee;
 
 import io.shoudan.money.Money;
+import io.shoudan.money.RandomParts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -10,7 +11,6 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,17 +76,9 @@ class FeeReturnsTest {
                 Arbitraries.integers().between(1, 8),
                 Arbitraries.longs().between(1, Long.MAX_VALUE / 4)
         ).as((amountFen, feePpm, installmentPpm, count, seed) -> {
-            java.util.Random random = new java.util.Random(seed);
-            List<Long> pieces = new ArrayList<>();
-            long left = amountFen;
-            for (int i = 0; i < count - 1 && left > 1; i++) {
-                long piece = 1 + random.nextLong(left - 1);
-                pieces.add(piece);
-                left -= piece;
-            }
-            pieces.add(left);
-            long acquirerFee = FenRounding.halfUp(amountFen, feePpm, 1_000_000);
-            long installmentFee = FenRounding.halfUp(amountFen, installmentPpm, 1_000_000);
+            List<Long> pieces = RandomParts.of(amountFen, count, seed);
+            long acquirerFee = new Rate(feePpm).of(Money.ofFen(amountFen), FeeRule.ROUNDING).fen();
+            long installmentFee = new Rate(installmentPpm).of(Money.ofFen(amountFen), FeeRule.ROUNDING).fen();
             return new Case(amountFen, acquirerFee, installmentFee, pieces);
         });
     }

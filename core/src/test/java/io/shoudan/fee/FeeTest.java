@@ -41,7 +41,7 @@ class FeeTest {
             "0.5, 0.99, 0.00",
     })
     void aRateRoundsHalfUpToTheFen(String percent, String amount, String fee) {
-        assertThat(Rate.percent(percent).of(Money.parse(amount))).isEqualTo(Money.parse(fee));
+        assertThat(Rate.percent(percent).of(Money.parse(amount), FeeRule.ROUNDING)).isEqualTo(Money.parse(fee));
     }
 
     @ParameterizedTest(name = "debit 0.50% capped at 20 CNY on {0} CNY is {1} CNY")

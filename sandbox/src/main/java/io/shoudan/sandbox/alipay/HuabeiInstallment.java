@@ -45,6 +45,14 @@ public record HuabeiInstallment(int count, int sellerPercent) {
         return sellerPercent == 0;
     }
 
+    /**
+     * {@code numerator ÷ denominator} rounded half up, both not negative: the sandbox's own rounding,
+     * kept apart from {@code Money}'s on purpose. The sandbox plays Alipay, the other side of the books
+     * Shoudan checks its fees against ({@code installment_fee} in {@code hb_fq_pay_info}); if it rounded
+     * through Shoudan's {@code Money.times}, a mistake there would be made the same way on both sides and
+     * no test or reconciliation would see it. {@code HuabeiInstallmentFeeProperties} checks that the two
+     * agree.
+     */
     static long roundHalfUp(long numerator, long denominator) {
         return (numerator + denominator / 2) / denominator;
     }

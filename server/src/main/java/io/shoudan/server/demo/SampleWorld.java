@@ -72,14 +72,14 @@ public final class SampleWorld {
             new Shop("朝阳百货", ENTERPRISE, "5311", "110105"),
             new Shop("南山海鲜酒楼", ENTERPRISE, "5812", "440305"),
             new Shop("西湖金店", ENTERPRISE, "5944", "330106"),
-            new Shop("锦江宾馆", ENTERPRISE, "7011", "510107"),
-            new Shop("汉口加油站", ENTERPRISE, "5541", "420106"),
+            new Shop("锦江宾馆", ENTERPRISE, "7011", "510104"),
+            new Shop("汉口加油站", ENTERPRISE, "5541", "420103"),
             new Shop("天河数码城", ENTERPRISE, "5732", "440106"),
             new Shop("静安物业", ENTERPRISE, "6513", "310106"),
             new Shop("仁济医院", ENTERPRISE, "8062", "310104"),
             new Shop("中关村超市", ENTERPRISE, "5411", "110108"),
             new Shop("老王快餐", INDIVIDUAL_BUSINESS, "5814", "310101"),
-            new Shop("鼓楼便利店", INDIVIDUAL_BUSINESS, "5499", "320102"),
+            new Shop("鼓楼便利店", INDIVIDUAL_BUSINESS, "5499", "320106"),
             new Shop("泉城大药房", INDIVIDUAL_BUSINESS, "5912", "370102"),
             new Shop("解放碑美发", INDIVIDUAL_BUSINESS, "7230", "500103"),
             new Shop("中山路服饰", INDIVIDUAL_BUSINESS, "5651", "350203"),
@@ -91,7 +91,7 @@ public final class SampleWorld {
             new Shop("李记牛肉面", INDIVIDUAL, "5814", "440305"),
             new Shop("芙蓉杂货铺", INDIVIDUAL, "5331", "430102"),
             new Shop("翠湖烟酒店", INDIVIDUAL, "5993", "530102"),
-            new Shop("沈河早餐铺", INDIVIDUAL, "5812", "210102"));
+            new Shop("沈河早餐铺", INDIVIDUAL, "5812", "210103"));
 
     private static final List<String> FIRMWARE = List.of("2.4.1", "3.1.4", "3.2.0", "3.4.0", "3.10.2");
 

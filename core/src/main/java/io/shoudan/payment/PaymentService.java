@@ -428,7 +428,7 @@ public final class PaymentService {
             return Optional.of(Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", request.amount()));
         }
         if (request.kind() == RefundKind.VOID) {
-            if (payment.state() != PaymentState.SUCCEEDED || !payment.refunded().isZero() || !payment.refundsPending().isZero()) {
+            if (!payment.state().canBeVoided() || !payment.refunded().isZero() || !payment.refundsPending().isZero()) {
                 return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
                         "state", payment.state(), "problem", "only an untouched successful payment can be voided"));
             }
@@ -444,7 +444,7 @@ public final class PaymentService {
             }
             return Optional.empty();
         }
-        if (payment.state() != PaymentState.SUCCEEDED && payment.state() != PaymentState.PARTIALLY_REFUNDED) {
+        if (!payment.state().canBeRefunded()) {
             return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
                     "state", payment.state(), "problem", "only a successful payment can be refunded"));
         }
@@ -610,7 +610,7 @@ public final class PaymentService {
                 working.remove(payment.id());
             }
         }
-        if (payment.state() == PaymentState.SUCCEEDED) {
+        if (payment.state().canBeVoided()) {
             AdjustmentOutcome voided = voidSale(merchant, request, original);
             if (voided instanceof AdjustmentOutcome.Rejected rejected) {
                 return new SaleOutcome.Rejected(rejected.reasons());

@@ -100,6 +100,9 @@ import static io.shoudan.store.database.schema.Tables.REFUNDS;
 public final class JooqPaymentStore implements PaymentStore {
 
     private static final int STREAM_FETCH_SIZE = 500;
+    /** The unresolved states ({@link PaymentState#isUnresolved}) as the {@code state} column spells them. */
+    private static final List<String> UNRESOLVED_STATES =
+            PaymentState.where(PaymentState::isUnresolved).stream().map(PaymentState::name).toList();
 
     private final Database database;
     private final JooqLedger ledger;
@@ -423,7 +426,7 @@ public final class JooqPaymentStore implements PaymentStore {
                 .set(PAYMENTS.CLAIMED_BY, owner)
                 .set(PAYMENTS.CLAIMED_UNTIL, time(until))
                 .where(PAYMENTS.PAYMENT_ID.eq(payment.value()),
-                        PAYMENTS.STATE.in(PaymentState.PROCESSING.name(), PaymentState.UNKNOWN.name()),
+                        PAYMENTS.STATE.in(UNRESOLVED_STATES),
                         PAYMENTS.CLAIMED_BY.isNull().or(PAYMENTS.CLAIMED_BY.eq(owner)).or(PAYMENTS.CLAIMED_UNTIL.le(time(now))))
                 .execute() == 1;
     }
@@ -484,7 +487,7 @@ public final class JooqPaymentStore implements PaymentStore {
     @Override
     public List<Payment> unresolvedPayments() {
         return database.dsl().selectFrom(PAYMENTS)
-                .where(PAYMENTS.STATE.in(PaymentState.PROCESSING.name(), PaymentState.UNKNOWN.name()))
+                .where(PAYMENTS.STATE.in(UNRESOLVED_STATES))
                 .orderBy(PAYMENTS.UPDATED_AT, PAYMENTS.PAYMENT_ID)
                 .fetch(JooqPaymentStore::payment);
     }
@@ -696,7 +699,7 @@ public final class JooqPaymentStore implements PaymentStore {
             return null;
         }
         for (Transition step : payment.history()) {
-            if (step.to() != PaymentState.PROCESSING && step.to() != PaymentState.UNKNOWN) {
+            if (!step.to().isUnresolved()) {
                 return step.at();
             }
         }

@@ -200,23 +200,28 @@ public final class JooqPaymentStore implements PaymentStore {
             }
             return VersionedWrite.WRITTEN;
         }
-        return database.inTransaction(dsl -> {
-            // The update first, its count checked before any journal is written: when another node settled the
-            // payment first, its journals (same ids) are there already, and inserting ours would fail as a
-            // duplicate key instead of answering with what that node stored.
-            SqlBatch update = new SqlBatch();
-            int updateAt = addPaymentUpdate(update, payment);
-            if (run(dsl, update)[updateAt] == 0) {
-                // nothing else was written: the usage release (if any) matched the same stale version and changed no row
-                return lostRace(storedVersion(dsl, payment), "payment " + payment.id());
-            }
-            SqlBatch books = new SqlBatch();
-            PaymentSql.addJournals(books, journals);
-            if (books.size() > 0) {
-                run(dsl, books);
-            }
-            return VersionedWrite.WRITTEN;
-        });
+        try {
+            return database.inTransaction(dsl -> {
+                // The update first, its count checked before any journal is written: when another node settled the
+                // payment first, its journals (same ids) are there already, and inserting ours would fail as a
+                // duplicate key instead of answering with what that node stored.
+                SqlBatch update = new SqlBatch();
+                int updateAt = addPaymentUpdate(update, payment);
+                if (run(dsl, update)[updateAt] == 0) {
+                    // the usage release before it may have read the old version before the winner committed: roll it back
+                    lostRace(storedVersion(dsl, payment), "payment " + payment.id());
+                    throw new RolledBackLostRace();
+                }
+                SqlBatch books = new SqlBatch();
+                PaymentSql.addJournals(books, journals);
+                if (books.size() > 0) {
+                    run(dsl, books);
+                }
+                return VersionedWrite.WRITTEN;
+            });
+        } catch (RolledBackLostRace lost) {
+            return VersionedWrite.LOST_RACE;
+        }
     }
 
     /**

@@ -4,7 +4,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The life of a payment. The transition table below is the whole truth; {@link #requireMove} fails
@@ -75,6 +77,45 @@ public enum PaymentState {
      */
     public boolean countsAsUsage() {
         return this == PROCESSING || this == UNKNOWN || this == SUCCEEDED || this == PARTIALLY_REFUNDED || this == REFUNDED;
+    }
+
+    /**
+     * True while some of the consumer's money is still taken: SUCCEEDED or PARTIALLY_REFUNDED. What a refund can give
+     * back, and what a terminal's reversal that ends here failed to give back.
+     */
+    public boolean holdsMoney() {
+        return this == SUCCEEDED || this == PARTIALLY_REFUNDED;
+    }
+
+    /** True when a void may take it (an untouched SUCCEEDED sale; the payment adds its own conditions: no refund, not settled, same day). */
+    public boolean canBeVoided() {
+        return this == SUCCEEDED;
+    }
+
+    /** True when a refund may take it: money is still held ({@link #holdsMoney}). */
+    public boolean canBeRefunded() {
+        return holdsMoney();
+    }
+
+    /**
+     * True when a terminal's reversal (冲正) acts on it: an unresolved sale is cancelled, a voidable one voided. Any other
+     * has ended, and the reversal only reports it.
+     */
+    public boolean canBeReversed() {
+        return isUnresolved() || canBeVoided();
+    }
+
+    /**
+     * True when a sale in this state counts in a terminal's settlement totals: money was taken and not cancelled
+     * (voided or reversed); a refund since is a separate entry of its own.
+     */
+    public boolean countsInSettlement() {
+        return this == SUCCEEDED || this == PARTIALLY_REFUNDED || this == REFUNDED;
+    }
+
+    /** The states {@code rule} holds for, in declaration order: e.g. a store's SQL list of unresolved states. */
+    public static List<PaymentState> where(Predicate<PaymentState> rule) {
+        return EnumSet.allOf(PaymentState.class).stream().filter(rule).toList();
     }
 
     /** True once the money was taken, whatever was given back since. */

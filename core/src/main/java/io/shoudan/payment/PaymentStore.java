@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Port: the payment service's durable state. Each write method is one transaction — all of it or none
  * of it. Versions: a write of version {@code n} succeeds only over stored version {@code n − 1}
- * ({@link StaleWriteException} otherwise); inserts are version 1. Journals are append-only and their
+ * (otherwise it writes nothing and answers {@link VersionedWrite#LOST_RACE}); inserts are version 1. Journals are append-only and their
  * ids unique (a second journal with the same id fails the whole transaction). Implemented in memory
  * for tests and by the {@code store} module with jOOQ; every table carries {@code merchant_id}.
  */
@@ -43,19 +43,22 @@ public interface PaymentStore {
      */
     Optional<IdempotencyRecord> insertInPlaceOfReversal(Payment lateSale);
 
-    /** Writes a changed payment and appends {@code journals}, atomically. */
-    void updatePayment(Payment payment, List<Journal> journals);
+    /** Writes a changed payment and appends {@code journals}, atomically; nothing when the race is lost. */
+    VersionedWrite updatePayment(Payment payment, List<Journal> journals);
 
     /**
      * Inserts a new refund record (version 1) and its VOID/REFUND idempotency key, and writes the
      * payment with the amount reserved, atomically.
      *
-     * @return empty when inserted; otherwise the record already holding the key, and nothing was written
+     * @return inserted; or the record already holding the key, or the payment lost its race, and nothing was written
      */
-    Optional<IdempotencyRecord> insertRefund(Refund refund, Payment reserving);
+    RefundInsertion insertRefund(Refund refund, Payment reserving);
 
-    /** Writes a changed refund and its changed payment (may be {@code null} when unchanged) and appends {@code journals}, atomically. */
-    void updateRefund(Refund refund, Payment payment, List<Journal> journals);
+    /**
+     * Writes a changed refund and its changed payment (may be {@code null} when unchanged) and appends {@code journals},
+     * atomically; nothing when either lost its race.
+     */
+    VersionedWrite updateRefund(Refund refund, Payment payment, List<Journal> journals);
 
     /**
      * Claims an unresolved payment (PROCESSING or UNKNOWN) for {@code owner} until {@code until}, so that no other

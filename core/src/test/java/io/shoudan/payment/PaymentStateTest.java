@@ -1,5 +1,6 @@
 package io.shoudan.payment;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,5 +82,44 @@ class PaymentStateTest {
         if (legal && from.countsAsUsage() && !to.countsAsUsage()) {
             assertThat(to.isFinal()).isTrue();
         }
+    }
+
+    /**
+     * Which states each operation may take, written out as a table: unresolved, voidable, refundable, reversible,
+     * holding money, counted in a settlement, counted as usage.
+     */
+    static Stream<Arguments> stateRules() {
+        return Stream.of(
+                //           state               unres  void   refund reverse holds  settle usage
+                Arguments.of(CREATED,            false, false, false, false,  false, false, false),
+                Arguments.of(PROCESSING,         true,  false, false, true,   false, false, true),
+                Arguments.of(UNKNOWN,            true,  false, false, true,   false, false, true),
+                Arguments.of(SUCCEEDED,          false, true,  true,  true,   true,  true,  true),
+                Arguments.of(FAILED,             false, false, false, false,  false, false, false),
+                Arguments.of(DECLINED,           false, false, false, false,  false, false, false),
+                Arguments.of(REVERSED,           false, false, false, false,  false, false, false),
+                Arguments.of(VOIDED,             false, false, false, false,  false, false, false),
+                Arguments.of(PARTIALLY_REFUNDED, false, false, true,  false,  true,  true,  true),
+                Arguments.of(REFUNDED,           false, false, false, false,  false, true,  true));
+    }
+
+    @ParameterizedTest(name = "{0}: unresolved {1}, voidable {2}, refundable {3}, reversible {4}, holds money {5}, in settlement {6}, usage {7}")
+    @MethodSource("stateRules")
+    void eachStateAnswersWhatMayBeDoneWithItAsTheTableSays(PaymentState state, boolean unresolved, boolean voidable,
+                                                           boolean refundable, boolean reversible, boolean holdsMoney,
+                                                           boolean inSettlement, boolean usage) {
+        assertThat(state.isUnresolved()).isEqualTo(unresolved);
+        assertThat(state.canBeVoided()).isEqualTo(voidable);
+        assertThat(state.canBeRefunded()).isEqualTo(refundable);
+        assertThat(state.canBeReversed()).isEqualTo(reversible);
+        assertThat(state.holdsMoney()).isEqualTo(holdsMoney);
+        assertThat(state.countsInSettlement()).isEqualTo(inSettlement);
+        assertThat(state.countsAsUsage()).isEqualTo(usage);
+    }
+
+    @Test
+    void theStatesARuleHoldsForAreListedInDeclarationOrder() {
+        assertThat(PaymentState.where(PaymentState::isUnresolved)).containsExactly(PROCESSING, UNKNOWN);
+        assertThat(PaymentState.where(PaymentState::countsInSettlement)).containsExactly(SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED);
     }
 }

@@ -11,8 +11,9 @@ import io.shoudan.payment.PaymentId;
 import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.Refund;
 import io.shoudan.payment.RefundId;
+import io.shoudan.payment.RefundInsertion;
 import io.shoudan.payment.RefundStatus;
-import io.shoudan.payment.StaleWriteException;
+import io.shoudan.payment.VersionedWrite;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,37 +123,42 @@ public final class InMemoryPaymentStore implements PaymentStore {
     }
 
     @Override
-    public synchronized void updatePayment(Payment payment, List<Journal> newJournals) {
-        checkVersion(payments.get(payment.id()), payment.version(), "payment " + payment.id());
+    public synchronized VersionedWrite updatePayment(Payment payment, List<Journal> newJournals) {
+        if (!isNext(payments.get(payment.id()), payment.version(), "payment " + payment.id())) {
+            return VersionedWrite.LOST_RACE;
+        }
         checkJournals(newJournals);
         crashIfAsked();
         payments.put(payment.id(), payment);
         appendJournals(newJournals);
+        return VersionedWrite.WRITTEN;
     }
 
     @Override
-    public synchronized Optional<IdempotencyRecord> insertRefund(Refund refund, Payment reserving) {
+    public synchronized RefundInsertion insertRefund(Refund refund, Payment reserving) {
         IdempotencyRecord record = IdempotencyRecord.of(refund);
         IdempotencyRecord existing = keys.get(record.key());
         if (existing != null) {
-            return Optional.of(existing);
+            return new RefundInsertion.KeyTaken(existing);
         }
         if (refund.version() != 1 || refunds.containsKey(refund.id())) {
             throw new IllegalStateException("refund " + refund.id() + " is inserted at version 1 exactly once");
         }
-        checkVersion(payments.get(reserving.id()), reserving.version(), "payment " + reserving.id());
+        if (!isNext(payments.get(reserving.id()), reserving.version(), "payment " + reserving.id())) {
+            return new RefundInsertion.LostRace();
+        }
         crashIfAsked();
         refunds.put(refund.id(), refund);
         keys.put(record.key(), record);
         payments.put(reserving.id(), reserving);
-        return Optional.empty();
+        return new RefundInsertion.Inserted();
     }
 
     @Override
-    public synchronized void updateRefund(Refund refund, Payment payment, List<Journal> newJournals) {
-        checkVersion(refunds.get(refund.id()), refund.version(), "refund " + refund.id());
-        if (payment != null) {
-            checkVersion(payments.get(payment.id()), payment.version(), "payment " + payment.id());
+    public synchronized VersionedWrite updateRefund(Refund refund, Payment payment, List<Journal> newJournals) {
+        if (!isNext(refunds.get(refund.id()), refund.version(), "refund " + refund.id())
+                || payment != null && !isNext(payments.get(payment.id()), payment.version(), "payment " + payment.id())) {
+            return VersionedWrite.LOST_RACE;
         }
         checkJournals(newJournals);
         crashIfAsked();
@@ -161,6 +167,7 @@ public final class InMemoryPaymentStore implements PaymentStore {
             payments.put(payment.id(), payment);
         }
         appendJournals(newJournals);
+        return VersionedWrite.WRITTEN;
     }
 
     @Override
@@ -239,16 +246,15 @@ public final class InMemoryPaymentStore implements PaymentStore {
         return List.copyOf(payments.values());
     }
 
-    private static void checkVersion(Object stored, long version, String what) {
+    /** True when {@code version} is the one after the stored one; a missing row is a bug, not a race. */
+    private static boolean isNext(Object stored, long version, String what) {
         long storedVersion = switch (stored) {
             case null -> throw new IllegalStateException(what + " does not exist");
             case Payment payment -> payment.version();
             case Refund refund -> refund.version();
             default -> throw new IllegalArgumentException("not versioned: " + stored);
         };
-        if (storedVersion != version - 1) {
-            throw new StaleWriteException(what + " is at version " + storedVersion + ", the write expected " + (version - 1));
-        }
+        return storedVersion == version - 1;
     }
 
     private void checkJournals(List<Journal> newJournals) {

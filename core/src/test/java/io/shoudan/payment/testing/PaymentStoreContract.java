@@ -22,11 +22,12 @@ import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.RawCode;
 import io.shoudan.payment.Refund;
 import io.shoudan.payment.RefundId;
+import io.shoudan.payment.RefundInsertion;
 import io.shoudan.payment.RefundKind;
 import io.shoudan.payment.RefundStatus;
 import io.shoudan.payment.RequestId;
+import io.shoudan.payment.VersionedWrite;
 import io.shoudan.payment.SaleRequest;
-import io.shoudan.payment.StaleWriteException;
 import io.shoudan.terminal.BatchNo;
 import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TraceNo;
@@ -119,7 +120,7 @@ public abstract class PaymentStoreContract {
 
         // another node settles the same payment from the same version, with the same journal ids
         Payment second = succeeded(payment);
-        assertThatThrownBy(() -> store.updatePayment(second, List.of(sale(second)))).isInstanceOf(StaleWriteException.class);
+        assertThat(store.updatePayment(second, List.of(sale(second)))).isEqualTo(VersionedWrite.LOST_RACE);
         assertThat(store.findPayment(payment.id())).contains(first);
         assertThat(store.journalsOf(payment.id())).hasSize(1);
     }
@@ -196,7 +197,7 @@ public abstract class PaymentStoreContract {
         store.updatePayment(winner, List.of());
         Payment loser = succeeded(stored);
 
-        assertThatThrownBy(() -> store.updatePayment(loser, List.of(sale(loser)))).isInstanceOf(StaleWriteException.class);
+        assertThat(store.updatePayment(loser, List.of(sale(loser)))).isEqualTo(VersionedWrite.LOST_RACE);
         assertThat(store.findPayment(stored.id())).contains(winner);
         assertThat(journals()).isEmpty();
     }
@@ -237,14 +238,14 @@ public abstract class PaymentStoreContract {
         Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId.Client("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
         Payment reserving = done.reserve(Money.parse("4.00"), NOW);
 
-        assertThat(store.insertRefund(refund, reserving)).isEmpty();
+        assertThat(store.insertRefund(refund, reserving)).isEqualTo(new RefundInsertion.Inserted());
         // the same key again: nothing written, the first record returned
         Refund again = Refund.pending(new RefundId("R2"), reserving, new RequestId.Client("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
         assertThat(store.insertRefund(again, reserving.reserve(Money.parse("4.00"), NOW)))
-                .hasValueSatisfying(record -> assertThat(record.refund()).isEqualTo(refund.id()));
+                .isInstanceOfSatisfying(RefundInsertion.KeyTaken.class, taken -> assertThat(taken.holder().refund()).isEqualTo(refund.id()));
         // a reservation over a payment that moved on is stale, and leaves no refund behind
         Refund stale = Refund.pending(new RefundId("R3"), done, new RequestId.Client("RK3"), RefundKind.REFUND, Money.parse("1.00"), NOW);
-        assertThatThrownBy(() -> store.insertRefund(stale, done.reserve(Money.parse("1.00"), NOW))).isInstanceOf(StaleWriteException.class);
+        assertThat(store.insertRefund(stale, done.reserve(Money.parse("1.00"), NOW))).isEqualTo(new RefundInsertion.LostRace());
         assertThat(store.findRefund(stale.id())).isEmpty();
         assertThat(store.findKey(new IdempotencyKey(PaymentWorld.MERCHANT, new RequestId.Client("RK3")))).isEmpty();
 
@@ -255,6 +256,41 @@ public abstract class PaymentStoreContract {
 
     @Test
     void aFinishedRefundLeavesThePendingList() {
+        PendingRefund pending = aPendingRefundOf4Yuan();
+        Refund refund = pending.refund();
+        Payment reserving = pending.reserving();
+
+        Refund finished = refund.succeeded(FeeSplit.NONE, new RawCode("10000"), NOW);
+        assertThat(store.updateRefund(finished, reserving.refundDone(RefundKind.REFUND, Money.parse("4.00"), FeeSplit.NONE, NOW, new RawCode("10000")), List.of()))
+                .isEqualTo(VersionedWrite.WRITTEN);
+
+        assertThat(store.pendingRefunds()).isEmpty();
+        assertThat(store.findRefund(refund.id())).hasValueSatisfying(read -> assertThat(read.status()).isEqualTo(RefundStatus.SUCCEEDED));
+        assertThat(store.updateRefund(finished, null, List.of())).isEqualTo(VersionedWrite.LOST_RACE);
+    }
+
+    @Test
+    void aRefundUpdateWhosePaymentMovedOnLosesTheRaceAndWritesNeither() {
+        PendingRefund pending = aPendingRefundOf4Yuan();
+        Refund refund = pending.refund();
+        Payment reserving = pending.reserving();
+        Payment movedOn = reserving.settled(NOW);
+        store.updatePayment(movedOn, List.of());
+
+        Refund finished = refund.succeeded(FeeSplit.NONE, new RawCode("10000"), NOW);
+        Payment overStale = reserving.refundDone(RefundKind.REFUND, Money.parse("4.00"), FeeSplit.NONE, NOW, new RawCode("10000"));
+        assertThat(store.updateRefund(finished, overStale, List.of())).isEqualTo(VersionedWrite.LOST_RACE);
+
+        assertThat(store.findRefund(refund.id())).contains(refund);
+        assertThat(store.findPayment(reserving.id())).contains(movedOn);
+        assertThat(journals()).isEmpty();
+    }
+
+    private record PendingRefund(Refund refund, Payment reserving) {
+    }
+
+    /** Payment P1 succeeded, with a PENDING refund R1 of 4.00 reserved on it. */
+    private PendingRefund aPendingRefundOf4Yuan() {
         Payment payment = processing("P1", "K1");
         store.insertPayment(payment);
         Payment done = succeeded(payment);
@@ -262,12 +298,6 @@ public abstract class PaymentStoreContract {
         Refund refund = Refund.pending(new RefundId("R1"), done, new RequestId.Client("RK1"), RefundKind.REFUND, Money.parse("4.00"), NOW);
         Payment reserving = done.reserve(Money.parse("4.00"), NOW);
         store.insertRefund(refund, reserving);
-
-        Refund finished = refund.succeeded(FeeSplit.NONE, new RawCode("10000"), NOW);
-        store.updateRefund(finished, reserving.refundDone(RefundKind.REFUND, Money.parse("4.00"), FeeSplit.NONE, NOW, new RawCode("10000")), List.of());
-
-        assertThat(store.pendingRefunds()).isEmpty();
-        assertThat(store.findRefund(refund.id())).hasValueSatisfying(read -> assertThat(read.status()).isEqualTo(RefundStatus.SUCCEEDED));
-        assertThatThrownBy(() -> store.updateRefund(finished, null, List.of())).isInstanceOf(StaleWriteException.class);
+        return new PendingRefund(refund, reserving);
     }
 }

@@ -24,6 +24,7 @@ import io.shoudan.payment.ChannelGateway;
 import io.shoudan.payment.EligibilityGate;
 import io.shoudan.payment.Instrument;
 import io.shoudan.payment.PaymentService;
+import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.RecoveryPlan;
 import io.shoudan.payment.RequestId;
 import io.shoudan.payment.SaleRequest;
@@ -138,7 +139,16 @@ public final class PaymentWorld {
         return service(plans, gateways, "node-" + UUID.randomUUID());
     }
 
+    /** The service over another store, e.g. one that wraps {@link #store} to change a payment between a read and a write. */
+    public PaymentService serviceOver(PaymentStore store) {
+        return service(store, PaymentService.defaultPlans(), List.of(alipay, wechat, unionPay), "node-" + UUID.randomUUID());
+    }
+
     private PaymentService service(Map<Channel, RecoveryPlan> plans, List<ChannelGateway> gateways, String node) {
+        return service(store, plans, gateways, node);
+    }
+
+    private PaymentService service(PaymentStore store, Map<Channel, RecoveryPlan> plans, List<ChannelGateway> gateways, String node) {
         EligibilityGate gate = (snapshot, intent) -> {
             synchronized (gateCalls) {
                 gateCalls.add(intent);

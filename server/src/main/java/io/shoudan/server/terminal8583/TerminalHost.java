@@ -381,7 +381,7 @@ public final class TerminalHost {
 
     /** 00 once no money stays taken by the sale; otherwise the sale could not be voided and the reversal is refused. */
     private IsoMessage reversedOrKept(Context c, Payment p) {
-        boolean moneyKept = p.state() == PaymentState.SUCCEEDED || p.state() == PaymentState.PARTIALLY_REFUNDED;
+        boolean moneyKept = p.state().holdsMoney();
         return moneyKept
                 ? declined(base(c.m(), c.now(), null), Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
                         "payment", p.id(), "state", p.state(), "operation", "REVERSAL", "detail", "the sale could not be voided"))
@@ -436,8 +436,7 @@ public final class TerminalHost {
     private List<BatchJournal.Entry> counted(Context c, List<BatchJournal.Entry> entries) {
         return entries.stream().filter(e -> switch (e.kind()) {
             case SALE -> payments.query(c.merchant(), e.request())
-                    .map(p -> p.state() == PaymentState.SUCCEEDED || p.state() == PaymentState.PARTIALLY_REFUNDED
-                            || p.state() == PaymentState.REFUNDED)
+                    .map(p -> p.state().countsInSettlement())
                     .orElse(false);
             case REFUND -> true;
             case VOID -> false;

@@ -25,11 +25,12 @@ import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.RawCode;
 import io.shoudan.payment.Refund;
 import io.shoudan.payment.RefundId;
+import io.shoudan.payment.RefundInsertion;
 import io.shoudan.payment.RefundKind;
 import io.shoudan.payment.RefundStatus;
 import io.shoudan.payment.RequestId;
+import io.shoudan.payment.VersionedWrite;
 import io.shoudan.payment.SaleRequest;
-import io.shoudan.payment.StaleWriteException;
 import io.shoudan.payment.Transition;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
@@ -86,7 +87,8 @@ import static io.shoudan.store.database.schema.Tables.REFUNDS;
  *   <li>A sale's writes are SQL text written once and bound by position ({@link PaymentSql}); on
  *       PostgreSQL each write is one round trip ({@link SqlBatch}). Reads and the rarer paths are jOOQ.</li>
  *   <li>Optimistic locking: {@code UPDATE … SET row_version = n WHERE row_version = n − 1}; no row
- *       updated means another writer won, and {@link StaleWriteException} rolls everything back.</li>
+ *       updated means another writer won: the transaction rolls back and the write answers
+ *       {@link VersionedWrite#LOST_RACE}.</li>
  *   <li>The whole aggregate round-trips: the request (so a retry can be compared field by field), the
  *       fee quote, the gate's reasons ({@code verdict}, JSON; their codes also in {@code reason_codes}),
  *       the failure's catalogue code ({@code failure_reason}) beside the channel's raw code
@@ -100,6 +102,9 @@ import static io.shoudan.store.database.schema.Tables.REFUNDS;
 public final class JooqPaymentStore implements PaymentStore {
 
     private static final int STREAM_FETCH_SIZE = 500;
+    /** The unresolved states ({@link PaymentState#isUnresolved}) as the {@code state} column spells them. */
+    private static final List<String> UNRESOLVED_STATES =
+            PaymentState.where(PaymentState::isUnresolved).stream().map(PaymentState::name).toList();
 
     private final Database database;
     private final JooqLedger ledger;
@@ -183,7 +188,7 @@ public final class JooqPaymentStore implements PaymentStore {
      * the same statements one by one in a transaction.
      */
     @Override
-    public void updatePayment(Payment payment, List<Journal> journals) {
+    public VersionedWrite updatePayment(Payment payment, List<Journal> journals) {
         if (database.kind() == JdbcUrl.DatabaseKind.POSTGRESQL) {
             boolean release = !payment.state().countsAsUsage();
             PaymentSql.JournalRows rows = PaymentSql.JournalRows.of(journals);
@@ -191,25 +196,32 @@ public final class JooqPaymentStore implements PaymentStore {
             List<Object> values = PaymentSql.updateInOneStatementValues(payment, release, rows);
             long updated = countOf(sql, values);
             if (updated == 0) {
-                throw stale(storedVersion(database.dsl(), payment), "payment " + payment.id(), payment.version());
+                return lostRace(storedVersion(database.dsl(), payment), "payment " + payment.id());
             }
-            return;
+            return VersionedWrite.WRITTEN;
         }
-        database.inTransactionDo(dsl -> {
-            // The update first, its count checked before any journal is written: when another node settled the
-            // payment first, its journals (same ids) are there already, and inserting ours would fail as a
-            // duplicate key instead of answering with what that node stored.
-            SqlBatch update = new SqlBatch();
-            int updateAt = addPaymentUpdate(update, payment);
-            if (run(dsl, update)[updateAt] == 0) {
-                throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
-            }
-            SqlBatch books = new SqlBatch();
-            PaymentSql.addJournals(books, journals);
-            if (books.size() > 0) {
-                run(dsl, books);
-            }
-        });
+        try {
+            return database.inTransaction(dsl -> {
+                // The update first, its count checked before any journal is written: when another node settled the
+                // payment first, its journals (same ids) are there already, and inserting ours would fail as a
+                // duplicate key instead of answering with what that node stored.
+                SqlBatch update = new SqlBatch();
+                int updateAt = addPaymentUpdate(update, payment);
+                if (run(dsl, update)[updateAt] == 0) {
+                    // the usage release before it may have read the old version before the winner committed: roll it back
+                    lostRace(storedVersion(dsl, payment), "payment " + payment.id());
+                    throw new RolledBackLostRace();
+                }
+                SqlBatch books = new SqlBatch();
+                PaymentSql.addJournals(books, journals);
+                if (books.size() > 0) {
+                    run(dsl, books);
+                }
+                return VersionedWrite.WRITTEN;
+            });
+        } catch (RolledBackLostRace lost) {
+            return VersionedWrite.LOST_RACE;
+        }
     }
 
     /**
@@ -226,7 +238,7 @@ public final class JooqPaymentStore implements PaymentStore {
     }
 
     @Override
-    public Optional<IdempotencyRecord> insertRefund(Refund refund, Payment reserving) {
+    public RefundInsertion insertRefund(Refund refund, Payment reserving) {
         if (refund.version() != 1) {
             throw new IllegalStateException("refund " + refund.id() + " is inserted at version 1, not " + refund.version());
         }
@@ -245,17 +257,21 @@ public final class JooqPaymentStore implements PaymentStore {
                         // the conditional insert wrote nothing, but the reservation did: roll it back
                         throw new KeyTaken(taken);
                     }
-                    return Optional.of(taken);
+                    return new RefundInsertion.KeyTaken(taken);
                 }
                 if (!paymentUpdated) {
-                    throw stale(storedVersion(dsl, reserving), "payment " + reserving.id(), reserving.version());
+                    // the refund and its key were written: roll them back
+                    lostRace(storedVersion(dsl, reserving), "payment " + reserving.id());
+                    throw new RolledBackLostRace();
                 }
-                return Optional.<IdempotencyRecord>empty();
+                return new RefundInsertion.Inserted();
             });
         } catch (KeyTaken taken) {
-            return Optional.of(taken.record);
+            return new RefundInsertion.KeyTaken(taken.record);
+        } catch (RolledBackLostRace lost) {
+            return new RefundInsertion.LostRace();
         } catch (DataAccessException e) {
-            return raceLost(record, e);
+            return new RefundInsertion.KeyTaken(raceLost(record, e).orElseThrow());
         }
     }
 
@@ -343,28 +359,35 @@ public final class JooqPaymentStore implements PaymentStore {
     }
 
     @Override
-    public void updateRefund(Refund refund, Payment payment, List<Journal> journals) {
-        database.inTransactionDo(dsl -> {
-            int refundUpdated = dsl.update(REFUNDS).set(refundRow(refund))
-                    .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()),
-                            REFUNDS.ROW_VERSION.eq(Math.toIntExact(refund.version() - 1)))
-                    .execute();
-            if (refundUpdated == 0) {
-                throw stale(dsl.select(REFUNDS.ROW_VERSION).from(REFUNDS)
-                        .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()))
-                        .fetchOptional(REFUNDS.ROW_VERSION), "refund " + refund.id(), refund.version());
-            }
-            SqlBatch batch = new SqlBatch();
-            int updateAt = payment == null ? -1 : addPaymentUpdate(batch, payment);
-            PaymentSql.addJournals(batch, journals);
-            if (batch.size() == 0) {
-                return;
-            }
-            int[] counts = run(dsl, batch);
-            if (payment != null && counts[updateAt] == 0) {
-                throw stale(storedVersion(dsl, payment), "payment " + payment.id(), payment.version());
-            }
-        });
+    public VersionedWrite updateRefund(Refund refund, Payment payment, List<Journal> journals) {
+        try {
+            return database.inTransaction(dsl -> {
+                int refundUpdated = dsl.update(REFUNDS).set(refundRow(refund))
+                        .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()),
+                                REFUNDS.ROW_VERSION.eq(Math.toIntExact(refund.version() - 1)))
+                        .execute();
+                if (refundUpdated == 0) {
+                    return lostRace(dsl.select(REFUNDS.ROW_VERSION).from(REFUNDS)
+                            .where(REFUNDS.MERCHANT_ID.eq(refund.merchant().value()), REFUNDS.REFUND_ID.eq(refund.id().value()))
+                            .fetchOptional(REFUNDS.ROW_VERSION), "refund " + refund.id());
+                }
+                SqlBatch batch = new SqlBatch();
+                int updateAt = payment == null ? -1 : addPaymentUpdate(batch, payment);
+                PaymentSql.addJournals(batch, journals);
+                if (batch.size() == 0) {
+                    return VersionedWrite.WRITTEN;
+                }
+                int[] counts = run(dsl, batch);
+                if (payment != null && counts[updateAt] == 0) {
+                    // the refund (and perhaps journals) were written: roll them back
+                    lostRace(storedVersion(dsl, payment), "payment " + payment.id());
+                    throw new RolledBackLostRace();
+                }
+                return VersionedWrite.WRITTEN;
+            });
+        } catch (RolledBackLostRace lost) {
+            return VersionedWrite.LOST_RACE;
+        }
     }
 
     private int[] run(DSLContext dsl, SqlBatch batch) {
@@ -408,11 +431,22 @@ public final class JooqPaymentStore implements PaymentStore {
                 .fetchOptional(PAYMENTS.ROW_VERSION);
     }
 
-    private static RuntimeException stale(Optional<Integer> storedVersion, String what, long writtenVersion) {
-        return storedVersion
-                .<RuntimeException>map(stored -> new StaleWriteException(what + " is at version " + stored
-                        + ", the write expected " + (writtenVersion - 1)))
-                .orElseGet(() -> new IllegalStateException(what + " does not exist"));
+    /**
+     * A versioned write that updated no row: lost to another writer when the row is there; a bug when it is not
+     * (the write names a payment or refund that was never stored).
+     */
+    private static VersionedWrite lostRace(Optional<Integer> storedVersion, String what) {
+        if (storedVersion.isEmpty()) {
+            throw new IllegalStateException(what + " does not exist");
+        }
+        return VersionedWrite.LOST_RACE;
+    }
+
+    /** Rolls back a write that lost its race after part of it was written. */
+    private static final class RolledBackLostRace extends RuntimeException {
+        RolledBackLostRace() {
+            super("lost a race to another writer", null, false, false);
+        }
     }
 
     // ---------------------------------------------------------------- claims
@@ -423,7 +457,7 @@ public final class JooqPaymentStore implements PaymentStore {
                 .set(PAYMENTS.CLAIMED_BY, owner)
                 .set(PAYMENTS.CLAIMED_UNTIL, time(until))
                 .where(PAYMENTS.PAYMENT_ID.eq(payment.value()),
-                        PAYMENTS.STATE.in(PaymentState.PROCESSING.name(), PaymentState.UNKNOWN.name()),
+                        PAYMENTS.STATE.in(UNRESOLVED_STATES),
                         PAYMENTS.CLAIMED_BY.isNull().or(PAYMENTS.CLAIMED_BY.eq(owner)).or(PAYMENTS.CLAIMED_UNTIL.le(time(now))))
                 .execute() == 1;
     }
@@ -484,7 +518,7 @@ public final class JooqPaymentStore implements PaymentStore {
     @Override
     public List<Payment> unresolvedPayments() {
         return database.dsl().selectFrom(PAYMENTS)
-                .where(PAYMENTS.STATE.in(PaymentState.PROCESSING.name(), PaymentState.UNKNOWN.name()))
+                .where(PAYMENTS.STATE.in(UNRESOLVED_STATES))
                 .orderBy(PAYMENTS.UPDATED_AT, PAYMENTS.PAYMENT_ID)
                 .fetch(JooqPaymentStore::payment);
     }
@@ -696,7 +730,7 @@ public final class JooqPaymentStore implements PaymentStore {
             return null;
         }
         for (Transition step : payment.history()) {
-            if (step.to() != PaymentState.PROCESSING && step.to() != PaymentState.UNKNOWN) {
+            if (!step.to().isUnresolved()) {
                 return step.at();
             }
         }

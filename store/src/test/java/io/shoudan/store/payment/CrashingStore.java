@@ -9,6 +9,8 @@ import io.shoudan.payment.PaymentId;
 import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.Refund;
 import io.shoudan.payment.RefundId;
+import io.shoudan.payment.RefundInsertion;
+import io.shoudan.payment.VersionedWrite;
 
 import java.time.Instant;
 import java.util.List;
@@ -83,21 +85,21 @@ final class CrashingStore implements PaymentStore {
     }
 
     @Override
-    public void updatePayment(Payment payment, List<Journal> journals) {
+    public VersionedWrite updatePayment(Payment payment, List<Journal> journals) {
         maybeCrash();
-        store.updatePayment(payment, journals);
+        return store.updatePayment(payment, journals);
     }
 
     @Override
-    public Optional<IdempotencyRecord> insertRefund(Refund refund, Payment reserving) {
+    public RefundInsertion insertRefund(Refund refund, Payment reserving) {
         maybeCrash();
         return store.insertRefund(refund, reserving);
     }
 
     @Override
-    public void updateRefund(Refund refund, Payment payment, List<Journal> journals) {
+    public VersionedWrite updateRefund(Refund refund, Payment payment, List<Journal> journals) {
         maybeCrash();
-        store.updateRefund(refund, payment, journals);
+        return store.updateRefund(refund, payment, journals);
     }
 
     @Override

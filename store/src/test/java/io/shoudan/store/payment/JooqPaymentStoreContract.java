@@ -26,6 +26,7 @@ import io.shoudan.payment.PaymentStore;
 import io.shoudan.payment.RawCode;
 import io.shoudan.payment.Refund;
 import io.shoudan.payment.RefundId;
+import io.shoudan.payment.RefundInsertion;
 import io.shoudan.payment.RefundKind;
 import io.shoudan.payment.RequestId;
 import io.shoudan.payment.SaleRequest;
@@ -279,7 +280,7 @@ abstract class JooqPaymentStoreContract extends PaymentStoreContract {
         for (int i = 1; i <= 3; i++) {
             Refund refund = Refund.pending(new RefundId("R" + i), current, new RequestId.Client("RK" + i), RefundKind.REFUND, Money.parse("1.00"), NOW);
             Payment reserving = current.reserve(Money.parse("1.00"), NOW);
-            assertThat(store.insertRefund(refund, reserving)).isEmpty();
+            assertThat(store.insertRefund(refund, reserving)).isEqualTo(new RefundInsertion.Inserted());
             FeeSplit back = new FeeSplit(Money.parse("0.01"), Money.ZERO);
             Refund finished = refund.succeeded(back, new RawCode("10000"), NOW);
             current = reserving.refundDone(RefundKind.REFUND, Money.parse("1.00"), back, NOW, new RawCode("10000"));

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +15,7 @@ class Field61Test {
     void theOriginalBatchAndTraceAreTheFirstTwelveDigitsAndTheRestIsKept() {
         Field61 f = Field61.parse("000001000042" + "1123");
 
-        assertThat(f.originalBatchNumber()).isEqualTo("000001");
-        assertThat(f.originalTraceNumber()).isEqualTo("000042");
-        assertThat(f.tail()).isEqualTo("1123");
+        assertThat(List.of(f.originalBatchNumber(), f.originalTraceNumber(), f.tail())).containsExactly("000001", "000042", "1123");
         assertThat(f.format()).isEqualTo("0000010000421123");
     }
 

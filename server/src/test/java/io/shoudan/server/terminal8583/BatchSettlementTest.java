@@ -24,13 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchSettlementTest {
     private static final TestCard CARD = TestCard.of("6222021234567890123", "2812", "123456");
     private static final TerminalBinding WHO = new TerminalBinding(PaymentWorld.TERMINAL, PaymentWorld.MERCHANT);
-    private EndpointWorld env;
+    private final EndpointWorld env = new EndpointWorld();
 
     @AfterEach
-    void stop() {
-        if (env != null) {
-            env.close();
-        }
+    void stopTheEndpoint() {
+        env.close();
+    }
+
+    private TerminalSimulator signedOn() {
+        TerminalSimulator t = env.terminal();
+        assertThat(t.signOn().responseCode()).isEqualTo("00");
+        return t;
     }
 
     @ParameterizedTest(name = "a {0} whose sale is {1} counts: {2}")
@@ -55,9 +59,7 @@ class BatchSettlementTest {
 
     @Test
     void aBalancedBatchIsReadOnceForItsTotalsAndOnceForItsSalesWhateverItsSize() {
-        env = new EndpointWorld();
-        TerminalSimulator t = env.terminal();
-        t.signOn();
+        TerminalSimulator t = signedOn();
         BatchNo batch = t.batch();
         List<TraceNo> sales = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -81,9 +83,7 @@ class BatchSettlementTest {
 
     @Test
     void aBatchThatDoesNotBalanceIsReadOnceAndSettlesNothing() {
-        env = new EndpointWorld();
-        TerminalSimulator t = env.terminal();
-        t.signOn();
+        TerminalSimulator t = signedOn();
         BatchNo batch = t.batch();
         t.sale(Money.parse("10.00"), CARD);
         TraceNo sale = t.lastTrace();

@@ -227,18 +227,14 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
 
     @Test
     void aBatchIsSummedByKindAndSalesByTheStateOfTheirPayment() {
-        new MerchantRepository(database, clock, ZoneId.of("Asia/Shanghai")).save(Fixtures.merchant(MERCHANT.value()));
-        journal.record(entry(1, 1, BatchEntry.Kind.SALE, 10_000));
-        insertSale(MERCHANT, "P1", 1, 1, PaymentState.PARTIALLY_REFUNDED, 10_000, false);
-        journal.record(entry(1, 2, BatchEntry.Kind.SALE, 3_000));
-        insertSale(MERCHANT, "P2", 1, 2, PaymentState.SUCCEEDED, 3_000, false);
-        journal.record(entry(1, 3, BatchEntry.Kind.SALE, 700));
-        insertSale(MERCHANT, "P3", 1, 3, PaymentState.VOIDED, 700, false);
+        saveMerchant(MERCHANT);
+        sale(MERCHANT, "P1", 1, PaymentState.PARTIALLY_REFUNDED, 10_000, false);
+        sale(MERCHANT, "P2", 2, PaymentState.SUCCEEDED, 3_000, false);
+        sale(MERCHANT, "P3", 3, PaymentState.VOIDED, 700, false);
         journal.record(entry(1, 4, BatchEntry.Kind.VOID, 700));
         journal.record(entry(1, 5, BatchEntry.Kind.REFUND, 4_000));
         journal.record(entry(1, 6, BatchEntry.Kind.SALE, 1));
-        journal.record(entry(1, 7, BatchEntry.Kind.SALE, 500));
-        insertSale(MERCHANT, "P7", 1, 7, PaymentState.SUCCEEDED, 500, true);
+        sale(MERCHANT, "P7", 7, PaymentState.SUCCEEDED, 500, true);
         journal.record(entry(2, 1, BatchEntry.Kind.SALE, 999));
 
         assertThat(journal.sums(SN, MERCHANT, 1)).containsExactly(
@@ -254,11 +250,9 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
 
     @Test
     void aBatchsLinesNameEachSalesPaymentStateAndWhetherItIsSettled() {
-        new MerchantRepository(database, clock, ZoneId.of("Asia/Shanghai")).save(Fixtures.merchant(MERCHANT.value()));
-        journal.record(entry(1, 2, BatchEntry.Kind.SALE, 3_000));
-        insertSale(MERCHANT, "P2", 1, 2, PaymentState.SUCCEEDED, 3_000, true);
-        journal.record(entry(1, 1, BatchEntry.Kind.SALE, 10_000));
-        insertSale(MERCHANT, "P1", 1, 1, PaymentState.REFUNDED, 10_000, false);
+        saveMerchant(MERCHANT);
+        sale(MERCHANT, "P2", 2, PaymentState.SUCCEEDED, 3_000, true);
+        sale(MERCHANT, "P1", 1, PaymentState.REFUNDED, 10_000, false);
         journal.record(entry(1, 3, BatchEntry.Kind.REFUND, 10_000));
 
         assertThat(journal.lines(SN, MERCHANT, 1)).containsExactly(
@@ -270,9 +264,8 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
     @Test
     void anotherMerchantsPaymentUnderTheSameRequestIdIsNotTheSale() {
         MerchantId other = new MerchantId("M2");
-        new MerchantRepository(database, clock, ZoneId.of("Asia/Shanghai")).save(Fixtures.merchant(other.value()));
-        journal.record(entry(1, 1, BatchEntry.Kind.SALE, 10_000));
-        insertSale(other, "P1", 1, 1, PaymentState.SUCCEEDED, 10_000, false);
+        saveMerchant(other);
+        sale(other, "P1", 1, PaymentState.SUCCEEDED, 10_000, false);
 
         assertThat(journal.sums(SN, MERCHANT, 1)).containsExactly(new BatchSum(BatchEntry.Kind.SALE, null, 1, Money.ofFen(10_000)));
         assertThat(journal.lines(SN, MERCHANT, 1)).extracting(BatchLine::sale).containsOnlyNulls();
@@ -355,8 +348,17 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
         return new BatchEntry(SN, batch, trace, kind, Money.ofFen(fen), new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(batch), new TraceNo(trace)));
     }
 
-    /** A terminal sale's payment row, as the payment store writes it for {@link #entry}'s request id. */
-    private void insertSale(MerchantId merchant, String paymentId, int batch, int trace, PaymentState state, long fen, boolean settled) {
+    private void saveMerchant(MerchantId merchant) {
+        new MerchantRepository(database, clock, ZoneId.of("Asia/Shanghai")).save(Fixtures.merchant(merchant.value()));
+    }
+
+    /**
+     * A sale of batch 1 journaled under {@link #SN} and its payment row for {@code merchant}, as the payment store
+     * writes it for the entry's request id.
+     */
+    private void sale(MerchantId merchant, String paymentId, int trace, PaymentState state, long fen, boolean settled) {
+        int batch = 1;
+        journal.record(entry(batch, trace, BatchEntry.Kind.SALE, fen));
         OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
         RequestId.Terminal request = entry(batch, trace, BatchEntry.Kind.SALE, fen).request();
         database.dsl().insertInto(PAYMENTS)

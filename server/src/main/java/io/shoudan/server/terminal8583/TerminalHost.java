@@ -31,7 +31,6 @@ import io.shoudan.payment.SaleOutcome;
 import io.shoudan.payment.SaleRequest;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
-import io.shoudan.terminal.SixDigits;
 import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TerminalSn;
 import org.slf4j.Logger;
@@ -293,7 +292,7 @@ public final class TerminalHost {
         return switch (outcome) {
             case SaleOutcome.Succeeded s -> {
                 journal.record(new BatchJournal.Entry(c.who().terminal(), rid.batch(), rid.trace(), BatchJournal.Kind.SALE, amount, rid));
-                yield approved(base(m, s.payment().createdAt(), ResponseCode.APPROVED), s.payment());
+                yield approved(base(m, s.payment().createdAt(), ResponseCode.APPROVED), s.payment().id().value());
             }
             case SaleOutcome.Failed f -> declinedPayment(m, f.payment());
             case SaleOutcome.Declined d -> declinedPayment(m, d.payment());
@@ -321,10 +320,7 @@ public final class TerminalHost {
         return switch (outcome) {
             case AdjustmentOutcome.Done d -> {
                 journal.record(new BatchJournal.Entry(c.who().terminal(), rid.batch(), rid.trace(), kind, d.refund().amount(), rid));
-                IsoMessage r = base(m, d.refund().createdAt(), ResponseCode.APPROVED);
-                r.set(37, rrn(d.refund().id().value()));
-                r.set(38, authCode(d.refund().id().value()));
-                yield r;
+                yield approved(base(m, d.refund().createdAt(), ResponseCode.APPROVED), d.refund().id().value());
             }
             case AdjustmentOutcome.Refused r -> declined(base(m, r.refund().createdAt(), null), Reason.of(
                     r.refund().failure() == null ? ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE : r.refund().failure().reason()));
@@ -405,25 +401,15 @@ public final class TerminalHost {
                 : p.failure() != null ? Reason.of(p.failure().reason())
                 : Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "outcome", p.state());
         IsoMessage r = declined(base(m, p.createdAt(), null), reason);
-        r.set(37, rrn(p.id().value()));
+        r.set(37, ReferenceNumbers.rrn(p.id().value()));
         return r;
     }
 
-    private static IsoMessage approved(IsoMessage r, Payment p) {
-        r.set(37, rrn(p.id().value()));
-        r.set(38, authCode(p.id().value()));
+    /** An approval of the payment or refund {@code id}: fields 37 and 38 from it ({@link ReferenceNumbers}). */
+    private static IsoMessage approved(IsoMessage r, String id) {
+        r.set(37, ReferenceNumbers.rrn(id));
+        r.set(38, ReferenceNumbers.authCode(id));
         return r;
-    }
-
-    /** Field 37: the payment's (or refund's) id as 12 characters, so a repeated request gets the same number. */
-    static String rrn(String id) {
-        String clean = id.replaceAll("[^A-Za-z0-9]", "");
-        return clean.length() >= 12 ? clean.substring(clean.length() - 12) : "0".repeat(12 - clean.length()) + clean;
-    }
-
-    /** Field 38: six digits derived from the id (stable across retries). */
-    static String authCode(String id) {
-        return SixDigits.format(Math.floorMod(id.hashCode(), 1_000_000));
     }
 
     // ---------------------------------------------------------------- who is asking

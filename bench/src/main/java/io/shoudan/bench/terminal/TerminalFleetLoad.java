@@ -103,7 +103,7 @@ public final class TerminalFleetLoad {
                 Sleeper.system());
         EndpointMetrics metrics = new EndpointMetrics();
         EndpointLimits limits = EndpointLimits.DEFAULTS.withWorkerThreads(workers).withConnectionsMax(Math.max(2000, terminals + 10));
-        TerminalHost host = new TerminalHost(payments, directory, keys, new InMemoryBatchJournal(), new InMemoryCardVault(new SecureRandom()),
+        TerminalHost host = new TerminalHost(payments, directory, keys, new InMemoryBatchJournal(payments::query), new InMemoryCardVault(new SecureRandom()),
                 CardKinds.ALL_DEBIT, new KeyGenerator(new SecureRandom()), Clock.systemUTC(), limits.keyLifetime(), metrics);
         Terminal8583Server server = new Terminal8583Server(host, limits).start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());

@@ -32,6 +32,11 @@ public interface CardVault {
             pinBlock = pinBlock == null ? null : pinBlock.clone();
         }
 
+        /** The same card, its PIN block (if any) marked as encrypted under the PIK with check value {@code pik}. */
+        public CardPresentment underPik(KeyCheckValue pik) {
+            return new CardPresentment(pan, track2, expiry, entryMode, pinBlock, pinBlock == null ? null : pik);
+        }
+
         @Override
         public byte[] pinBlock() {
             return pinBlock == null ? null : pinBlock.clone();

@@ -26,27 +26,9 @@ public record SettlementTotals(long debitFen, int debitCount, long creditFen, in
         }
     }
 
-    /** The host's totals of the entries that count. */
-    public static SettlementTotals of(List<BatchJournal.Entry> counted) {
-        long debit = 0;
-        int debits = 0;
-        long credit = 0;
-        int credits = 0;
-        for (BatchJournal.Entry e : counted) {
-            switch (e.kind()) {
-                case SALE -> {
-                    debit += e.amount().fen();
-                    debits++;
-                }
-                case REFUND -> {
-                    credit += e.amount().fen();
-                    credits++;
-                }
-                case VOID -> {
-                }
-            }
-        }
-        return new SettlementTotals(debit, Math.min(debits, 999), credit, Math.min(credits, 999), '0', 0, 0, 0, 0, '0');
+    /** Domestic totals (foreign ones zero), reconciliation code {@code 0}; counts above 999 are written 999. */
+    public static SettlementTotals domestic(long debitFen, int debitCount, long creditFen, int creditCount) {
+        return new SettlementTotals(debitFen, Math.min(debitCount, 999), creditFen, Math.min(creditCount, 999), '0', 0, 0, 0, 0, '0');
     }
 
     public static SettlementTotals parse(String digits) {

@@ -1,9 +1,7 @@
 package io.shoudan.server.terminal8583;
 
 import io.shoudan.fee.Installments;
-import io.shoudan.iso8583.cup.CupTransaction;
 import io.shoudan.iso8583.cup.Field60;
-import io.shoudan.iso8583.cup.NetworkManagementCode;
 import io.shoudan.iso8583.frame.Tpdu;
 import io.shoudan.iso8583.key.Field62KeyDownload;
 import io.shoudan.iso8583.key.KeyGenerator;
@@ -16,7 +14,6 @@ import io.shoudan.iso8583.message.Iso8583Codec;
 import io.shoudan.iso8583.message.IsoMessage;
 import io.shoudan.iso8583.message.ParsedMessage;
 import io.shoudan.iso8583.message.UnpackOutcome;
-import io.shoudan.iso8583.pin.Pan;
 import io.shoudan.iso8583.spec.CupPosSpec;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.method.Channel;
@@ -24,7 +21,6 @@ import io.shoudan.method.PaymentCode;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.AdjustmentOutcome;
-import io.shoudan.payment.AdjustmentReversal;
 import io.shoudan.payment.Instrument;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentService;
@@ -35,11 +31,8 @@ import io.shoudan.payment.SaleOutcome;
 import io.shoudan.payment.SaleRequest;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
-import io.shoudan.terminal.BatchNo;
-import io.shoudan.terminal.SixDigits;
 import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TerminalSn;
-import io.shoudan.terminal.TraceNo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +41,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,10 +49,14 @@ import java.util.Optional;
  * frame body out (or "hang up"). Thread-safe as long as the ports are; {@link Terminal8583Server} runs it on worker
  * threads because the payment service blocks.
  *
+ * <p>The host parses, delegates and answers: {@link RequestReader} reads the message into a {@link TerminalRequest}
+ * (or a format error), the payment service, {@link TerminalReversals} and {@link BatchSettlement} decide, and the
+ * answer's field 39 comes from the reason through {@link ResponseCode#of}.
+ *
  * <p>Order of checks for a financial message (0200, 0220, 0400, 0320, 0500): the terminal is known (41 + 42 →
  * {@code 03}), it has signed on ({@code 77}), its keys have not expired ({@code 77}), the MAC verifies
- * ({@code A0}); only then the transaction. Refusals before the MAC check are answered without a MAC (the keys may
- * be out of step); every later answer carries a MAC under the terminal's MAK.
+ * ({@code A0}), the message can be read ({@code 30}); only then the transaction. Refusals up to the format check
+ * are answered without a MAC (the keys may be out of step); every later answer carries a MAC under the terminal's MAK.
  */
 public final class TerminalHost {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalHost.class);
@@ -78,6 +74,8 @@ public final class TerminalHost {
     private final Clock clock;
     private final Duration keyLifetime;
     private final EndpointMetrics metrics;
+    private final TerminalReversals reversals;
+    private final BatchSettlement batches;
     private final Iso8583Codec codec = new Iso8583Codec(CupPosSpec.create());
 
     public TerminalHost(PaymentService payments, TerminalDirectory directory, TerminalKeys keys, BatchJournal journal,
@@ -93,6 +91,8 @@ public final class TerminalHost {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.keyLifetime = Objects.requireNonNull(keyLifetime, "keyLifetime");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.reversals = new TerminalReversals(payments);
+        this.batches = new BatchSettlement(journal, payments);
     }
 
     public EndpointMetrics metrics() {
@@ -128,9 +128,9 @@ public final class TerminalHost {
         Outgoing out;
         try {
             out = dispatch(request);
-        } catch (FormatError | IllegalArgumentException e) {
-            // A value the terminal sent does not fit its field's meaning (bad batch, trace, totals, PAN...).
-            out = Outgoing.plain(base(request, clock.instant(), ResponseCode.FORMAT_ERROR));
+        } catch (IllegalArgumentException e) {
+            // RequestReader answers a field that cannot be read; this is a value the domain's own checks refuse.
+            out = formatError(request);
         } catch (RuntimeException e) {
             // Only the class name: exception messages may quote values from the message.
             LOG.error("request {} failed: {}", request.mti(), e.getClass().getName());
@@ -148,26 +148,52 @@ public final class TerminalHost {
 
     // ---------------------------------------------------------------- dispatch
 
-    private Outgoing dispatch(ParsedMessage m) {
-        int mti = m.mtiNumber();
+    /** The MTIs the host answers; any other request MTI (x0x0 or x2x0 below 0900) is answered {@code 40}. */
+    private static boolean served(int mti) {
         return switch (mti) {
-            case 800 -> signOn(m);
-            case 820 -> management(m);
-            case 200, 220, 400, 320, 500 -> financial(m);
-            default -> mti % 20 == 0 && mti < 900
-                    ? Outgoing.plain(base(m, clock.instant(), ResponseCode.NOT_SUPPORTED))
-                    : null;
+            case 800, 820, 200, 220, 400, 320, 500 -> true;
+            default -> false;
         };
     }
 
-    private Outgoing signOn(ParsedMessage m) {
+    private Outgoing dispatch(ParsedMessage m) {
+        int mti = m.mtiNumber();
+        if (!served(mti)) {
+            return mti % 20 == 0 && mti < 900 ? Outgoing.plain(base(m, clock.instant(), ResponseCode.NOT_SUPPORTED)) : null;
+        }
         Instant now = clock.instant();
-        Field60 f60 = field60(m);
-        Optional<TerminalBinding> binding = resolve(m);
+        TerminalRequest request = RequestReader.read(m);
+        boolean management = mti == 800 || mti == 820;
+        if (management && request instanceof TerminalRequest.FormatError) {
+            return formatError(m);
+        }
+        String tid = m.getString(41);
+        String mid = m.getString(42);
+        if (tid == null || mid == null) {
+            return formatError(m);
+        }
+        Optional<TerminalBinding> binding = resolve(tid, mid);
         if (binding.isEmpty()) {
             return Outgoing.plain(declined(base(m, now), unbound(m)));
         }
-        TerminalSn sn = binding.get().terminal();
+        return management ? management(m, binding.get(), request, now) : financial(m, binding.get(), request, now);
+    }
+
+    /** 0800 and 0820, answered without a MAC: the terminal may have no working keys yet. */
+    private Outgoing management(ParsedMessage m, TerminalBinding who, TerminalRequest request, Instant now) {
+        return switch (request) {
+            case TerminalRequest.SignOn signOn -> signOn(m, who, signOn.field60(), now);
+            case TerminalRequest.Echo echo -> Outgoing.plain(base(m, now, ResponseCode.APPROVED));
+            case TerminalRequest.SignOff signOff -> {
+                keys.signedOff(who.terminal());
+                yield Outgoing.plain(base(m, now, ResponseCode.APPROVED));
+            }
+            default -> Outgoing.plain(base(m, now, ResponseCode.NOT_SUPPORTED));
+        };
+    }
+
+    private Outgoing signOn(ParsedMessage m, TerminalBinding who, Field60 f60, Instant now) {
+        TerminalSn sn = who.terminal();
         Optional<TerminalKeys.MasterKey> master = keys.masterKey(sn);
         if (master.isEmpty()) {
             return Outgoing.plain(declined(base(m, now), Reason.of(ReasonCode.TERMINAL_NOT_ACTIVATED, "terminal", m.getString(41))));
@@ -181,31 +207,12 @@ public final class TerminalHost {
         return Outgoing.plain(r);
     }
 
-    private Outgoing management(ParsedMessage m) {
-        Instant now = clock.instant();
-        Field60 f60 = field60(m);
-        Optional<TerminalBinding> binding = resolve(m);
-        if (binding.isEmpty()) {
-            return Outgoing.plain(declined(base(m, now), unbound(m)));
-        }
-        NetworkManagementCode code = NetworkManagementCode.of(f60.networkManagementCode()).orElse(NetworkManagementCode.NONE);
-        return switch (code) {
-            case ECHO -> Outgoing.plain(base(m, now, ResponseCode.APPROVED));
-            case SIGN_OFF -> {
-                keys.signedOff(binding.get().terminal());
-                yield Outgoing.plain(base(m, now, ResponseCode.APPROVED));
-            }
-            default -> Outgoing.plain(base(m, now, ResponseCode.NOT_SUPPORTED));
-        };
-    }
-
-    private Outgoing financial(ParsedMessage m) {
-        Instant now = clock.instant();
-        Optional<TerminalBinding> binding = resolve(m);
-        if (binding.isEmpty()) {
-            return Outgoing.plain(declined(base(m, now), unbound(m)));
-        }
-        TerminalSn sn = binding.get().terminal();
+    /**
+     * A financial request: the security checks first (answered without a MAC, the keys may be out of step), then a
+     * request that cannot be read ({@code 30}, without a MAC), then the transaction, answered under the MAK.
+     */
+    private Outgoing financial(ParsedMessage m, TerminalBinding who, TerminalRequest request, Instant now) {
+        TerminalSn sn = who.terminal();
         Optional<TerminalKeys.MasterKey> master = keys.masterKey(sn);
         Optional<TerminalKeys.Session> session = keys.session(sn);
         if (master.isEmpty() || session.isEmpty()) {
@@ -223,24 +230,26 @@ public final class TerminalHost {
             metrics.macInvalid();
             return Outgoing.plain(declined(base(m, now), Reason.of(ReasonCode.SECURITY_MAC_INVALID, "terminal", m.getString(41))));
         }
-        Context c = new Context(m, binding.get(), new TerminalId(m.getString(41)), field60(m), now, session.get());
-        IsoMessage response = switch (m.mtiNumber()) {
-            case 200, 220 -> {
-                CupTransaction t = CupTransaction.identify(m).orElse(null);
-                if (t == CupTransaction.SALE) {
-                    yield sale(c);
-                } else if (t == CupTransaction.VOID) {
-                    yield voidSale(c);
-                } else if (t == CupTransaction.REFUND) {
-                    yield refund(c);
-                }
-                yield base(m, now, ResponseCode.NOT_SUPPORTED);
-            }
-            case 400 -> reversal(c);
-            case 500 -> settlement(c);
-            case 320 -> batchUpload(c);
-            default -> throw new IllegalStateException("not a financial MTI: " + m.mti());
+        Context c = new Context(m, who, now, session.get());
+        IsoMessage response = switch (request) {
+            case TerminalRequest.FormatError bad -> null;
+            case TerminalRequest.Sale sale -> sale(c, sale);
+            case TerminalRequest.ScanSale scan -> scanSale(c, scan);
+            case TerminalRequest.Void v -> voidSale(c, v);
+            case TerminalRequest.Refund refund -> adjustmentAnswer(c, refund.id(),
+                    payments.refund(RefundRequest.refund(c.merchant(), refund.id(), refund.original(), refund.amount())), BatchJournal.Kind.REFUND);
+            case TerminalRequest.Reversal reversal -> reversal(c, reversal);
+            case TerminalRequest.Settlement settlement -> settlement(c, settlement);
+            case TerminalRequest.BatchUpload upload -> base(m, now,
+                    batches.uploadMatches(who, upload.batch(), upload.uploaded()) ? ResponseCode.APPROVED : ResponseCode.RECONCILE_ERROR);
+            case TerminalRequest.Unsupported unsupported -> base(m, now, ResponseCode.NOT_SUPPORTED);
+            case TerminalRequest.SignOn signOn -> throw new IllegalStateException("not a financial request: " + m.mti());
+            case TerminalRequest.Echo echo -> throw new IllegalStateException("not a financial request: " + m.mti());
+            case TerminalRequest.SignOff signOff -> throw new IllegalStateException("not a financial request: " + m.mti());
         };
+        if (response == null) {
+            return formatError(m);
+        }
         if (ResponseCode.APPROVED.equals(response.getString(39))) {
             metrics.approved();
         }
@@ -248,59 +257,42 @@ public final class TerminalHost {
     }
 
     /** A financial request that passed the security checks. */
-    private record Context(ParsedMessage m, TerminalBinding who, TerminalId terminalId, Field60 f60, Instant now,
-                           TerminalKeys.Session session) {
+    private record Context(ParsedMessage m, TerminalBinding who, Instant now, TerminalKeys.Session session) {
         MerchantId merchant() {
             return who.merchant();
-        }
-
-        BatchNo batch() {
-            return BatchNo.parse(f60.batchNumber());
-        }
-
-        TraceNo trace() {
-            return TraceNo.parse(required(m, 11));
-        }
-
-        RequestId.Terminal requestId() {
-            return new RequestId.Terminal(terminalId, batch(), trace());
         }
     }
 
     // ---------------------------------------------------------------- transactions
 
-    private IsoMessage sale(Context c) {
-        ParsedMessage m = c.m();
-        Money amount = Money.ofFen(m.getLong(4));
-        RequestId.Terminal rid = c.requestId();
-        PaymentMethod method;
-        Instrument instrument;
-        if (m.has(48) && !m.has(2) && !m.has(35)) {
-            String code = m.getString(48);
-            Channel issuer = PaymentCode.issuerOrNull(code);
-            if (issuer == null || code.length() > 32) {
-                return declined(base(m, c.now(), null), Reason.of(ReasonCode.OPERATION_UNRECOGNIZED_CODE, "code", PaymentCode.masked(code)));
-            }
-            method = switch (issuer) {
-                case ALIPAY -> PaymentMethod.ALIPAY;
-                case WECHAT -> PaymentMethod.WECHAT_PAY;
-                case UNIONPAY -> PaymentMethod.UNIONPAY_QR;
-            };
-            instrument = new Instrument.ScannedCode(code);
-        } else {
-            Pan pan = pan(m);
-            method = cardKinds.methodFor(pan);
-            String track2 = m.getString(35);
-            byte[] pinBlock = m.getBytes(52);
-            instrument = vault.deposit(rid, new CardVault.CardPresentment(pan, track2, m.getString(14), required(m, 22),
-                    pinBlock, pinBlock == null ? null : c.session().keys().pik().checkValue()));
+    private IsoMessage sale(Context c, TerminalRequest.Sale sale) {
+        PaymentMethod method = cardKinds.methodFor(sale.card().pan());
+        Instrument instrument = vault.deposit(sale.id(), sale.card().underPik(c.session().keys().pik().checkValue()));
+        return saleAnswer(c, sale.id(), sale.amount(), method, instrument);
+    }
+
+    private IsoMessage scanSale(Context c, TerminalRequest.ScanSale scan) {
+        String code = scan.code();
+        Channel issuer = PaymentCode.issuerOrNull(code);
+        if (issuer == null || code.length() > 32) {
+            return declined(base(c.m(), c.now(), null), Reason.of(ReasonCode.OPERATION_UNRECOGNIZED_CODE, "code", PaymentCode.masked(code)));
         }
+        PaymentMethod method = switch (issuer) {
+            case ALIPAY -> PaymentMethod.ALIPAY;
+            case WECHAT -> PaymentMethod.WECHAT_PAY;
+            case UNIONPAY -> PaymentMethod.UNIONPAY_QR;
+        };
+        return saleAnswer(c, scan.id(), scan.amount(), method, new Instrument.ScannedCode(code));
+    }
+
+    private IsoMessage saleAnswer(Context c, RequestId.Terminal rid, Money amount, PaymentMethod method, Instrument instrument) {
+        ParsedMessage m = c.m();
         SaleOutcome outcome = payments.sale(new SaleRequest(c.merchant(), c.who().terminal(), rid, method, amount,
                 Installments.NONE, instrument));
         return switch (outcome) {
             case SaleOutcome.Succeeded s -> {
-                journal.record(new BatchJournal.Entry(c.who().terminal(), c.batch(), c.trace(), BatchJournal.Kind.SALE, amount, rid));
-                yield approved(base(m, s.payment().createdAt(), ResponseCode.APPROVED), s.payment());
+                journal.record(new BatchJournal.Entry(c.who().terminal(), rid.batch(), rid.trace(), BatchJournal.Kind.SALE, amount, rid));
+                yield approved(base(m, s.payment().createdAt(), ResponseCode.APPROVED), s.payment().id().value());
             }
             case SaleOutcome.Failed f -> declinedPayment(m, f.payment());
             case SaleOutcome.Declined d -> declinedPayment(m, d.payment());
@@ -312,34 +304,23 @@ public final class TerminalHost {
         };
     }
 
-    private IsoMessage voidSale(Context c) {
+    private IsoMessage voidSale(Context c, TerminalRequest.Void v) {
         ParsedMessage m = c.m();
-        RequestId original = original(c);
-        Money amount = Money.ofFen(m.getLong(4));
-        Optional<Payment> sale = payments.query(c.merchant(), original);
+        Money amount = v.amount();
+        Optional<Payment> sale = payments.query(c.merchant(), v.original());
         if (sale.isPresent() && !sale.get().amount().equals(amount)) {
             return declined(base(m, c.now(), null), Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", amount));
         }
-        AdjustmentOutcome outcome = payments.voidSale(c.merchant(), c.requestId(), original);
-        return adjustmentAnswer(c, outcome, BatchJournal.Kind.VOID);
+        AdjustmentOutcome outcome = payments.voidSale(c.merchant(), v.id(), v.original());
+        return adjustmentAnswer(c, v.id(), outcome, BatchJournal.Kind.VOID);
     }
 
-    private IsoMessage refund(Context c) {
-        ParsedMessage m = c.m();
-        Money amount = Money.ofFen(m.getLong(4));
-        AdjustmentOutcome outcome = payments.refund(RefundRequest.refund(c.merchant(), c.requestId(), original(c), amount));
-        return adjustmentAnswer(c, outcome, BatchJournal.Kind.REFUND);
-    }
-
-    private IsoMessage adjustmentAnswer(Context c, AdjustmentOutcome outcome, BatchJournal.Kind kind) {
+    private IsoMessage adjustmentAnswer(Context c, RequestId.Terminal rid, AdjustmentOutcome outcome, BatchJournal.Kind kind) {
         ParsedMessage m = c.m();
         return switch (outcome) {
             case AdjustmentOutcome.Done d -> {
-                journal.record(new BatchJournal.Entry(c.who().terminal(), c.batch(), c.trace(), kind, d.refund().amount(), c.requestId()));
-                IsoMessage r = base(m, d.refund().createdAt(), ResponseCode.APPROVED);
-                r.set(37, rrn(d.refund().id().value()));
-                r.set(38, authCode(d.refund().id().value()));
-                yield r;
+                journal.record(new BatchJournal.Entry(c.who().terminal(), rid.batch(), rid.trace(), kind, d.refund().amount(), rid));
+                yield approved(base(m, d.refund().createdAt(), ResponseCode.APPROVED), d.refund().id().value());
             }
             case AdjustmentOutcome.Refused r -> declined(base(m, r.refund().createdAt(), null), Reason.of(
                     r.refund().failure() == null ? ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE : r.refund().failure().reason()));
@@ -349,98 +330,20 @@ public final class TerminalHost {
         };
     }
 
-    /**
-     * 0400: the terminal reverses the request whose answer it did not get; the reversal carries that request's own
-     * fields 11 and 60.2, so its request id is the original's. A sale is reversed ({@link PaymentService#reverse}),
-     * a void or refund is not undone ({@link PaymentService#reverseAdjustment}, docs/ISO8583.md "Reversals").
-     */
-    private IsoMessage reversal(Context c) {
-        ParsedMessage m = c.m();
-        CupTransaction t = CupTransaction.identify(m).orElse(null);
-        if (t != CupTransaction.SALE && t != CupTransaction.VOID && t != CupTransaction.REFUND) {
-            return base(m, c.now(), ResponseCode.NOT_SUPPORTED);
-        }
-        RequestId.Terminal original = c.requestId();
-        Money amount = Money.ofFen(Long.parseLong(required(m, 4)));
-        if (t != CupTransaction.SALE) {
-            return adjustmentReversal(c, payments.reverseAdjustment(c.merchant(), original, original.reversal(), amount));
-        }
-        SaleOutcome outcome = payments.reverse(c.merchant(), original, original.reversal(), amount);
-        return switch (outcome) {
-            // The sale never arrived: nothing was taken, and it will not be when it does (as UnionPay hosts answer).
-            case SaleOutcome.ReversedBeforeArrival early -> base(m, c.now(), ResponseCode.APPROVED);
-            case SaleOutcome.Rejected rej -> declined(base(m, c.now(), null), rej.reasons().get(0));
-            case SaleOutcome.StillUnknown u -> declined(base(m, c.now(), null),
-                    Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", u.payment().request().method().channel(), "outcome", u.payment().state()));
-            case SaleOutcome.Succeeded s -> reversedOrKept(c, s.payment());
-            case SaleOutcome.Failed f -> reversedOrKept(c, f.payment());
-            case SaleOutcome.Declined d -> reversedOrKept(c, d.payment());
-            case SaleOutcome.Reversed r -> reversedOrKept(c, r.payment());
+    /** 0400: {@link TerminalReversals} decides; {@code 00} when no money stays taken, else the reason. */
+    private IsoMessage reversal(Context c, TerminalRequest.Reversal reversal) {
+        return switch (reversals.reverse(c.merchant(), reversal.reversed(), reversal.original(), reversal.amount())) {
+            case TerminalReversals.Verdict.NothingStaysTaken approved -> base(c.m(), c.now(), ResponseCode.APPROVED);
+            case TerminalReversals.Verdict.Refused refused -> declined(base(c.m(), c.now(), null), refused.reason());
         };
     }
 
-    /** 00 once no money stays taken by the sale; otherwise the sale could not be voided and the reversal is refused. */
-    private IsoMessage reversedOrKept(Context c, Payment p) {
-        boolean moneyKept = p.state().holdsMoney();
-        return moneyKept
-                ? declined(base(c.m(), c.now(), null), Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                        "payment", p.id(), "state", p.state(), "operation", "REVERSAL", "detail", "the sale could not be voided"))
-                : base(c.m(), c.now(), ResponseCode.APPROVED);
-    }
-
-    /**
-     * A reversal of a void or refund: 00 when nothing was given back (or it had not arrived, and now will not be
-     * carried out); {@code 12} with the reason when the money went back — it stays back, the void or refund stands.
-     */
-    private IsoMessage adjustmentReversal(Context c, AdjustmentReversal answer) {
-        ParsedMessage m = c.m();
-        return switch (answer) {
-            case AdjustmentReversal.NothingGivenBack nothing -> base(m, c.now(), ResponseCode.APPROVED);
-            case AdjustmentReversal.ReversedBeforeArrival early -> base(m, c.now(), ResponseCode.APPROVED);
-            case AdjustmentReversal.StillPending p -> declined(base(m, c.now(), null),
-                    Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", p.payment().request().method().channel(), "outcome", "PENDING"));
-            case AdjustmentReversal.Refused refused -> declined(base(m, c.now(), null), refused.reasons().get(0));
-        };
-    }
-
-    private IsoMessage settlement(Context c) {
-        ParsedMessage m = c.m();
-        SettlementTotals theirs = SettlementTotals.parse(required(m, 48));
-        List<BatchJournal.Entry> entries = journal.entries(c.who().terminal(), c.batch());
-        SettlementTotals ours = SettlementTotals.of(counted(c, entries));
-        boolean balanced = ours.sameTotalsAs(theirs);
-        if (balanced) {
-            for (BatchJournal.Entry e : entries) {
-                if (e.kind() == BatchJournal.Kind.SALE) {
-                    payments.query(c.merchant(), e.request())
-                            .filter(p -> p.settledAt() == null && p.state().wasCaptured())
-                            .ifPresent(p -> payments.markSettled(p.id()));
-                }
-            }
-        }
-        IsoMessage r = base(m, c.now(), balanced ? ResponseCode.APPROVED : ResponseCode.RECONCILE_ERROR);
-        r.set(48, theirs.withReconciliation(balanced).format());
+    /** 0500: {@link BatchSettlement} compares the totals (and settles a balanced batch); field 48 says whether they balance. */
+    private IsoMessage settlement(Context c, TerminalRequest.Settlement settlement) {
+        boolean balanced = batches.settle(c.who(), settlement.batch(), settlement.theirs());
+        IsoMessage r = base(c.m(), c.now(), balanced ? ResponseCode.APPROVED : ResponseCode.RECONCILE_ERROR);
+        r.set(48, settlement.theirs().withReconciliation(balanced).format());
         return r;
-    }
-
-    private IsoMessage batchUpload(Context c) {
-        ParsedMessage m = c.m();
-        List<SettlementTotals.Uploaded> uploaded = SettlementTotals.parseUpload(required(m, 48));
-        List<BatchJournal.Entry> counted = counted(c, journal.entries(c.who().terminal(), c.batch()));
-        boolean allKnown = uploaded.stream().allMatch(u -> counted.stream()
-                .anyMatch(e -> e.trace().equals(u.trace()) && e.amount().equals(u.amount())));
-        return base(m, c.now(), allKnown ? ResponseCode.APPROVED : ResponseCode.RECONCILE_ERROR);
-    }
-
-    /** The entries that count in the totals: refunds, and sales whose money is still taken (not voided or reversed). */
-    private List<BatchJournal.Entry> counted(Context c, List<BatchJournal.Entry> entries) {
-        return entries.stream().filter(e -> switch (e.kind()) {
-            case SALE -> payments.query(c.merchant(), e.request())
-                    .map(p -> p.state().countsInSettlement())
-                    .orElse(false);
-            case REFUND -> true;
-            case VOID -> false;
-        }).toList();
     }
 
     // ---------------------------------------------------------------- building responses
@@ -498,35 +401,21 @@ public final class TerminalHost {
                 : p.failure() != null ? Reason.of(p.failure().reason())
                 : Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "outcome", p.state());
         IsoMessage r = declined(base(m, p.createdAt(), null), reason);
-        r.set(37, rrn(p.id().value()));
+        r.set(37, ReferenceNumbers.rrn(p.id().value()));
         return r;
     }
 
-    private static IsoMessage approved(IsoMessage r, Payment p) {
-        r.set(37, rrn(p.id().value()));
-        r.set(38, authCode(p.id().value()));
+    /** An approval of the payment or refund {@code id}: fields 37 and 38 from it ({@link ReferenceNumbers}). */
+    private static IsoMessage approved(IsoMessage r, String id) {
+        r.set(37, ReferenceNumbers.rrn(id));
+        r.set(38, ReferenceNumbers.authCode(id));
         return r;
     }
 
-    /** Field 37: the payment's (or refund's) id as 12 characters, so a repeated request gets the same number. */
-    static String rrn(String id) {
-        String clean = id.replaceAll("[^A-Za-z0-9]", "");
-        return clean.length() >= 12 ? clean.substring(clean.length() - 12) : "0".repeat(12 - clean.length()) + clean;
-    }
+    // ---------------------------------------------------------------- who is asking
 
-    /** Field 38: six digits derived from the id (stable across retries). */
-    static String authCode(String id) {
-        return SixDigits.format(Math.floorMod(id.hashCode(), 1_000_000));
-    }
-
-    // ---------------------------------------------------------------- reading requests
-
-    private Optional<TerminalBinding> resolve(ParsedMessage m) {
-        String tid = m.getString(41);
-        String mid = m.getString(42);
-        if (tid == null || mid == null) {
-            throw new FormatError();
-        }
+    /** Field 41 and 42 → the terminal and merchant in Shoudan; empty when unknown or malformed (answered {@code 03}). */
+    private Optional<TerminalBinding> resolve(String tid, String mid) {
         try {
             return directory.resolve(new TerminalId(tid.trim()), new AcceptorId(mid.trim()));
         } catch (IllegalArgumentException malformed) {
@@ -538,51 +427,8 @@ public final class TerminalHost {
         return Reason.of(ReasonCode.TERMINAL_UNBOUND, "terminal", m.getString(41).trim(), "merchant", m.getString(42).trim());
     }
 
-    private static Field60 field60(ParsedMessage m) {
-        try {
-            return Field60.parse(required(m, 60));
-        } catch (IllegalArgumentException e) {
-            throw new FormatError();
-        }
-    }
-
-    private RequestId.Terminal original(Context c) {
-        String f61 = required(c.m(), 61);
-        if (f61.length() < 12) {
-            throw new FormatError();
-        }
-        return new RequestId.Terminal(c.terminalId(), BatchNo.parse(f61.substring(0, 6)), TraceNo.parse(f61.substring(6, 12)));
-    }
-
-    private static Pan pan(ParsedMessage m) {
-        String digits = m.getString(2);
-        if (digits == null && m.has(35)) {
-            String track = m.getString(35);
-            int eq = track.indexOf('=');
-            digits = eq < 0 ? null : track.substring(0, eq);
-        }
-        if (digits == null) {
-            throw new FormatError();
-        }
-        try {
-            return new Pan(digits);
-        } catch (IllegalArgumentException e) {
-            throw new FormatError();
-        }
-    }
-
-    private static String required(ParsedMessage m, int field) {
-        String v = m.getString(field);
-        if (v == null) {
-            throw new FormatError();
-        }
-        return v;
-    }
-
-    /** A message that decodes but lacks a field the transaction needs (answered {@code 30}). */
-    private static final class FormatError extends RuntimeException {
-        FormatError() {
-            super("format error", null, false, false);
-        }
+    /** {@code 30}, without a MAC: a field is missing or its value does not fit its meaning. */
+    private Outgoing formatError(ParsedMessage m) {
+        return Outgoing.plain(base(m, clock.instant(), ResponseCode.FORMAT_ERROR));
     }
 }

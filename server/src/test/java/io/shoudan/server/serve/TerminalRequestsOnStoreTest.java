@@ -10,6 +10,7 @@ import io.shoudan.reason.ReasonCode;
 import io.shoudan.server.terminal8583.AcceptorId;
 import io.shoudan.server.terminal8583.EndpointLimits;
 import io.shoudan.server.terminal8583.ReasonField;
+import io.shoudan.server.terminal8583.SettlementTotals;
 import io.shoudan.server.terminal8583.simulator.TerminalProfile;
 import io.shoudan.server.terminal8583.simulator.TerminalSimulator;
 import io.shoudan.store.database.DatabaseConfig;
@@ -17,6 +18,7 @@ import io.shoudan.store.database.JdbcUrl;
 import io.shoudan.store.database.schema.tables.records.EarlyReversalsRecord;
 import io.shoudan.store.database.schema.tables.records.PaymentsRecord;
 import io.shoudan.store.database.schema.tables.records.RefundsRecord;
+import io.shoudan.terminal.BatchNo;
 import io.shoudan.terminal.TerminalId;
 import io.shoudan.terminal.TraceNo;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +187,37 @@ class TerminalRequestsOnStoreTest {
             assertThat(again.app().database().dsl().fetchCount(PAYMENTS)).isEqualTo(1);
             assertThat(shoppersMoney(again)).as("nothing was taken").isEqualTo(before);
             assertLedgerSound(again);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void aBatchWithAVoidAndARefundSettlesOnTheStoreAndMarksItsSaleSettled(Store on, @TempDir Path in) {
+        try (Server server = Server.start(settings(on, in, 0))) {
+            TerminalSimulator pos = signedOn(server);
+            BatchNo batch = pos.batch();
+            assertThat(pos.saleByCode(Money.parse("100.00"), alipayCode(server)).response().responseCode()).isEqualTo("00");
+            TraceNo kept = pos.lastTrace();
+            TerminalSimulator.Exchange voided = pos.saleByCode(Money.parse("7.00"), alipayCode(server));
+            TraceNo voidedTrace = pos.lastTrace();
+            assertThat(pos.voidSale(voidedTrace, Money.parse("7.00"), voided.response().rrn()).responseCode()).isEqualTo("00");
+            assertThat(pos.refund(batch, kept, "1123", Money.parse("40.00")).responseCode()).isEqualTo("00");
+
+            TerminalSimulator.Response wrong = pos.settle(new SettlementTotals(10_700, 2, 4_000, 1, '0', 0, 0, 0, 0, '0'));
+            assertThat(wrong.responseCode()).as("the voided sale does not count").isEqualTo("95");
+            assertThat(paymentRow(server, pos, kept).getSettledAt()).isNull();
+            assertThat(pos.batchUpload(List.of(new SettlementTotals.Uploaded(kept, Money.parse("100.00")))).responseCode()).isEqualTo("00");
+            assertThat(pos.batchUpload(List.of(new SettlementTotals.Uploaded(voidedTrace, Money.parse("7.00")))).responseCode()).isEqualTo("95");
+            TerminalSimulator.Response right = pos.settle(new SettlementTotals(10_000, 1, 4_000, 1, '0', 0, 0, 0, 0, '0'));
+
+            assertThat(right.responseCode()).isEqualTo("00");
+            assertThat(right.message().getString(48).charAt(30)).isEqualTo('1');
+            PaymentsRecord settled = server.app().database().dsl().selectFrom(PAYMENTS)
+                    .where(PAYMENTS.TERMINAL_ID.eq(pos.profile().terminalId().value()), PAYMENTS.BATCH_NO.eq(batch.value()),
+                            PAYMENTS.TRACE_NO.eq(kept.value()))
+                    .fetchSingle();
+            assertThat(settled.getSettledAt()).isNotNull();
+            assertThat(settled.getState()).isEqualTo(PaymentState.PARTIALLY_REFUNDED.name());
         }
     }
 

@@ -37,7 +37,7 @@ final class EndpointWorld implements AutoCloseable {
             .bind(TID, MID, new TerminalBinding(PaymentWorld.TERMINAL, PaymentWorld.MERCHANT));
     final InMemoryTerminalKeys keys = new InMemoryTerminalKeys()
             .load(PaymentWorld.TERMINAL, new TerminalKeys.MasterKey(TMK, KeyScheme.TDES, MacAlgorithm.UNIONPAY_ECB));
-    final InMemoryBatchJournal journal = new InMemoryBatchJournal();
+    final InMemoryBatchJournal journal = new InMemoryBatchJournal(payments::query);
     final InMemoryCardVault vault = new InMemoryCardVault(new SecureRandom());
     final EndpointMetrics metrics = new EndpointMetrics();
     final TerminalHost host;

@@ -8,8 +8,13 @@ import io.shoudan.iso8583.key.Sm4Key;
 import io.shoudan.iso8583.key.WorkingKeys;
 import io.shoudan.iso8583.mac.MacAlgorithm;
 import io.shoudan.merchant.MerchantId;
+import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
+import io.shoudan.payment.PaymentId;
+import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.RequestId;
+import io.shoudan.store.merchant.MerchantRepository;
+import io.shoudan.store.testing.Fixtures;
 import io.shoudan.store.testing.StoreContract;
 import io.shoudan.store.testing.TestDatabase;
 import io.shoudan.terminal.BatchNo;
@@ -23,11 +28,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
 import static io.shoudan.store.database.schema.Tables.CARD_VAULT;
+import static io.shoudan.store.database.schema.Tables.PAYMENTS;
 import static io.shoudan.store.database.schema.Tables.TERMINAL_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -216,6 +225,53 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
         assertThat(journal.entries(SN, 0)).extracting(BatchEntry::traceNo).containsExactly(999_999);
     }
 
+    @Test
+    void aBatchIsSummedByKindAndSalesByTheStateOfTheirPayment() {
+        saveMerchant(MERCHANT);
+        sale(MERCHANT, "P1", 1, PaymentState.PARTIALLY_REFUNDED, 10_000, false);
+        sale(MERCHANT, "P2", 2, PaymentState.SUCCEEDED, 3_000, false);
+        sale(MERCHANT, "P3", 3, PaymentState.VOIDED, 700, false);
+        journal.record(entry(1, 4, BatchEntry.Kind.VOID, 700));
+        journal.record(entry(1, 5, BatchEntry.Kind.REFUND, 4_000));
+        journal.record(entry(1, 6, BatchEntry.Kind.SALE, 1));
+        sale(MERCHANT, "P7", 7, PaymentState.SUCCEEDED, 500, true);
+        journal.record(entry(2, 1, BatchEntry.Kind.SALE, 999));
+
+        assertThat(journal.sums(SN, MERCHANT, 1)).containsExactly(
+                new BatchSum(BatchEntry.Kind.REFUND, null, 1, Money.ofFen(4_000)),
+                new BatchSum(BatchEntry.Kind.SALE, PaymentState.PARTIALLY_REFUNDED, 1, Money.ofFen(10_000)),
+                new BatchSum(BatchEntry.Kind.SALE, PaymentState.SUCCEEDED, 2, Money.ofFen(3_500)),
+                new BatchSum(BatchEntry.Kind.SALE, PaymentState.VOIDED, 1, Money.ofFen(700)),
+                new BatchSum(BatchEntry.Kind.SALE, null, 1, Money.ofFen(1)),
+                new BatchSum(BatchEntry.Kind.VOID, null, 1, Money.ofFen(700)));
+        assertThat(journal.sums(SN, MERCHANT, 3)).isEmpty();
+        assertThat(journal.sums(OTHER_SN, MERCHANT, 1)).isEmpty();
+    }
+
+    @Test
+    void aBatchsLinesNameEachSalesPaymentStateAndWhetherItIsSettled() {
+        saveMerchant(MERCHANT);
+        sale(MERCHANT, "P2", 2, PaymentState.SUCCEEDED, 3_000, true);
+        sale(MERCHANT, "P1", 1, PaymentState.REFUNDED, 10_000, false);
+        journal.record(entry(1, 3, BatchEntry.Kind.REFUND, 10_000));
+
+        assertThat(journal.lines(SN, MERCHANT, 1)).containsExactly(
+                new BatchLine(entry(1, 1, BatchEntry.Kind.SALE, 10_000), new PaymentId("P1"), PaymentState.REFUNDED, false),
+                new BatchLine(entry(1, 2, BatchEntry.Kind.SALE, 3_000), new PaymentId("P2"), PaymentState.SUCCEEDED, true),
+                new BatchLine(entry(1, 3, BatchEntry.Kind.REFUND, 10_000), null, null, false));
+    }
+
+    @Test
+    void anotherMerchantsPaymentUnderTheSameRequestIdIsNotTheSale() {
+        MerchantId other = new MerchantId("M2");
+        saveMerchant(other);
+        sale(other, "P1", 1, PaymentState.SUCCEEDED, 10_000, false);
+
+        assertThat(journal.sums(SN, MERCHANT, 1)).containsExactly(new BatchSum(BatchEntry.Kind.SALE, null, 1, Money.ofFen(10_000)));
+        assertThat(journal.lines(SN, MERCHANT, 1)).extracting(BatchLine::sale).containsOnlyNulls();
+        assertThat(journal.lines(SN, other, 1)).extracting(BatchLine::sale).containsExactly(new PaymentId("P1"));
+    }
+
     // ---- card vault ----
 
     @Test
@@ -290,6 +346,41 @@ abstract class TerminalEndpointStoreContract extends StoreContract {
 
     private BatchEntry entry(int batch, int trace, BatchEntry.Kind kind, long fen) {
         return new BatchEntry(SN, batch, trace, kind, Money.ofFen(fen), new RequestId.Terminal(new TerminalId("12345678"), new BatchNo(batch), new TraceNo(trace)));
+    }
+
+    private void saveMerchant(MerchantId merchant) {
+        new MerchantRepository(database, clock, ZoneId.of("Asia/Shanghai")).save(Fixtures.merchant(merchant.value()));
+    }
+
+    /**
+     * A sale of batch 1 journaled under {@link #SN} and its payment row for {@code merchant}, as the payment store
+     * writes it for the entry's request id.
+     */
+    private void sale(MerchantId merchant, String paymentId, int trace, PaymentState state, long fen, boolean settled) {
+        int batch = 1;
+        journal.record(entry(batch, trace, BatchEntry.Kind.SALE, fen));
+        OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
+        RequestId.Terminal request = entry(batch, trace, BatchEntry.Kind.SALE, fen).request();
+        database.dsl().insertInto(PAYMENTS)
+                .set(PAYMENTS.MERCHANT_ID, merchant.value())
+                .set(PAYMENTS.PAYMENT_ID, paymentId)
+                .set(PAYMENTS.REQUEST_ID, request.value())
+                .set(PAYMENTS.REQUEST_KIND, "TERMINAL")
+                .set(PAYMENTS.TERMINAL_ID, request.terminal().value())
+                .set(PAYMENTS.BATCH_NO, batch)
+                .set(PAYMENTS.TRACE_NO, trace)
+                .set(PAYMENTS.TERMINAL_SN, SN.value())
+                .set(PAYMENTS.PAYMENT_METHOD, PaymentMethod.UNIONPAY_DEBIT.name())
+                .set(PAYMENTS.CHANNEL, PaymentMethod.UNIONPAY_DEBIT.channel().name())
+                .set(PAYMENTS.STATE, state.name())
+                .set(PAYMENTS.AMOUNT_FEN, fen)
+                .set(PAYMENTS.INSTALLMENTS, 0)
+                .set(PAYMENTS.REFUNDED_FEN, 0L)
+                .set(PAYMENTS.CREATED_AT, at)
+                .set(PAYMENTS.UPDATED_AT, at)
+                .set(PAYMENTS.SETTLED_AT, settled ? at : null)
+                .set(PAYMENTS.ROW_VERSION, 1)
+                .execute();
     }
 
     private String rowText() {

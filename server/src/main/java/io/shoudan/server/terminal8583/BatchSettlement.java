@@ -27,7 +27,7 @@ final class BatchSettlement {
      */
     static boolean counts(BatchJournal.Kind kind, PaymentState saleState) {
         return switch (kind) {
-            case SALE -> saleState.countsInSettlement();
+            case SALE -> saleState != null && saleState.countsInSettlement(); // null: the sale is not in the store
             case REFUND -> true;
             case VOID -> false;
         };

@@ -1,5 +1,7 @@
 package io.shoudan.server.node;
 
+import org.slf4j.MDC;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +20,9 @@ import java.util.regex.Pattern;
  * @param name 1-64 letters, digits, '.', '_', ':' or '-'
  */
 public record NodeIdentity(String name) {
+
+    /** The log context key (SLF4J MDC) under which a node's threads carry its name; logback prints it. */
+    public static final String LOG_KEY = "node";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -55,6 +61,26 @@ public record NodeIdentity(String name) {
      */
     public static String idPrefix(Clock clock) {
         return "N" + Long.toString(clock.millis(), 36).toUpperCase();
+    }
+
+    /**
+     * Daemon threads named {@code shoudan-<purpose> <node>} whose log lines carry the node's name ({@link #LOG_KEY}),
+     * for the node's own background work (recovery sweep, housekeeping).
+     */
+    public ThreadFactory threads(String purpose) {
+        return runnable -> {
+            Thread thread = new Thread(() -> {
+                MDC.put(LOG_KEY, name);
+                runnable.run();
+            }, "shoudan-" + purpose + " " + name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Puts the node's name into the calling thread's log context until closed (the start-up of a node). */
+    public MDC.MDCCloseable inLogs() {
+        return MDC.putCloseable(LOG_KEY, name);
     }
 
     private static byte[] sha256(String text) {

@@ -219,13 +219,9 @@ public final class Server implements AutoCloseable {
             LOG.info("node {} wired: channels {}, BIN table {}", node, wired.description(), ((BinTable) cardKinds).source());
             vault.purgeExpired();
             recovery = payments.recover();
-            housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "shoudan-card-vault-purge");
-                thread.setDaemon(true);
-                return thread;
-            });
+            housekeeping = Executors.newSingleThreadScheduledExecutor(node.threads("card-vault-purge"));
             housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
-            sweep = RecoverySweep.start(payments, settings.recoverySweep());
+            sweep = RecoverySweep.start(payments, settings.recoverySweep(), node);
             TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
                     wired.keys().apply(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
                     wired.vault().apply(new StoreCardVault(vault)), cardKinds, new KeyGenerator(random), clock,
@@ -282,7 +278,9 @@ public final class Server implements AutoCloseable {
 
     /** Opens the store, recovers, and starts listening; the caller must {@link #stop()} it. */
     public static Server start(Settings settings) {
-        return new Server(settings);
+        try (var logs = new NodeIdentity(settings.node()).inLogs()) {
+            return new Server(settings);
+        }
     }
 
     public int port8583() {

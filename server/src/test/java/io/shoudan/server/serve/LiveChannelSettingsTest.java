@@ -106,17 +106,35 @@ class LiveChannelSettingsTest {
             // setting changed                  | value          | the refusal starts with                                         | and says (Chinese)
             "SHOUDAN_ALIPAY_APP_ID              |                | SHOUDAN_ALIPAY_APP_ID: the Alipay app id is missing               | 缺少支付宝应用 app_id",
             "SHOUDAN_ALIPAY_APP_ID              | app/1          | SHOUDAN_ALIPAY_APP_ID: \"app/1\" is not an Alipay app_id          | 支付宝设置",
-            "SHOUDAN_ALIPAY_PRIVATE_KEY_FILE    |                | SHOUDAN_ALIPAY_PRIVATE_KEY_FILE or SHOUDAN_ALIPAY_PRIVATE_KEY: the Alipay app private key is missing | 缺少支付宝应用私钥",
-            "SHOUDAN_ALIPAY_PRIVATE_KEY_FILE    | NOT_A_KEY      | SHOUDAN_ALIPAY_PRIVATE_KEY_FILE                                   | 不是 RSA 私钥",
-            "SHOUDAN_ALIPAY_PUBLIC_KEY_FILE     |                | SHOUDAN_ALIPAY_PUBLIC_KEY_FILE or SHOUDAN_ALIPAY_PUBLIC_KEY: Alipay's public key is missing | 缺少支付宝公钥",
             "SHOUDAN_ALIPAY_GATEWAY             | ftp://x/g      | SHOUDAN_ALIPAY_GATEWAY: the Alipay gateway must be an http(s) URL | 支付宝设置",
             "SHOUDAN_WECHAT_MCH_ID              |                | SHOUDAN_WECHAT_MCH_ID: the WeChat Pay merchant number (mch_id) is missing | 缺少微信支付商户号",
             "SHOUDAN_WECHAT_APPID               |                | SHOUDAN_WECHAT_APPID: the WeChat appid is missing                 | 缺少微信 appid",
+    })
+    void anAccountIdOrUrlMissingOrMalformedIsRefusedOnOneLineNamingIt(String setting, String value, String startsWith, String chinese)
+            throws IOException {
+        aLiveSettingMissingOrUnusableIsRefusedOnOneLineNamingIt(setting, value, startsWith, chinese);
+    }
+
+    @ParameterizedTest(name = "{0} set to \"{1}\" is refused, naming {2}")
+    @CsvSource(delimiter = '|', value = {
+            "SHOUDAN_ALIPAY_PRIVATE_KEY_FILE    |                | SHOUDAN_ALIPAY_PRIVATE_KEY_FILE or SHOUDAN_ALIPAY_PRIVATE_KEY: the Alipay app private key is missing | 缺少支付宝应用私钥",
+            "SHOUDAN_ALIPAY_PRIVATE_KEY_FILE    | NOT_A_KEY      | SHOUDAN_ALIPAY_PRIVATE_KEY_FILE                                   | 不是 RSA 私钥",
+            "SHOUDAN_ALIPAY_PUBLIC_KEY_FILE     |                | SHOUDAN_ALIPAY_PUBLIC_KEY_FILE or SHOUDAN_ALIPAY_PUBLIC_KEY: Alipay's public key is missing | 缺少支付宝公钥",
             "SHOUDAN_WECHAT_API_KEY_FILE        | MISSING_FILE   | SHOUDAN_WECHAT_API_KEY_FILE                                       | 无法读取微信支付 API 密钥文件",
             "SHOUDAN_WECHAT_API_KEY_FILE        | SHORT_KEY      | SHOUDAN_WECHAT_API_KEY_FILE                                       | 微信支付设置",
-            "SHOUDAN_UNIONPAY_HOST              | 10.0.0.8:5000  | SHOUDAN_UNIONPAY_HOST: a live UnionPay host is not supported      | 暂不支持真实银联主机",
     })
-    void aLiveSettingMissingOrUnusableIsRefusedOnOneLineNamingIt(String setting, String value, String startsWith, String chinese)
+    void aKeyMissingUnreadableOrNotAKeyIsRefusedOnOneLineNamingItsSettingButNotTheKey(String setting, String value, String startsWith,
+                                                                                      String chinese) throws IOException {
+        aLiveSettingMissingOrUnusableIsRefusedOnOneLineNamingIt(setting, value, startsWith, chinese);
+    }
+
+    @Test
+    void aLiveUnionPayHostIsRefusedSayingWhyForTheUnionPayLinkExistsInProcessOnly() throws IOException {
+        aLiveSettingMissingOrUnusableIsRefusedOnOneLineNamingIt("SHOUDAN_UNIONPAY_HOST", "10.0.0.8:5000",
+                "SHOUDAN_UNIONPAY_HOST: a live UnionPay host is not supported", "暂不支持真实银联主机");
+    }
+
+    private static void aLiveSettingMissingOrUnusableIsRefusedOnOneLineNamingIt(String setting, String value, String startsWith, String chinese)
             throws IOException {
         Map<String, String> env = complete();
         String given = switch (value == null ? "" : value) {

@@ -34,7 +34,6 @@ import io.shoudan.server.demo.Seeder;
 import io.shoudan.server.live.ChannelStatusOverlay;
 import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
-import io.shoudan.server.terminal8583.CardKinds;
 import io.shoudan.server.terminal8583.EndpointLimits;
 import io.shoudan.server.terminal8583.EndpointMetrics;
 import io.shoudan.server.terminal8583.Terminal8583Server;
@@ -188,7 +187,7 @@ public final class Server implements AutoCloseable {
         ChannelsConfiguration channelsConfiguration = settings.channels();
         long seed = channelsConfiguration.seed();
         // A BIN table given but unreadable stops the start before the store is opened, like the master key.
-        CardKinds cardKinds = BinTable.configured(settings.environment());
+        BinTable cards = BinTable.configured(settings.environment());
         Database database = Database.open(settings.database());
         ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(),
                 new WiredConnections(channelsConfiguration.wired(), new ChannelConnectionRepository(database, clock)), clock);
@@ -216,7 +215,7 @@ public final class Server implements AutoCloseable {
             payments = NodeWiring.paymentService(new PaymentParts(opened.payments(), wired.gateways(), settings.plans(),
                     engine::evaluateWithoutAlternatives, opened.snapshots(), opened.rateCardsInForce(),
                     new SequentialIds(NodeIdentity.idPrefix(clock), 1), clock, io.shoudan.payment.Sleeper.system(), node));
-            LOG.info("node {} wired: channels {}, BIN table {}", node, wired.description(), ((BinTable) cardKinds).source());
+            LOG.info("node {} wired: channels {}, BIN table {}", node, wired.description(), cards.source());
             vault.purgeExpired();
             recovery = payments.recover();
             housekeeping = Executors.newSingleThreadScheduledExecutor(node.threads("card-vault-purge"));
@@ -224,7 +223,7 @@ public final class Server implements AutoCloseable {
             sweep = RecoverySweep.start(payments, settings.recoverySweep(), node);
             TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
                     wired.keys().apply(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
-                    wired.vault().apply(new StoreCardVault(vault)), cardKinds, new KeyGenerator(random), clock,
+                    wired.vault().apply(new StoreCardVault(vault)), cards, new KeyGenerator(random), clock,
                     settings.limits().keyLifetime(), new EndpointMetrics());
             startedEndpoint = new Terminal8583Server(host, settings.limits()).start(settings.port8583());
         } catch (RuntimeException e) {
@@ -251,7 +250,7 @@ public final class Server implements AutoCloseable {
         this.masterKey = key;
         this.app = opened;
         this.channels = wired;
-        this.binTable = (BinTable) cardKinds;
+        this.binTable = cards;
         this.endpoint = startedEndpoint;
     }
 
@@ -441,10 +440,6 @@ public final class Server implements AutoCloseable {
         // The hand-over to the terminals' key loading: a file of the owner's only, never the console.
         KeyInjectionFile.write(KeyInjectionFile.in(settings.dataDir()), injected);
     }
-
-    // ---- channels ----
-
-
 
     private static byte[] derive(byte[] key, String label) {
         try {

@@ -22,6 +22,9 @@ import io.shoudan.payment.Sleeper;
 import io.shoudan.policy.Policy;
 import io.shoudan.server.Application;
 import io.shoudan.server.live.ChannelStatusOverlay;
+import io.shoudan.server.node.NodeIdentity;
+import io.shoudan.server.node.NodeWiring;
+import io.shoudan.server.node.PaymentParts;
 import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.server.scenario.ScenarioReader;
@@ -146,11 +149,11 @@ final class DurableSaleRig implements AutoCloseable {
             terminals.add(sn);
         }
         EligibilityEngine engine = new EligibilityEngine();
-        service = new PaymentService(new JooqPaymentStore(database),
+        service = NodeWiring.paymentService(new PaymentParts(new JooqPaymentStore(database),
                 List.of(new InstantChannel(Channel.ALIPAY), new InstantChannel(Channel.WECHAT), new InstantChannel(Channel.UNIONPAY)),
                 PaymentService.defaultPlans(), engine::evaluateWithoutAlternatives,
                 app.snapshots(), app.rateCardsInForce(),
-                new SequentialIds("B" + run, 1), clock, Sleeper.system());
+                new SequentialIds("B" + run, 1), clock, Sleeper.system(), new NodeIdentity("bench-" + run)));
     }
 
     /** One durable sale: gate, price, PROCESSING stored, channel, SUCCEEDED + SALE and FEE journals stored. */

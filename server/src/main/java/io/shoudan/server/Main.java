@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,13 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    /** The whole command tree, writing UTF-8 whatever the platform's locale says. */
+    /** The whole command tree, writing UTF-8 whatever the platform's locale says, configured by the process's environment. */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** The whole command tree; {@code serve} reads its settings (store, master key, channels) from {@code environment}. */
+    public static CommandLine commandLine(Map<String, String> environment) {
         PolicyReader policyReader = new PolicyReader();
         Supplier<Policy> defaultPolicy = memoized(() -> DefaultPolicy.load(policyReader));
         ScenarioReader scenarios = new ScenarioReader(policyReader, defaultPolicy);
@@ -56,7 +62,7 @@ public final class Main {
                 DatabaseConfig.resolve(db, System.getenv()), Clock.systemDefaultZone(), policyReader, defaultPolicy);
         cli.addSubcommand("diagnose", new DiagnoseCommand(scenarios, engine, new VerdictJson(), text, applications));
         cli.addSubcommand("demo", new DemoCommand());
-        cli.addSubcommand("serve", new ServeCommand());
+        cli.addSubcommand("serve", new ServeCommand(environment));
         cli.addSubcommand("sandbox", new SandboxCommand());
         cli.addSubcommand("iso8583", new Iso8583Command());
         cli.addSubcommand("ledger", new LedgerCommand(applications));

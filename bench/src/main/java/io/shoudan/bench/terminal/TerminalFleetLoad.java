@@ -1,5 +1,8 @@
 package io.shoudan.bench.terminal;
 
+import io.shoudan.server.node.NodeIdentity;
+import io.shoudan.server.node.NodeWiring;
+import io.shoudan.server.node.PaymentParts;
 import io.shoudan.eligibility.Snapshot;
 import io.shoudan.iso8583.key.DesKey;
 import io.shoudan.iso8583.key.KeyGenerator;
@@ -98,9 +101,9 @@ public final class TerminalFleetLoad {
         EligibilityGate allowAll = (snapshot, intent) -> PaymentWorld.allow(intent);
         SnapshotSource snapshots = (merchant, terminal, at) -> Optional.of(new Snapshot(at, PaymentWorld.merchant(merchant),
                 terminal(terminal, merchant), null, Map.of(), List.of(), new Policy(null, Map.of())));
-        PaymentService payments = new PaymentService(world.store, List.of(world.alipay, world.wechat, world.unionPay),
+        PaymentService payments = NodeWiring.paymentService(new PaymentParts(world.store, List.of(world.alipay, world.wechat, world.unionPay),
                 PaymentService.defaultPlans(), allowAll, snapshots, world.rateCards, new SequentialIds("L", 1), Clock.systemUTC(),
-                Sleeper.system());
+                Sleeper.system(), new NodeIdentity("fleet-load")));
         EndpointMetrics metrics = new EndpointMetrics();
         EndpointLimits limits = EndpointLimits.DEFAULTS.withWorkerThreads(workers).withConnectionsMax(Math.max(2000, terminals + 10));
         TerminalHost host = new TerminalHost(payments, directory, keys, new InMemoryBatchJournal(payments::query), new InMemoryCardVault(new SecureRandom()),

@@ -88,21 +88,32 @@ public final class ServeCommand implements Callable<Integer> {
     String node;
 
     private final Consumer<Server> awaitStop;
+    private final Map<String, String> environment;
 
-    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM), configured by the process's environment. */
     public ServeCommand() {
-        this(ServeCommand::untilShutdown);
+        this(System.getenv());
+    }
+
+    /** Runs until the JVM is asked to stop, configured by {@code environment} (the store, the master key, the channels). */
+    public ServeCommand(Map<String, String> environment) {
+        this(ServeCommand::untilShutdown, environment);
     }
 
     /** @param awaitStop blocks for as long as the server should run (tests return at once) */
     ServeCommand(Consumer<Server> awaitStop) {
+        this(awaitStop, System.getenv());
+    }
+
+    ServeCommand(Consumer<Server> awaitStop, Map<String, String> environment) {
         this.awaitStop = Objects.requireNonNull(awaitStop, "awaitStop");
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = environment;
         RecoverySweep.Schedule sweep = sweepSchedule();
         String thisNode = nodeName();
         FreePort.require("--port8583", null, port8583);
@@ -167,7 +178,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  store 存储:               " + database.url().redacted());
         out.println("  master key 主密钥:        " + server.masterKeyOrigin() + ", KCV 校验值 " + server.masterKeyCheckValue());
         out.println("  node 节点:                " + server.node());
-        out.println("  channels 渠道:            sandbox (in process) 沙箱");
+        out.println("  channels 渠道:            " + server.channelsDescription());
+        out.println("  BIN table 卡 BIN 表:      " + server.binTableSource());
         long unknown = server.recovery().stillUnknown();
         out.printf("  recovery 恢复:            %d payment(s), %d refund(s) taken on; %d still unknown%n",
                 server.recovery().payments().size(), server.recovery().refunds().size(), unknown);
@@ -178,7 +190,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("  recovery sweep 恢复巡检:   every %d s, payments unchanged for %d s 每 %d 秒，恢复 %d 秒未变化的交易%n",
                 sweep.every().toSeconds(), sweep.idleAtLeast().toSeconds(), sweep.every().toSeconds(), sweep.idleAtLeast().toSeconds());
         out.println("  ISO 8583 terminals 终端:  port " + server.port8583());
-        out.println("  sandbox 沙箱:             " + server.sandboxServer().baseUrl() + "  (admin API 管理接口 " + server.sandboxServer().adminUrl() + ")");
+        if (server.settings().channels() instanceof ChannelsConfiguration.Sandbox) {
+            out.println("  sandbox 沙箱:             " + server.sandboxServer().baseUrl() + "  (admin API 管理接口 " + server.sandboxServer().adminUrl() + ")");
+        }
         if (server.seeded()) {
             out.println("  demo world seeded 已写入演示数据");
         }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shoudan.channel.MaintenanceWindow;
 import io.shoudan.channels.UnmappedCodes;
 import io.shoudan.channels.health.BreakerSettings;
-import io.shoudan.channels.health.ChannelConnection;
 import io.shoudan.channels.health.ChannelHealth;
 import io.shoudan.eligibility.EligibilityEngine;
 import io.shoudan.fee.FeeRule;
@@ -34,6 +33,11 @@ import io.shoudan.server.channel.SandboxAccounts;
 import io.shoudan.server.channel.SandboxCards;
 import io.shoudan.server.channel.SandboxChannels;
 import io.shoudan.server.live.ChannelStatusOverlay;
+import io.shoudan.server.node.NodeIdentity;
+import io.shoudan.server.node.NodeWiring;
+import io.shoudan.server.node.PaymentParts;
+import io.shoudan.server.node.WiredConnections;
+import io.shoudan.store.channel.ChannelConnectionRepository;
 import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
 import io.shoudan.store.audit.Operator;
@@ -46,21 +50,25 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The demo's trading day, wired by hand: the embedded store seeded with the sample portfolio and the
+ * The demo's trading day: the embedded store seeded with the sample portfolio and the
  * shipped policy, the in-process sandboxes with consumers in varied states and injected channel
  * faults, the real channel adapters behind circuit breakers, and the real payment service gated by
- * the eligibility engine. Time is virtual: the day runs as fast as the store allows.
+ * the eligibility engine, assembled by {@link NodeWiring} as {@code serve}'s is. Time is virtual: the day runs as fast as the store allows.
  */
 public final class DemoRun {
 
     /** 09:00 in Shanghai on the demo's trading day. */
     static final OffsetDateTime DAY_START = OffsetDateTime.parse("2026-11-23T09:00:00+08:00");
+
+    /** The demo's node: its name in the store's claims on payments. */
+    static final NodeIdentity NODE = new NodeIdentity("demo");
 
     private final long seed;
     private final int sales;
@@ -87,11 +95,13 @@ public final class DemoRun {
         SampleWorld world = SampleWorld.generate(seed, DAY_START);
         Sandbox sandbox = Sandbox.inProcess(clock, seed);
         SandboxAccounts accounts = SandboxAccounts.register(sandbox, world.merchants());
+        Database store = Database.open(database);
+        // Real breakers over the connections the seeded store records (the demo wires every channel).
         ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(),
-                channel -> Optional.of(new ChannelConnection(true, null)), clock);
-        ChannelStatusOverlay overlay = ChannelStatusOverlay.worsenedBy(health::status);
+                new WiredConnections(EnumSet.allOf(Channel.class), new ChannelConnectionRepository(store, clock)), clock);
+        ChannelStatusOverlay overlay = ChannelStatusOverlay.ofNode(health::status, EnumSet.allOf(Channel.class));
         long started = System.nanoTime();
-        try (Application app = new Application(Database.open(database), clock, policyReader, defaultPolicy, overlay)) {
+        try (Application app = new Application(store, clock, policyReader, defaultPolicy, overlay)) {
             new Seeder(app).seed(world, DefaultPolicy.document());
             rateCards(world).forEach(app.rateCards()::save);
             app.maintenance().add(new MaintenanceWindow(Channel.WECHAT, DAY_START.plusHours(5),
@@ -104,9 +114,9 @@ public final class DemoRun {
                     Duration.ofSeconds(10),
                     accounts.alipay(), accounts.wechat(), accounts.unionPay(), cards);
             EligibilityEngine engine = new EligibilityEngine();
-            PaymentService payments = new PaymentService(app.payments(), channels.gateways(), PaymentService.defaultPlans(),
-                    engine::evaluateWithoutAlternatives, app.snapshots(), app.rateCardsInForce(),
-                    new SequentialIds("D1", 1), clock, clock::advance);
+            PaymentService payments = NodeWiring.paymentService(new PaymentParts(app.payments(), channels.gateways(),
+                    PaymentService.defaultPlans(), engine::evaluateWithoutAlternatives, app.snapshots(), app.rateCardsInForce(),
+                    new SequentialIds("D1", 1), clock, clock::advance, NODE));
             progress.printf("shoudan demo: %d merchants, %d terminals (%d models), %d consumers; simulating %d sales (seed %d)%n",
                     world.merchants().size(), world.terminals().size(), SampleWorld.MODELS.size(), consumers.size(), sales, seed);
             progress.flush();

@@ -23,4 +23,19 @@ public interface ChannelStatusOverlay {
                     ? new ChannelState(now, stored.connected(), stored.credentialExpiresAt()) : stored;
         };
     }
+
+    /**
+     * A node's live view: the stored state made worse by the circuit breakers' {@code status}, and not connected for a
+     * channel the node has no gateway for (a live node without UnionPay refuses cards as not connected, up front).
+     */
+    static ChannelStatusOverlay ofNode(java.util.function.Function<Channel, io.shoudan.channel.ChannelStatus> status,
+                                       java.util.Set<Channel> wired) {
+        ChannelStatusOverlay worsened = worsenedBy(status);
+        java.util.Set<Channel> gateways = java.util.Set.copyOf(wired);
+        return (channel, stored) -> {
+            ChannelState live = worsened.apply(channel, stored);
+            return gateways.contains(channel) || !live.connected() ? live
+                    : new ChannelState(live.status(), false, live.credentialExpiresAt());
+        };
+    }
 }

@@ -3,6 +3,7 @@ package io.shoudan.server.serve;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.RecoveryReport;
 import io.shoudan.payment.SaleOutcome;
+import io.shoudan.server.node.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,19 +65,15 @@ public final class RecoverySweep implements AutoCloseable {
     private final AtomicLong paymentsTakenOn = new AtomicLong();
     private final AtomicLong refundsTakenOn = new AtomicLong();
 
-    private RecoverySweep(PaymentService payments, Schedule schedule) {
+    private RecoverySweep(PaymentService payments, Schedule schedule, NodeIdentity node) {
         this.payments = Objects.requireNonNull(payments, "payments");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "shoudan-recovery-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(node.threads("recovery-sweep"));
     }
 
-    /** Starts sweeping, the first run one interval from now (start-up recovery has just run). */
-    public static RecoverySweep start(PaymentService payments, Schedule schedule) {
-        RecoverySweep sweep = new RecoverySweep(payments, schedule);
+    /** Starts sweeping, the first run one interval from now (start-up recovery has just run); its log lines name {@code node}. */
+    public static RecoverySweep start(PaymentService payments, Schedule schedule, NodeIdentity node) {
+        RecoverySweep sweep = new RecoverySweep(payments, schedule, node);
         long every = schedule.every().toMillis();
         sweep.executor.scheduleWithFixedDelay(sweep::runQuietly, every, every, TimeUnit.MILLISECONDS);
         return sweep;

@@ -1,9 +1,6 @@
 package io.shoudan.server.serve;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.shoudan.channels.UnmappedCodes;
 import io.shoudan.channels.health.BreakerSettings;
-import io.shoudan.channels.health.ChannelConnection;
 import io.shoudan.channels.health.ChannelHealth;
 import io.shoudan.eligibility.EligibilityEngine;
 import io.shoudan.iso8583.key.DesKey;
@@ -15,42 +12,28 @@ import io.shoudan.iso8583.mac.MacAlgorithm;
 import io.shoudan.merchant.Merchant;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.method.Channel;
-import io.shoudan.method.PaymentMethod;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.RecoveryPlan;
 import io.shoudan.payment.RecoveryReport;
 import io.shoudan.payment.SequentialIds;
 import io.shoudan.policy.Policy;
 import io.shoudan.sandbox.Sandbox;
-import io.shoudan.sandbox.SandboxSettings;
 import io.shoudan.sandbox.Sleeper;
-import io.shoudan.sandbox.consumer.CardKind;
-import io.shoudan.sandbox.consumer.FundingSource;
-import io.shoudan.sandbox.consumer.SampleConsumers;
 import io.shoudan.sandbox.http.SandboxServer;
-import io.shoudan.channels.alipay.AlipayGateway;
-import io.shoudan.channels.alipay.sdk.AlipayConfiguration;
-import io.shoudan.channels.alipay.sdk.SdkAlipayTransport;
-import io.shoudan.channels.wechat.WechatGateway;
-import io.shoudan.channels.wechat.http.HttpWechatTransport;
-import io.shoudan.channels.wechat.http.WechatConfiguration;
-import io.shoudan.method.Channel;
-import io.shoudan.payment.ChannelGateway;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 
 import io.shoudan.server.Application;
-import io.shoudan.server.channel.SandboxAccounts;
-import io.shoudan.server.channel.SandboxCards;
-import io.shoudan.server.channel.SandboxChannels;
+import io.shoudan.server.node.NodeIdentity;
+import io.shoudan.server.node.NodeWiring;
+import io.shoudan.server.node.PaymentParts;
+import io.shoudan.server.node.WiredConnections;
+import io.shoudan.server.terminal8583.BinTable;
+import io.shoudan.store.channel.ChannelConnectionRepository;
 import io.shoudan.server.demo.DemoRun;
 import io.shoudan.server.demo.SampleWorld;
 import io.shoudan.server.demo.Seeder;
 import io.shoudan.server.live.ChannelStatusOverlay;
 import io.shoudan.server.scenario.DefaultPolicy;
 import io.shoudan.server.scenario.PolicyReader;
-import io.shoudan.server.terminal8583.CardKinds;
 import io.shoudan.server.terminal8583.EndpointLimits;
 import io.shoudan.server.terminal8583.EndpointMetrics;
 import io.shoudan.server.terminal8583.Terminal8583Server;
@@ -78,7 +61,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +69,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,11 +77,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * What {@code ./shoudan serve} runs, with {@link #start}/{@link #stop} so tests can run it in process: the store,
- * the real payment service over the channel adapters (the in-process sandboxes until real channels are configured,
+ * the real payment service over the channel adapters (the sandboxes or the live accounts of the configuration,
  * see {@link ChannelsConfiguration}), recovery of every payment a previous run left unresolved, the ISO 8583
  * endpoint over the store-backed terminal ports, and the sandbox's HTTP server (its admin API issues payment codes,
  * creates consumers and sets faults).
@@ -115,38 +95,16 @@ public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
     /** How many sample consumers the sandbox gets (ids {@code C-0001}…), the same people on every start with one seed. */
-    public static final int SANDBOX_CONSUMERS = 100;
+    public static final int SANDBOX_CONSUMERS = NodeChannels.SANDBOX_CONSUMERS;
 
-    private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-    /** What a node's name may be: 1-64 letters, digits, '.', '_', ':' or '-'. */
+    /** What a node's name may be: 1-64 letters, digits, '.', '_', ':' or '-' ({@link NodeIdentity#isName}). */
     public static boolean isNodeName(String name) {
-        return name != null && NODE_NAME.matcher(name).matches();
+        return NodeIdentity.isName(name);
     }
 
-    /**
-     * The node's name when none is given: the host's name and a digest of the data directory, so that the same
-     * installation keeps its name across restarts (and takes back at once the payments its previous process was
-     * settling), while two installations on one host — each has its own data directory — do not share one.
-     */
+    /** The node's name when none is given ({@link NodeIdentity#defaultFor}): the same for one data directory across restarts. */
     public static String defaultNodeName(Path dataDir) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException unknownHost) {
-            host = "node";
-        }
-        host = host.replaceAll("[^A-Za-z0-9.-]", "-");
-        String digest = HexFormat.of().formatHex(sha256(dataDir.toAbsolutePath().normalize().toString())).substring(0, 12);
-        return (host.length() > 51 ? host.substring(0, 51) : host) + ":" + digest;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable: " + e.getClass().getSimpleName());
-        }
+        return NodeIdentity.defaultFor(dataDir).name();
     }
 
     /** How long a call to a channel may take before its outcome counts as unknown. */
@@ -170,10 +128,7 @@ public final class Server implements AutoCloseable {
                            Path masterKeyFile) {
         public Settings {
             Objects.requireNonNull(recoverySweep, "recoverySweep");
-            if (!isNodeName(node)) {
-                throw new IllegalArgumentException("node: 1-64 letters, digits, '.', '_', ':' or '-', got " + node
-                        + " / 节点名须为 1-64 个字母、数字或 . _ : -");
-            }
+            new NodeIdentity(node);
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(channels, "channels");
             Objects.requireNonNull(dataDir, "dataDir");
@@ -205,8 +160,8 @@ public final class Server implements AutoCloseable {
 
     private final Settings settings;
     private final Application app;
-    private final Sandbox sandbox;
-    private final SandboxServer sandboxServer;
+    private final NodeChannels channels;
+    private final BinTable binTable;
     private final PaymentService payments;
     private final Terminal8583Server endpoint;
     private final RecoveryReport recovery;
@@ -229,14 +184,16 @@ public final class Server implements AutoCloseable {
                 Optional.ofNullable(settings.masterKeyFile()), settings.dataDir());
         PolicyReader policyReader = new PolicyReader();
         Supplier<Policy> defaultPolicy = () -> DefaultPolicy.load(policyReader);
-        long seed = switch (settings.channels()) {
-            case ChannelsConfiguration.Sandbox s -> s.seed();
-        };
-        sandbox = new Sandbox(clock, Sleeper.real(), seed, SandboxSettings.defaults());
-        ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(), channel -> Optional.of(new ChannelConnection(true, null)), clock);
-        ChannelStatusOverlay overlay = ChannelStatusOverlay.worsenedBy(health::status);
-        Application opened = new Application(Database.open(settings.database()), clock, policyReader, defaultPolicy, overlay);
-        SandboxServer startedSandbox = null;
+        ChannelsConfiguration channelsConfiguration = settings.channels();
+        long seed = channelsConfiguration.seed();
+        // A BIN table given but unreadable stops the start before the store is opened, like the master key.
+        BinTable cards = BinTable.configured(settings.environment());
+        Database database = Database.open(settings.database());
+        ChannelHealth health = new ChannelHealth(BreakerSettings.defaults(),
+                new WiredConnections(channelsConfiguration.wired(), new ChannelConnectionRepository(database, clock)), clock);
+        ChannelStatusOverlay overlay = ChannelStatusOverlay.ofNode(health::status, channelsConfiguration.wired());
+        Application opened = new Application(database, clock, policyReader, defaultPolicy, overlay);
+        NodeChannels wired = null;
         Terminal8583Server startedEndpoint = null;
         MasterKeySource.Resolved key = null;
         try {
@@ -251,50 +208,22 @@ public final class Server implements AutoCloseable {
             if (seeded) {
                 seedDemo(opened, seed, clock, random);
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            // Numbered by id order, so a restart over the same store gives every merchant the same accounts.
-            SandboxAccounts accounts = SandboxAccounts.register(sandbox, opened.merchants().ids().stream()
-                    .sorted(java.util.Comparator.comparing(MerchantId::value))
-                    .map(id -> opened.merchants().find(id, now)).flatMap(Optional::stream).toList());
-            SampleConsumers.register(sandbox.consumers(), "C", SANDBOX_CONSUMERS, seed);
-            SandboxCards cards = new SandboxCards();
-            SandboxHsm hsm = new SandboxHsm(cards);
-            SandboxChannels channels = new SandboxChannels(sandbox, health, new UnmappedCodes(new SimpleMeterRegistry()),
-                    CHANNEL_CALL_TIMEOUT,
-                    accounts.alipay(), accounts.wechat(), accounts.unionPay(), cards);
-            // The sandboxes listen first: Alipay and WeChat Pay are then reached over their real protocols
-            // (the official Alipay SDK with RSA2, WeChat v2 XML with HMAC-SHA256), as real channels would be.
-            // UnionPay's host link stays in-process until the sandbox speaks 8583 on a socket.
-            startedSandbox = SandboxServer.start(sandbox, new SandboxServer.Settings(settings.sandboxPort(), settings.dataDir().resolve("sandbox")));
-            SandboxServer listening = startedSandbox;
-            AlipayGateway alipay = new AlipayGateway(new SdkAlipayTransport(AlipayConfiguration.sandbox(
-                    URI.create(listening.alipayGatewayUrl()), accounts.anyAlipayAppId().orElse("2021000000000001"),
-                    settings.dataDir().resolve("sandbox").resolve("alipay"))),
-                    accounts.alipay(), channels.calls(Channel.ALIPAY));
-            WechatGateway wechat = new WechatGateway(new PerMerchantWechatTransport(mchId -> new HttpWechatTransport(
-                    WechatConfiguration.sandbox(URI.create(listening.wechatBaseUrl()), mchId, SandboxAccounts.WECHAT_APPID,
-                            listening.wechatKeys().obtain(mchId).orElseThrow(
-                                    () -> new IllegalStateException("no sandbox API key for WeChat merchant " + mchId))))),
-                    accounts.wechat(), channels.calls(Channel.WECHAT));
-            List<ChannelGateway> gateways = List.of(alipay, wechat, channels.unionPay());
+            wired = NodeChannels.wire(channelsConfiguration, opened, health, clock, settings.sandboxPort(), settings.dataDir(),
+                    CHANNEL_CALL_TIMEOUT);
             EligibilityEngine engine = new EligibilityEngine();
-            // A fresh id prefix per start: ids stay unique across restarts over the same store.
-            String node = "N" + Long.toString(clock.millis(), 36).toUpperCase();
-            payments = new PaymentService(opened.payments(), gateways, settings.plans(), engine::evaluateWithoutAlternatives,
-                    opened.snapshots(), opened.rateCardsInForce(), new SequentialIds(node, 1), clock,
-                    io.shoudan.payment.Sleeper.system(), settings.node());
+            NodeIdentity node = new NodeIdentity(settings.node());
+            payments = NodeWiring.paymentService(new PaymentParts(opened.payments(), wired.gateways(), settings.plans(),
+                    engine::evaluateWithoutAlternatives, opened.snapshots(), opened.rateCardsInForce(),
+                    new SequentialIds(NodeIdentity.idPrefix(clock), 1), clock, io.shoudan.payment.Sleeper.system(), node));
+            LOG.info("node {} wired: channels {}, BIN table {}", node, wired.description(), cards.source());
             vault.purgeExpired();
             recovery = payments.recover();
-            housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "shoudan-card-vault-purge");
-                thread.setDaemon(true);
-                return thread;
-            });
+            housekeeping = Executors.newSingleThreadScheduledExecutor(node.threads("card-vault-purge"));
             housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 1, TimeUnit.HOURS);
-            sweep = RecoverySweep.start(payments, settings.recoverySweep());
+            sweep = RecoverySweep.start(payments, settings.recoverySweep(), node);
             TerminalHost host = new TerminalHost(payments, new StoreTerminalDirectory(directory),
-                    hsm.watching(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
-                    hsm.translating(new StoreCardVault(vault)), sandboxCardKinds(sandbox), new KeyGenerator(random), clock,
+                    wired.keys().apply(new StoreTerminalKeys(keys, opened.terminals())), new StoreBatchJournal(new BatchJournalRepository(opened.database(), clock)),
+                    wired.vault().apply(new StoreCardVault(vault)), cards, new KeyGenerator(random), clock,
                     settings.limits().keyLifetime(), new EndpointMetrics());
             startedEndpoint = new Terminal8583Server(host, settings.limits()).start(settings.port8583());
         } catch (RuntimeException e) {
@@ -307,8 +236,8 @@ public final class Server implements AutoCloseable {
             if (startedEndpoint != null) {
                 startedEndpoint.stop();
             }
-            if (startedSandbox != null) {
-                startedSandbox.stop();
+            if (wired != null) {
+                wired.stop();
             }
             opened.close();
             // the key given, or the one generated, is wiped whether or not the store took it
@@ -320,7 +249,8 @@ public final class Server implements AutoCloseable {
         }
         this.masterKey = key;
         this.app = opened;
-        this.sandboxServer = startedSandbox;
+        this.channels = wired;
+        this.binTable = cards;
         this.endpoint = startedEndpoint;
     }
 
@@ -347,19 +277,33 @@ public final class Server implements AutoCloseable {
 
     /** Opens the store, recovers, and starts listening; the caller must {@link #stop()} it. */
     public static Server start(Settings settings) {
-        return new Server(settings);
+        try (var logs = new NodeIdentity(settings.node()).inLogs()) {
+            return new Server(settings);
+        }
     }
 
     public int port8583() {
         return endpoint.port();
     }
 
+    /** The sandbox's HTTP server. @throws IllegalStateException when the node is wired to live channels */
     public SandboxServer sandboxServer() {
-        return sandboxServer;
+        return channels.sandboxServer().orElseThrow(() -> new IllegalStateException("this node is wired to live channels: no sandbox"));
     }
 
+    /** The sandbox the node trades with. @throws IllegalStateException when the node is wired to live channels */
     public Sandbox sandbox() {
-        return sandbox;
+        return channels.sandbox().orElseThrow(() -> new IllegalStateException("this node is wired to live channels: no sandbox"));
+    }
+
+    /** Which channels the node is wired to, for the banner (never a key). */
+    public String channelsDescription() {
+        return channels.description();
+    }
+
+    /** Where the node's BIN table came from, for the banner. */
+    public String binTableSource() {
+        return binTable.source();
     }
 
     public Application app() {
@@ -368,6 +312,11 @@ public final class Server implements AutoCloseable {
 
     public PaymentService payments() {
         return payments;
+    }
+
+    /** What the node was started with. */
+    public Settings settings() {
+        return settings;
     }
 
     /** This node's name in the store's claims on payments. */
@@ -435,7 +384,7 @@ public final class Server implements AutoCloseable {
         sweep.close();
         housekeeping.shutdownNow();
         endpoint.stop();
-        sandboxServer.stop();
+        channels.stop();
         app.close();
         Arrays.fill(masterKey.key(), (byte) 0);
     }
@@ -491,25 +440,6 @@ public final class Server implements AutoCloseable {
         // The hand-over to the terminals' key loading: a file of the owner's only, never the console.
         KeyInjectionFile.write(KeyInjectionFile.in(settings.dataDir()), injected);
     }
-
-    // ---- channels ----
-
-
-
-    /**
-     * Debit or credit (which prices the sale) as the sandbox's issuer knows its cards; an unknown card counts as
-     * debit. Stands in for the BIN table a real deployment loads (not built yet).
-     */
-    private static CardKinds sandboxCardKinds(Sandbox sandbox) {
-        return pan -> sandbox.consumers().cardOwner(pan.digits()).stream()
-                .flatMap(owner -> owner.sources().stream())
-                .filter(FundingSource.BankCard.class::isInstance).map(FundingSource.BankCard.class::cast)
-                .filter(card -> card.pan().equals(pan.digits()))
-                .findFirst()
-                .map(card -> card.kind() == CardKind.CREDIT ? PaymentMethod.UNIONPAY_CREDIT : PaymentMethod.UNIONPAY_DEBIT)
-                .orElse(PaymentMethod.UNIONPAY_DEBIT);
-    }
-
 
     private static byte[] derive(byte[] key, String label) {
         try {

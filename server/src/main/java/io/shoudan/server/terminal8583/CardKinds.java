@@ -5,7 +5,7 @@ import io.shoudan.method.PaymentMethod;
 
 /**
  * Port: whether a card is a UnionPay debit or credit card (it prices the sale: debit 0.50% capped, credit 0.60%),
- * from its BIN. The store provides the BIN table; {@link #ALL_DEBIT} is for tests and the demo.
+ * from its BIN: {@link BinTable} in a node; {@link #ALL_DEBIT} is for tests and the load generator.
  */
 @FunctionalInterface
 public interface CardKinds {

@@ -2,6 +2,7 @@ package io.shoudan.server.cli;
 
 import io.shoudan.iso8583.key.MasterKeyCipher;
 import io.shoudan.server.serve.KeyInjectionFile;
+import io.shoudan.server.Main;
 import io.shoudan.server.serve.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +120,27 @@ class ServeCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(option + " ").contains(value);
+        assertThat(data.resolve("store.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void aLiveConfigurationWhoseKeyFileIsMissingStopsServeWithOneLineNamingTheSettingExit2() {
+        Path missing = data.resolve("secrets/app_private_key.pem");
+        Map<String, String> env = Map.of("SHOUDAN_CHANNELS", "live", "SHOUDAN_ALIPAY_APP_ID", "2021000000000001",
+                "SHOUDAN_ALIPAY_PRIVATE_KEY_FILE", missing.toString(), "SHOUDAN_ALIPAY_PUBLIC_KEY", "unused");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine(env);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("serve", "--db", "jdbc:h2:file:" + data.resolve("store").toAbsolutePath(), "--data", data.toString(),
+                "--port8583", "0", "--sandbox-port", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("shoudan serve: SHOUDAN_ALIPAY_PRIVATE_KEY_FILE " + missing
+                + ": cannot read the Alipay app private key (NoSuchFileException) / 无法读取支付宝应用私钥文件");
+        assertThat(out.toString()).doesNotContain("Shoudan serve");
         assertThat(data.resolve("store.mv.db")).doesNotExist();
     }
 }

@@ -12,7 +12,7 @@ class ChannelsConfigurationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "sandbox", " sandbox "})
-    void theSandboxIsTheDefaultAndTheOnlyChoiceToday(String value) {
+    void theSandboxIsTheDefault(String value) {
         assertThat(ChannelsConfiguration.resolve(Map.of("SHOUDAN_CHANNELS", value), 42)).isEqualTo(new ChannelsConfiguration.Sandbox(42));
         assertThat(ChannelsConfiguration.resolve(Map.of(), 42)).isEqualTo(new ChannelsConfiguration.Sandbox(42));
     }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PaymentStateTest {
 
-    /** The specification, written out independently of the enum's table (DESIGN.md plus UNKNOWN → FAILED, and CREATED → REVERSED for a sale its reversal overtook). */
+    /** The specification, written out independently of the enum's table (docs/ARCHITECTURE.md plus UNKNOWN → FAILED, and CREATED → REVERSED for a sale its reversal overtook). */
     private static final Set<List<PaymentState>> LEGAL = Set.of(
             List.of(CREATED, PROCESSING), List.of(CREATED, DECLINED), List.of(CREATED, REVERSED),
             List.of(PROCESSING, SUCCEEDED), List.of(PROCESSING, FAILED), List.of(PROCESSING, UNKNOWN),

@@ -12,8 +12,10 @@ import io.shoudan.terminal.Terminal;
 import io.shoudan.terminal.TerminalModel;
 import io.shoudan.terminal.TerminalSn;
 import io.shoudan.terminal.TerminalStatus;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.TableField;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -265,20 +267,17 @@ public final class TerminalRepository {
     }
 
     private static Set<Capability> faults(DSLContext dsl, String sn) {
-        Set<Capability> faults = EnumSet.noneOf(Capability.class);
-        dsl.select(TERMINAL_FAULTS.CAPABILITY)
-                .from(TERMINAL_FAULTS)
-                .where(TERMINAL_FAULTS.TERMINAL_SN.eq(sn))
-                .forEach(r -> faults.add(Capability.valueOf(r.value1())));
-        return faults;
+        return capabilitiesIn(dsl, TERMINAL_FAULTS.CAPABILITY, TERMINAL_FAULTS.TERMINAL_SN.eq(sn));
     }
 
     private static Set<Capability> capabilities(DSLContext dsl, String model) {
+        return capabilitiesIn(dsl, TERMINAL_MODEL_CAPABILITIES.CAPABILITY, TERMINAL_MODEL_CAPABILITIES.MODEL.eq(model));
+    }
+
+    /** The capabilities a table's {@code column} holds for the rows {@code where} selects. */
+    private static Set<Capability> capabilitiesIn(DSLContext dsl, TableField<?, String> column, Condition where) {
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
-        dsl.select(TERMINAL_MODEL_CAPABILITIES.CAPABILITY)
-                .from(TERMINAL_MODEL_CAPABILITIES)
-                .where(TERMINAL_MODEL_CAPABILITIES.MODEL.eq(model))
-                .forEach(r -> capabilities.add(Capability.valueOf(r.value1())));
+        dsl.select(column).from(column.getTable()).where(where).forEach(r -> capabilities.add(Capability.valueOf(r.value1())));
         return capabilities;
     }
 

@@ -139,7 +139,7 @@ public final class PaymentService {
         }
         // The gate checks amounts too; this guard keeps a gate that forgot from reaching the fee arithmetic.
         if (!request.amount().isPositive() && reasons.stream().noneMatch(Reason::blocking)) {
-            reasons.add(Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", request.amount()));
+            reasons.add(Reason.of(new PaymentRefusal.InvalidAmount(request.amount())));
         }
         if (reasons.stream().anyMatch(Reason::blocking)) {
             return insertSale(Payment.declined(ids.newPaymentId(), request, now, blockingFirst(reasons)), request, null, false);
@@ -226,7 +226,7 @@ public final class PaymentService {
     }
 
     private static Reason duplicate(IdempotencyKey key, String field) {
-        return Reason.of(ReasonCode.OPERATION_DUPLICATE_REQUEST, "request", key.request(), "field", field);
+        return Reason.of(new PaymentRefusal.DuplicateRequest(key.request(), field));
     }
 
     private static List<Reason> blockingFirst(List<Reason> reasons) {
@@ -401,7 +401,7 @@ public final class PaymentService {
             }
             Optional<Payment> original = query(request.merchant(), request.original());
             if (original.isEmpty()) {
-                return rejected(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(), "problem", "no such sale");
+                return new AdjustmentOutcome.Rejected(List.of(Reason.of(new PaymentRefusal.OriginalNotFound(request.original()))));
             }
             Payment payment = original.get();
             Instant now = clock.instant();
@@ -425,33 +425,31 @@ public final class PaymentService {
 
     private Optional<Reason> refusalOf(RefundRequest request, Payment payment, Instant now) {
         if (!request.amount().isPositive()) {
-            return Optional.of(Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", request.amount()));
+            return Optional.of(Reason.of(new PaymentRefusal.InvalidAmount(request.amount())));
         }
         if (request.kind() == RefundKind.VOID) {
             if (payment.state() != PaymentState.SUCCEEDED || !payment.refunded().isZero() || !payment.refundsPending().isZero()) {
-                return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                        "state", payment.state(), "problem", "only an untouched successful payment can be voided"));
+                return Optional.of(Reason.of(new PaymentRefusal.NotVoidable(request.original(), payment.state())));
             }
             if (payment.settledAt() != null) {
-                return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                        "settledAt", payment.settledAt(), "problem", "settled payments are refunded, not voided"));
+                return Optional.of(Reason.of(new PaymentRefusal.VoidAfterSettlement(request.original(), payment.settledAt())));
             }
             LocalDate paidOn = payment.succeededAt().atZone(BUSINESS_ZONE).toLocalDate();
             LocalDate today = now.atZone(BUSINESS_ZONE).toLocalDate();
             if (!paidOn.equals(today)) {
-                return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                        "paidOn", paidOn, "today", today, "problem", "a void is only possible on the day of the payment"));
+                return Optional.of(Reason.of(new PaymentRefusal.VoidAfterPaymentDay(request.original(), paidOn, today)));
             }
             return Optional.empty();
         }
         if (payment.state() != PaymentState.SUCCEEDED && payment.state() != PaymentState.PARTIALLY_REFUNDED) {
-            return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                    "state", payment.state(), "problem", "only a successful payment can be refunded"));
+            // a fully refunded payment has nothing left: any refund is above what is left of it
+            return Optional.of(Reason.of(payment.state() == PaymentState.REFUNDED
+                    ? new PaymentRefusal.RefundAboveRemaining(request.original(), request.amount(), payment.refundable())
+                    : new PaymentRefusal.NotRefundable(request.original(), payment.state())));
         }
         if (request.amount().isGreaterThan(payment.refundable())) {
-            return Optional.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                    "requested", request.amount(), "refundable", payment.refundable(),
-                    "problem", "the refund is above what is left of the payment"));
+            return Optional.of(Reason.of(new PaymentRefusal.RefundAboveRemaining(request.original(), request.amount(),
+                    payment.refundable())));
         }
         return Optional.empty();
     }
@@ -463,7 +461,7 @@ public final class PaymentService {
         }
         if (record.get().operation() == Operation.REVERSAL) {
             // the terminal reversed this void or refund before it arrived: it must not give anything back now
-            return Optional.of(rejected(ReasonCode.OPERATION_TRADE_CLOSED, "request", key.request(), "problem", "reversed before it arrived"));
+            return Optional.of(new AdjustmentOutcome.Rejected(List.of(Reason.of(new PaymentRefusal.ReversedBeforeArrival(key.request())))));
         }
         if (record.get().operation() == Operation.SALE) {
             return Optional.of(new AdjustmentOutcome.Rejected(List.of(duplicate(key, "operation"))));
@@ -476,10 +474,6 @@ public final class PaymentService {
         }
         Payment payment = store.findPayment(first.payment()).orElseThrow();
         return Optional.of(AdjustmentOutcome.of(first, payment));
-    }
-
-    private static AdjustmentOutcome rejected(ReasonCode code, Object... evidence) {
-        return new AdjustmentOutcome.Rejected(List.of(Reason.of(code, evidence)));
     }
 
     /** Sends a PENDING refund to the channel, retrying unknown answers with the same refund id. */
@@ -582,8 +576,8 @@ public final class PaymentService {
                     return new SaleOutcome.ReversedBeforeArrival(store.findEarlyReversal(key).orElse(note));
                 }
                 case VOID, REFUND -> {
-                    return new SaleOutcome.Rejected(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                            "original", original, "operation", taken.get().operation(), "problem", "the request reversed is not a sale")));
+                    return new SaleOutcome.Rejected(List.of(Reason.of(
+                            new PaymentRefusal.WrongTransactionType(original, taken.get().operation()))));
                 }
                 case SALE -> {
                     // the sale arrived between the look-up and the note: reverse it as any other
@@ -622,7 +616,7 @@ public final class PaymentService {
 
     /**
      * A terminal's reversal (0400) of its own void or refund {@code original}: see {@link AdjustmentReversal}. One that
-     * gave the money back is refused ({@code OPERATION.WRONG_TRANSACTION_TYPE}) and stands; one that failed needed
+     * gave the money back is refused ({@code OPERATION.ADJUSTMENT_NOT_REVERSIBLE}) and stands; one that failed needed
      * nothing; one not seen yet is noted under its key like a sale's ({@link EarlyReversal}), so that it is refused
      * ({@code OPERATION.TRADE_CLOSED}) when it arrives. The same reversal retried is answered the same.
      */
@@ -640,8 +634,8 @@ public final class PaymentService {
         return switch (found.operation()) {
             case REVERSAL -> new AdjustmentReversal.ReversedBeforeArrival(store.findEarlyReversal(key).orElseThrow(() ->
                     new IllegalStateException("idempotency key " + key + " is held by a reversal that is not stored")));
-            case SALE -> new AdjustmentReversal.Refused(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                    "original", original, "operation", Operation.SALE, "problem", "the request reversed is a sale, not a void or refund")));
+            case SALE -> new AdjustmentReversal.Refused(List.of(Reason.of(
+                    new PaymentRefusal.WrongTransactionType(original, Operation.SALE))));
             case VOID, REFUND -> reversalOf(found, original);
         };
     }
@@ -653,9 +647,8 @@ public final class PaymentService {
         return switch (refund.status()) {
             case FAILED -> new AdjustmentReversal.NothingGivenBack(refund, payment);
             case PENDING -> new AdjustmentReversal.StillPending(refund, payment);
-            case SUCCEEDED -> new AdjustmentReversal.Refused(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                    "original", original, "operation", adjustment.operation(), "payment", payment.id(), "state", payment.state(),
-                    "problem", "the money went back to the consumer and cannot be taken again: the " + adjustment.operation() + " stands")));
+            case SUCCEEDED -> new AdjustmentReversal.Refused(List.of(Reason.of(
+                    new PaymentRefusal.AdjustmentNotReversible(original, adjustment.operation(), payment.id(), payment.state()))));
         };
     }
 

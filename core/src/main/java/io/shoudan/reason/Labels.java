@@ -107,6 +107,30 @@ final class Labels {
         put(m, "field:business_scene", "经营场景", "business scene");
         put(m, "field:qualifications", "特殊行业资质", "industry qualifications");
         // evidence keys, for reasons told by their title and facts
+        // payment requests and states (payment refusals)
+        put(m, "operation:SALE", "消费", "sale");
+        put(m, "operation:VOID", "撤销", "void");
+        put(m, "operation:REFUND", "退货", "refund");
+        put(m, "operation:REVERSAL", "冲正", "reversal");
+        put(m, "state:CREATED", "已创建", "created");
+        put(m, "state:PROCESSING", "处理中", "processing");
+        put(m, "state:UNKNOWN", "结果未知", "of unknown outcome");
+        put(m, "state:SUCCEEDED", "成功", "successful");
+        put(m, "state:FAILED", "失败", "failed");
+        put(m, "state:DECLINED", "被拒绝", "declined");
+        put(m, "state:REVERSED", "已冲正", "reversed");
+        put(m, "state:VOIDED", "已撤销", "voided");
+        put(m, "state:PARTIALLY_REFUNDED", "部分退货", "partly refunded");
+        put(m, "state:REFUNDED", "已全额退货", "fully refunded");
+        put(m, "field:operation", "交易类型", "transaction type");
+        put(m, "field:original", "原交易", "original payment");
+        put(m, "field:amount", "金额", "amount");
+        put(m, "field:merchant", "商户", "merchant");
+        put(m, "field:terminal", "终端", "terminal");
+        put(m, "field:request", "请求号", "request id");
+        put(m, "field:method", "支付方式", "method");
+        put(m, "field:installments", "分期期数", "installments");
+        put(m, "field:installmentFeeBearer", "分期手续费承担方", "installment fee bearer");
         put(m, "key:terminal", "终端", "terminal");
         put(m, "key:merchant", "商户", "merchant");
         put(m, "key:boundTo", "绑定商户", "bound to");

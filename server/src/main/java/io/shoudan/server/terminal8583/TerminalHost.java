@@ -27,6 +27,7 @@ import io.shoudan.payment.AdjustmentOutcome;
 import io.shoudan.payment.AdjustmentReversal;
 import io.shoudan.payment.Instrument;
 import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentRefusal;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.RefundRequest;
@@ -383,8 +384,7 @@ public final class TerminalHost {
     private IsoMessage reversedOrKept(Context c, Payment p) {
         boolean moneyKept = p.state() == PaymentState.SUCCEEDED || p.state() == PaymentState.PARTIALLY_REFUNDED;
         return moneyKept
-                ? declined(base(c.m(), c.now(), null), Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                        "payment", p.id(), "state", p.state(), "operation", "REVERSAL", "detail", "the sale could not be voided"))
+                ? declined(base(c.m(), c.now(), null), Reason.of(new PaymentRefusal.SaleNotReversible(p.id(), p.state())))
                 : base(c.m(), c.now(), ResponseCode.APPROVED);
     }
 

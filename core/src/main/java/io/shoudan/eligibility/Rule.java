@@ -14,14 +14,35 @@ import java.util.List;
  */
 abstract class Rule {
 
+    /** Whether a rule reads the method it is asked about. */
+    enum Reach {
+        /** The rule reads the method (its channel, its products, its limits): each method is asked again. */
+        THE_METHOD,
+        /**
+         * The rule reads nothing of the method, so it holds for every method alike: alternatives need not run
+         * it again, and when it blocks the asked method it blocks every other one too.
+         */
+        EVERY_METHOD
+    }
+
     private final ReasonCode code;
+    private final Reach reach;
 
     Rule(ReasonCode code) {
+        this(code, Reach.THE_METHOD);
+    }
+
+    Rule(ReasonCode code, Reach reach) {
         this.code = code;
+        this.reach = reach;
     }
 
     final ReasonCode code() {
         return code;
+    }
+
+    final boolean sameForEveryMethod() {
+        return reach == Reach.EVERY_METHOD;
     }
 
     abstract boolean holds(Facts facts);

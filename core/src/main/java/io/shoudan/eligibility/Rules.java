@@ -29,31 +29,22 @@ import io.shoudan.terminal.TerminalStatus;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
+import static io.shoudan.eligibility.Rule.Reach.EVERY_METHOD;
 import static io.shoudan.reason.ReasonCode.*;
 
 /**
  * Every eligibility rule of the scenario contract, one per reason code, in catalogue order.
- * Adding a rule means adding one entry here (and its texts in {@code ReasonTexts}).
+ * Adding a rule means adding one entry here (and its texts in {@code ReasonTexts}). A rule that reads
+ * nothing of the method (the terminal's state, the merchant's status, the platform window, the amount's
+ * sign) says so with {@link Rule.Reach#EVERY_METHOD}.
  */
 final class Rules {
 
     private Rules() {
     }
-
-    /**
-     * Codes whose rules read nothing of the method: the terminal's state, the merchant's status, the
-     * platform window, the amount's sign. They hold for every method alike, so alternatives need not
-     * run them again: when one blocks the asked method, it blocks every other one too.
-     */
-    static final Set<ReasonCode> SAME_FOR_EVERY_METHOD = EnumSet.of(MAINTENANCE_PLATFORM_WINDOW,
-            TERMINAL_NOT_ACTIVATED, TERMINAL_LOCKED, TERMINAL_UPDATING, TERMINAL_UNBOUND, TERMINAL_RELOCATED, TERMINAL_NOT_SIGNED_ON,
-            MERCHANT_NOT_APPROVED, MERCHANT_SUSPENDED, OPERATION_INVALID_AMOUNT, NETWORK_TERMINAL_OFFLINE,
-            SECURITY_KEY_EXPIRED);
 
     static final List<Rule> ALL = List.of(
             new Rule(INTEGRATION_METHOD_NOT_OFFERED) {
@@ -103,7 +94,7 @@ final class Rules {
                     return windowEvidence(window(f, f.method.channel()));
                 }
             },
-            new Rule(MAINTENANCE_PLATFORM_WINDOW) {
+            new Rule(MAINTENANCE_PLATFORM_WINDOW, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return window(f, null) != null;
@@ -136,7 +127,7 @@ final class Rules {
                     return Evidence.of("channel", f.method.channel(), "status", f.channel.status());
                 }
             },
-            new Rule(TERMINAL_NOT_ACTIVATED) {
+            new Rule(TERMINAL_NOT_ACTIVATED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().status() == TerminalStatus.NOT_ACTIVATED
@@ -148,7 +139,7 @@ final class Rules {
                     return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status());
                 }
             },
-            new Rule(TERMINAL_LOCKED) {
+            new Rule(TERMINAL_LOCKED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().status() == TerminalStatus.LOCKED;
@@ -159,7 +150,7 @@ final class Rules {
                     return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status());
                 }
             },
-            new Rule(TERMINAL_UPDATING) {
+            new Rule(TERMINAL_UPDATING, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().status() == TerminalStatus.UPDATING;
@@ -171,7 +162,7 @@ final class Rules {
                             "firmware", f.terminal().firmware());
                 }
             },
-            new Rule(TERMINAL_UNBOUND) {
+            new Rule(TERMINAL_UNBOUND, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return !f.terminal().merchantId().equals(f.merchant().id());
@@ -183,7 +174,7 @@ final class Rules {
                             "merchant", f.merchant().id());
                 }
             },
-            new Rule(TERMINAL_RELOCATED) {
+            new Rule(TERMINAL_RELOCATED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().observedRegion() != null
@@ -196,7 +187,7 @@ final class Rules {
                             "observed", f.terminal().observedRegion());
                 }
             },
-            new Rule(TERMINAL_NOT_SIGNED_ON) {
+            new Rule(TERMINAL_NOT_SIGNED_ON, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return !f.terminal().signedOn();
@@ -289,7 +280,7 @@ final class Rules {
                     return Evidence.of("method", f.method, "enabled", f.terminal().enabledMethods());
                 }
             },
-            new Rule(MERCHANT_NOT_APPROVED) {
+            new Rule(MERCHANT_NOT_APPROVED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.merchant().status() == MerchantStatus.PENDING_REVIEW
@@ -301,7 +292,7 @@ final class Rules {
                     return Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status());
                 }
             },
-            new Rule(MERCHANT_SUSPENDED) {
+            new Rule(MERCHANT_SUSPENDED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.merchant().status() == MerchantStatus.SUSPENDED
@@ -498,7 +489,7 @@ final class Rules {
                             "length", f.paymentCode.length());
                 }
             },
-            new Rule(OPERATION_INVALID_AMOUNT) {
+            new Rule(OPERATION_INVALID_AMOUNT, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return !f.amount.isPositive();
@@ -509,7 +500,7 @@ final class Rules {
                     return Evidence.of("amount", f.amount);
                 }
             },
-            new Rule(NETWORK_TERMINAL_OFFLINE) {
+            new Rule(NETWORK_TERMINAL_OFFLINE, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return silentTooLong(f);
@@ -522,7 +513,7 @@ final class Rules {
                             "thresholdSeconds", f.snapshot.policy().terminalOfflineAfterSeconds());
                 }
             },
-            new Rule(SECURITY_KEY_EXPIRED) {
+            new Rule(SECURITY_KEY_EXPIRED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().keysExpireAt() != null && !f.terminal().keysExpireAt().isAfter(f.at());

@@ -36,8 +36,8 @@ final class Labels {
         put(m, "UNIONPAY_CARD", "银联刷卡受理", "UnionPay card acceptance");
         put(m, "PLATFORM", "收单平台", "the acquiring platform");
         // merchant types
-        put(m, "INDIVIDUAL", "小微商户（无营业执照）", "individual (小微) merchants without a business licence");
-        put(m, "INDIVIDUAL_BUSINESS", "个体工商户", "individual businesses (个体工商户)");
+        put(m, "INDIVIDUAL", "小微商户（无营业执照）", "individual merchants without a business licence");
+        put(m, "INDIVIDUAL_BUSINESS", "个体工商户", "individual businesses");
         put(m, "ENTERPRISE", "企业商户", "enterprises");
         // statuses
         put(m, "NOT_SIGNED", "未签约", "not signed");
@@ -147,7 +147,7 @@ final class Labels {
     private static void mcc(Map<String, Text> m) {
         String cashOut = "why:cash-out";
         put(m, cashOut, "该类商品价值高、易变现，用信用支付有套现风险",
-                "its goods are valuable and easy to resell, so credit payments there carry cash-out (套现) risk");
+                "its goods are valuable and easy to resell, so credit payments there carry cash-out risk");
         put(m, "why:quasi-cash", "属于现金或准现金业务，信用资金不得用于取现",
                 "it is cash or quasi-cash business, and credit must not be turned into cash");
         put(m, "why:investment", "信用资金不得流入证券、投资领域", "credit must not flow into securities or investments");

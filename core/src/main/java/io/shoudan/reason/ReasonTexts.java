@@ -293,14 +293,14 @@ public final class ReasonTexts {
         add(t, TERMINAL_RELOCATED,
                 "终端登记在 {registered}（{registered~region}），但当前定位在 {observed}（{observed~region}），属于跨城市移机。",
                 "The terminal is registered in region {registered} ({registered~region}) but is now located in "
-                        + "{observed} ({observed~region}): it has been moved to another city (移机).",
+                        + "{observed} ({observed~region}): it has been moved to another city.",
                 "请把终端移回登记地使用，或向收单机构申请移机并更新登记地址。",
                 "Move the terminal back to where it is registered, or apply to the acquirer to register the new address.");
         add(t, TERMINAL_NOT_SIGNED_ON,
                 "终端 {terminal} 今天还没有签到，没有有效的工作密钥。",
                 "Terminal {terminal} has not signed on today and has no valid working keys.",
                 "请收银员在终端上执行“签到”后重试。",
-                "The cashier should run sign-on (签到) on the terminal and try again.");
+                "The cashier should sign on at the terminal and try again.");
         add(t, TERMINAL_FIRMWARE_TOO_OLD,
                 "终端固件版本为 {actual}，低于{method~}要求的最低版本 {required}。",
                 "The terminal runs firmware {actual}, older than the {required} that {method~} needs.",

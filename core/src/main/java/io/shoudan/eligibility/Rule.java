@@ -3,6 +3,7 @@ package io.shoudan.eligibility;
 import io.shoudan.reason.Evidence;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
+import io.shoudan.reason.ReasonFacts;
 
 import java.util.List;
 
@@ -48,6 +49,14 @@ abstract class Rule {
     abstract boolean holds(Facts facts);
 
     abstract Evidence evidence(Facts facts);
+
+    /** The evidence of this rule's typed facts, which must be of this rule's code (a programmer's error otherwise). */
+    final Evidence of(ReasonFacts facts) {
+        if (facts.code() != code) {
+            throw new IllegalStateException("rule " + code + " explained with the facts of " + facts.code());
+        }
+        return facts.evidence();
+    }
 
     /** Adds this rule's reasons; called only when {@link #holds} is true. */
     void explain(Facts facts, List<Reason> out) {

@@ -1,11 +1,33 @@
 package io.shoudan.reason;
 
+import io.shoudan.channel.ChannelStatus;
+import io.shoudan.channel.MaintenanceWindow;
+import io.shoudan.consumer.AccountStatus;
+import io.shoudan.consumer.HuabeiStatus;
+import io.shoudan.eligibility.EligibilityReason;
+import io.shoudan.merchant.CreditRating;
+import io.shoudan.merchant.Mcc;
+import io.shoudan.merchant.MccRange;
+import io.shoudan.merchant.MerchantId;
+import io.shoudan.merchant.MerchantStatus;
+import io.shoudan.merchant.MerchantType;
+import io.shoudan.merchant.Product;
+import io.shoudan.merchant.ProductStatus;
+import io.shoudan.merchant.RegionCode;
+import io.shoudan.merchant.RegionPrefix;
+import io.shoudan.method.Channel;
+import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.payment.Operation;
 import io.shoudan.payment.PaymentId;
 import io.shoudan.payment.PaymentRefusal;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.RequestId;
+import io.shoudan.terminal.Capability;
+import io.shoudan.terminal.FirmwareVersion;
+import io.shoudan.terminal.TerminalModel;
+import io.shoudan.terminal.TerminalSn;
+import io.shoudan.terminal.TerminalStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,61 +64,66 @@ class EveryReasonReadsWellTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-23T04:00:00Z");
     private static final RequestId ORIGINAL = new RequestId.Client("S-20261123-0001");
+    private static final TerminalSn SN = new TerminalSn("NL-Q1-000123");
+    private static final MerchantId MERCHANT = new MerchantId("M-0001");
+    private static final TerminalModel Q1 = new TerminalModel("Q1");
 
-    /** Realistic facts for every code: the payment service's from its records, the others with the keys their builders use. */
+    /**
+     * Realistic facts for every code, from its typed record (eligibility's and the payment service's); the codes only
+     * channels and the terminal host report, with the facts they give.
+     */
     static Map<ReasonCode, Reason> samples() {
         Map<ReasonCode, Reason> s = new EnumMap<>(ReasonCode.class);
-        put(s, Reason.of(INTEGRATION_METHOD_NOT_OFFERED, "method", "HUABEI_INSTALLMENT"));
-        put(s, Reason.of(INTEGRATION_CHANNEL_NOT_CONNECTED, "method", "WECHAT_PAY", "channel", "WECHAT", "connection", "DISCONNECTED"));
-        put(s, Reason.of(INTEGRATION_PROTOCOL_TOO_OLD, "method", "UNIONPAY_QR", "required", 3, "actual", 2));
+        put(s, Reason.of(new EligibilityReason.MethodNotOffered(PaymentMethod.HUABEI)));
+        put(s, Reason.of(new EligibilityReason.ChannelNotConnected(PaymentMethod.WECHAT_PAY, false)));
+        put(s, Reason.of(new EligibilityReason.ProtocolTooOld(PaymentMethod.UNIONPAY_QR, 3, 2)));
         put(s, Reason.of(INTEGRATION_REQUEST_REJECTED, "channel", "ALIPAY", "rawCode", "40004/ACQ.INVALID_PARAMETER"));
         put(s, Reason.of(INTEGRATION_UNMAPPED_REFUSAL, "channel", "WECHAT", "rawCode", "SOMETHING_NEW"));
-        put(s, Reason.of(MAINTENANCE_CHANNEL_WINDOW, "scope", "ALIPAY", "from", NOON, "to", NOON.plusHours(2)));
-        put(s, Reason.of(MAINTENANCE_PLATFORM_WINDOW, "scope", "PLATFORM", "from", NOON, "to", NOON.plusHours(2)));
-        put(s, Reason.of(MAINTENANCE_CHANNEL_UNAVAILABLE, "channel", "UNIONPAY", "status", "DOWN"));
-        put(s, Reason.of(MAINTENANCE_CHANNEL_DEGRADED, "channel", "WECHAT", "status", "DEGRADED"));
-        put(s, Reason.of(TERMINAL_NOT_ACTIVATED, "terminal", "NL-Q1-000123", "status", "NOT_ACTIVATED"));
-        put(s, Reason.of(TERMINAL_LOCKED, "terminal", "NL-Q1-000123", "status", "LOCKED"));
-        put(s, Reason.of(TERMINAL_UPDATING, "terminal", "NL-Q1-000123", "status", "UPDATING", "firmware", "3.1.4"));
-        put(s, Reason.of(TERMINAL_UNBOUND, "terminal", "NL-Q1-000123", "boundTo", "M-0002", "merchant", "M-0001"));
-        put(s, Reason.of(TERMINAL_RELOCATED, "registered", "310101", "observed", "440305"));
-        put(s, Reason.of(TERMINAL_NOT_SIGNED_ON, "terminal", "NL-Q1-000123", "signedOn", false));
-        put(s, Reason.of(TERMINAL_FIRMWARE_TOO_OLD, "method", "HUABEI", "required", "3.2.0", "actual", "3.1.4"));
-        put(s, Reason.of(TERMINAL_PARAMETERS_OUTDATED, "terminal", "NL-Q1-000123", "method", "HUABEI", "required", 12, "actual", 9));
-        put(s, Reason.of(TERMINAL_HARDWARE_UNSUPPORTED, "method", "UNIONPAY_DEBIT", "model", "Q1", "missing", List.of("CHIP", "PINPAD")));
-        put(s, Reason.of(TERMINAL_HARDWARE_FAULT, "terminal", "NL-Q1-000123", "method", "ALIPAY", "model", "Q1", "faulty", List.of("SCANNER")));
-        put(s, Reason.of(TERMINAL_MODEL_NOT_CERTIFIED, "method", "UNIONPAY_CREDIT", "model", "Q1", "certified", List.of("N910", "P2")));
-        put(s, Reason.of(TERMINAL_METHOD_NOT_CONFIGURED, "method", "HUABEI", "enabled", List.of("ALIPAY", "WECHAT_PAY")));
-        put(s, Reason.of(MERCHANT_NOT_APPROVED, "merchant", "M-0001", "status", "PENDING_REVIEW"));
-        put(s, Reason.of(MERCHANT_SUSPENDED, "merchant", "M-0001", "status", "SUSPENDED"));
-        put(s, Reason.of(MERCHANT_TYPE_NOT_ELIGIBLE, "method", "HUABEI_INSTALLMENT", "type", "INDIVIDUAL",
-                "allowed", List.of("INDIVIDUAL_BUSINESS", "ENTERPRISE")));
-        put(s, Reason.of(MERCHANT_PRODUCT_NOT_SIGNED, "method", "HUABEI", "product", "HUABEI", "status", "NOT_SIGNED"));
-        put(s, Reason.of(MERCHANT_PRODUCT_UNDER_REVIEW, "method", "HUABEI", "product", "HUABEI", "status", "PENDING",
-                "channel", "ALIPAY", "since", NOON.minusDays(3), "days", 3));
-        put(s, Reason.of(MERCHANT_PRODUCT_REJECTED, "method", "HUABEI", "product", "HUABEI", "status", "REJECTED",
-                "since", NOON.minusDays(1), "rejections", List.of("shop_photo: 门头照片模糊 / the storefront photo is blurred")));
-        put(s, Reason.of(MERCHANT_PRODUCT_SUSPENDED, "method", "WECHAT_PAY", "product", "WECHAT_PAY", "status", "SUSPENDED"));
-        put(s, Reason.of(MERCHANT_CONSENT_MISSING, "method", "WECHAT_PAY", "product", "WECHAT_PAY", "status", "ACTIVE",
-                "channel", "WECHAT", "consent", false));
-        put(s, Reason.of(MERCHANT_PRODUCT_STATUS_DRIFT, "method", "ALIPAY", "product", "ALIPAY", "status", "ACTIVE",
-                "channel", "ALIPAY", "channelStatus", "SUSPENDED", "channelCheckedAt", NOON));
-        put(s, Reason.of(MERCHANT_CREDIT_RATING_TOO_LOW, "method", "HUABEI_INSTALLMENT", "rating", "C", "required", "B"));
-        put(s, Reason.of(MERCHANT_METHOD_DISABLED_BY_MERCHANT, "method", "UNIONPAY_CREDIT", "merchant", "M-0001"));
-        put(s, Reason.of(MERCHANT_LIMIT_EXCEEDED, "method", "ALIPAY", "period", "DAILY", "limit", Money.parse("50000.00"),
-                "used", Money.parse("49900.00"), "amount", Money.parse("200.00")));
-        put(s, Reason.of(POLICY_INDUSTRY_RESTRICTED, "method", "HUABEI", "mcc", "5944", "rule", "5944"));
-        put(s, Reason.of(POLICY_REGION_RESTRICTED, "method", "HUABEI", "region", "440305", "rule", "4403"));
-        put(s, Reason.of(POLICY_AMOUNT_OUT_OF_RANGE, "method", "HUABEI", "amount", Money.parse("0.50"), "bound", "MIN",
-                "limit", Money.parse("1.00")));
-        put(s, Reason.of(POLICY_INSTALLMENT_NOT_ALLOWED, "method", "HUABEI", "installments", 5, "allowedCounts", List.of(3, 6, 12),
-                "amount", Money.parse("100.00"), "minAmount", Money.parse("600.00"), "problems", List.of("COUNT", "AMOUNT")));
-        put(s, Reason.of(POLICY_REGULATORY_LIMIT, "merchantType", "INDIVIDUAL", "method", "UNIONPAY_CREDIT", "period", "MONTHLY",
-                "limit", Money.parse("100000.00"), "used", Money.parse("99000.00"), "amount", Money.parse("2000.00")));
-        put(s, Reason.of(CONSUMER_ACCOUNT_FROZEN, "channel", "ALIPAY", "status", "FROZEN"));
-        put(s, Reason.of(CONSUMER_HUABEI_UNAVAILABLE, "status", "OVERDUE"));
-        put(s, Reason.of(CONSUMER_INSUFFICIENT_FUNDS, "source", "HUABEI", "available", Money.parse("80.00"), "amount", Money.parse("100.00")));
-        put(s, Reason.of(CONSUMER_PAYMENT_CODE_INVALID, "paymentCode", "28**********1234"));
+        put(s, Reason.of(new EligibilityReason.ChannelWindow(new MaintenanceWindow(Channel.ALIPAY, NOON, NOON.plusHours(2)))));
+        put(s, Reason.of(new EligibilityReason.PlatformWindow(new MaintenanceWindow(null, NOON, NOON.plusHours(2)))));
+        put(s, Reason.of(new EligibilityReason.ChannelUnavailable(Channel.UNIONPAY, ChannelStatus.DOWN)));
+        put(s, Reason.of(new EligibilityReason.ChannelDegraded(Channel.WECHAT, ChannelStatus.DEGRADED)));
+        put(s, Reason.of(new EligibilityReason.TerminalNotActivated(SN, TerminalStatus.NOT_ACTIVATED)));
+        put(s, Reason.of(new EligibilityReason.TerminalLocked(SN, TerminalStatus.LOCKED)));
+        put(s, Reason.of(new EligibilityReason.TerminalUpdating(SN, TerminalStatus.UPDATING, FirmwareVersion.parse("3.1.4"))));
+        put(s, Reason.of(new EligibilityReason.TerminalUnbound(SN, new MerchantId("M-0002"), MERCHANT)));
+        put(s, Reason.of(new EligibilityReason.TerminalRelocated(new RegionCode("310101"), new RegionCode("440305"))));
+        put(s, Reason.of(new EligibilityReason.NotSignedOn(SN)));
+        put(s, Reason.of(new EligibilityReason.FirmwareTooOld(PaymentMethod.HUABEI, FirmwareVersion.parse("3.2.0"), FirmwareVersion.parse("3.1.4"))));
+        put(s, Reason.of(new EligibilityReason.ParametersOutdated(SN, PaymentMethod.HUABEI, 12, 9)));
+        put(s, Reason.of(new EligibilityReason.HardwareUnsupported(PaymentMethod.UNIONPAY_DEBIT, Q1, List.of(Capability.CHIP, Capability.PINPAD))));
+        put(s, Reason.of(new EligibilityReason.HardwareFault(SN, PaymentMethod.ALIPAY, Q1, List.of(Capability.SCANNER))));
+        put(s, Reason.of(new EligibilityReason.ModelNotCertified(PaymentMethod.UNIONPAY_CREDIT, Q1, List.of("N910", "P2"))));
+        put(s, Reason.of(new EligibilityReason.MethodNotConfigured(PaymentMethod.HUABEI, List.of(PaymentMethod.ALIPAY, PaymentMethod.WECHAT_PAY))));
+        put(s, Reason.of(new EligibilityReason.MerchantNotApproved(MERCHANT, MerchantStatus.PENDING_REVIEW)));
+        put(s, Reason.of(new EligibilityReason.MerchantSuspended(MERCHANT, MerchantStatus.SUSPENDED)));
+        put(s, Reason.of(new EligibilityReason.TypeNotEligible(PaymentMethod.HUABEI, MerchantType.INDIVIDUAL,
+                List.of(MerchantType.INDIVIDUAL_BUSINESS, MerchantType.ENTERPRISE))));
+        put(s, Reason.of(new EligibilityReason.ProductNotSigned(PaymentMethod.HUABEI, Product.HUABEI, ProductStatus.NOT_SIGNED)));
+        put(s, Reason.of(new EligibilityReason.ProductUnderReview(PaymentMethod.HUABEI, Product.HUABEI, ProductStatus.PENDING, Channel.ALIPAY,
+                NOON.minusDays(3), 3L)));
+        put(s, Reason.of(new EligibilityReason.ProductRejected(PaymentMethod.HUABEI, Product.HUABEI, ProductStatus.REJECTED, NOON.minusDays(1),
+                List.of("shop_photo: 门头照片模糊 / the storefront photo is blurred"))));
+        put(s, Reason.of(new EligibilityReason.ProductSuspended(PaymentMethod.WECHAT_PAY, Product.WECHAT_PAY, ProductStatus.SUSPENDED)));
+        put(s, Reason.of(new EligibilityReason.ConsentMissing(PaymentMethod.WECHAT_PAY, Product.WECHAT_PAY, ProductStatus.ACTIVE, Channel.WECHAT)));
+        put(s, Reason.of(new EligibilityReason.ProductStatusDrift(PaymentMethod.ALIPAY, Product.ALIPAY, ProductStatus.ACTIVE, Channel.ALIPAY,
+                ProductStatus.SUSPENDED, NOON)));
+        put(s, Reason.of(new EligibilityReason.CreditRatingTooLow(PaymentMethod.HUABEI, CreditRating.C, CreditRating.B)));
+        put(s, Reason.of(new EligibilityReason.DisabledByMerchant(PaymentMethod.UNIONPAY_CREDIT, MERCHANT)));
+        EligibilityReason.LimitExceeded daily = new EligibilityReason.LimitExceeded(PaymentMethod.ALIPAY, "DAILY", Money.parse("50000.00"),
+                Money.parse("49900.00"), Money.parse("200.00"));
+        put(s, Reason.of(daily));
+        put(s, Reason.of(new EligibilityReason.IndustryRestricted(PaymentMethod.HUABEI, Mcc.parse("5944"), MccRange.parse("5944"))));
+        put(s, Reason.of(new EligibilityReason.RegionRestricted(PaymentMethod.HUABEI, new RegionCode("440305"), new RegionPrefix("4403"))));
+        put(s, Reason.of(new EligibilityReason.AmountOutOfRange(PaymentMethod.HUABEI, Money.parse("0.50"), "MIN", Money.parse("1.00"))));
+        put(s, Reason.of(new EligibilityReason.InstallmentNotAllowed(PaymentMethod.HUABEI, 5, List.of("COUNT", "AMOUNT"), Money.parse("100.00"),
+                List.of(3, 6, 12), Money.parse("600.00"))));
+        put(s, Reason.of(new EligibilityReason.RegulatoryLimit(MerchantType.INDIVIDUAL, new EligibilityReason.LimitExceeded(PaymentMethod.UNIONPAY_CREDIT, "MONTHLY",
+                Money.parse("100000.00"), Money.parse("99000.00"), Money.parse("2000.00")))));
+        put(s, Reason.of(new EligibilityReason.AccountFrozen(Channel.ALIPAY, AccountStatus.FROZEN)));
+        put(s, Reason.of(new EligibilityReason.HuabeiUnavailable(HuabeiStatus.OVERDUE)));
+        put(s, Reason.of(new EligibilityReason.InsufficientFunds("HUABEI", Money.parse("80.00"), Money.parse("100.00"))));
+        put(s, Reason.of(new EligibilityReason.PaymentCodeInvalid("28**********1234")));
         put(s, Reason.of(CONSUMER_CONFIRMATION_REQUIRED));
         put(s, Reason.of(CONSUMER_RISK_REJECTED, "channel", "WECHAT", "rawCode", "BUYER_RISK"));
         put(s, Reason.of(CONSUMER_PIN_INVALID, "channel", "UNIONPAY", "rawCode", "55"));
@@ -104,9 +131,8 @@ class EveryReasonReadsWellTest {
         put(s, Reason.of(CONSUMER_LIMIT_EXCEEDED, "channel", "ALIPAY", "rawCode", "ACQ.BUYER_PAYMENT_AMOUNT_DAY_LIMIT_ERROR"));
         put(s, Reason.of(CONSUMER_NOT_CERTIFIED, "channel", "ALIPAY", "rawCode", "ACQ.ERROR_BUYER_CERTIFY_LEVEL_LIMIT"));
         put(s, Reason.of(CONSUMER_INSTRUMENT_NOT_ACCEPTED, "channel", "WECHAT", "rawCode", "NOTSUPORTCARD"));
-        put(s, Reason.of(OPERATION_CODE_METHOD_MISMATCH, "method", "HUABEI", "scanned", "WECHAT", "expected", "ALIPAY",
-                "paymentCode", "13**********5678"));
-        put(s, Reason.of(OPERATION_UNRECOGNIZED_CODE, "paymentCode", "99**********0000", "length", 18));
+        put(s, Reason.of(new EligibilityReason.CodeMethodMismatch(PaymentMethod.HUABEI, "WECHAT", "ALIPAY", "13**********5678")));
+        put(s, Reason.of(new EligibilityReason.UnrecognizedCode("99**********0000", 18)));
         put(s, Reason.of(new PaymentRefusal.InvalidAmount(Money.parse("0.00"))));
         put(s, Reason.of(new PaymentRefusal.WrongTransactionType(ORIGINAL, Operation.SALE)));
         put(s, Reason.of(new PaymentRefusal.DuplicateRequest(ORIGINAL, "amount")));
@@ -120,12 +146,12 @@ class EveryReasonReadsWellTest {
         put(s, Reason.of(new PaymentRefusal.AdjustmentNotReversible(new RequestId.Client("V-1"), Operation.VOID,
                 new PaymentId("P-0001"), PaymentState.VOIDED)));
         put(s, Reason.of(new PaymentRefusal.SaleNotReversible(new PaymentId("P-0001"), PaymentState.PARTIALLY_REFUNDED)));
-        put(s, Reason.of(NETWORK_TERMINAL_OFFLINE, "lastSeenAt", NOON.minusMinutes(10), "silentSeconds", 600, "thresholdSeconds", 300));
+        put(s, Reason.of(new EligibilityReason.TerminalOffline(NOON.minusMinutes(10), 600, 300L)));
         put(s, Reason.of(NETWORK_CHANNEL_TIMEOUT, "channel", "ALIPAY", "outcome", "REVERSED"));
         put(s, Reason.of(SECURITY_MAC_INVALID, "terminal", "NL-Q1-000123"));
         put(s, Reason.of(SECURITY_SIGNATURE_INVALID, "source", "ALIPAY"));
-        put(s, Reason.of(SECURITY_KEY_EXPIRED, "terminal", "NL-Q1-000123", "expiredAt", NOON));
-        put(s, Reason.of(SECURITY_CERTIFICATE_EXPIRED, "channel", "WECHAT", "expiredAt", NOON));
+        put(s, Reason.of(new EligibilityReason.KeyExpired(SN, NOON)));
+        put(s, Reason.of(new EligibilityReason.CertificateExpired(Channel.WECHAT, NOON)));
         put(s, Reason.of(SECURITY_REPLAY_DETECTED, "detail", "trace 000123"));
         return s;
     }

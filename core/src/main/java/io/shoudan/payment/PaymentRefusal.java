@@ -132,6 +132,17 @@ public sealed interface PaymentRefusal extends ReasonFacts {
         }
     }
 
+    /** The sale's channel has no gateway on this node: nothing can carry the payment. */
+    record NoGateway(io.shoudan.method.Channel channel) implements PaymentRefusal {
+        public ReasonCode code() {
+            return ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED;
+        }
+
+        public Evidence evidence() {
+            return Evidence.of("channel", channel, "missing", "no channel gateway is configured");
+        }
+    }
+
     /** An amount of zero or less. */
     record InvalidAmount(Money amount) implements PaymentRefusal {
         public ReasonCode code() {

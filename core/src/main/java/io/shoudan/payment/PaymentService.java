@@ -147,8 +147,7 @@ public final class PaymentService {
         ChannelGateway gateway = gateways.get(request.method().channel());
         if (gateway == null) {
             return insertSale(Payment.declined(ids.newPaymentId(), request, now, List.of(Reason.of(
-                    ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED, "channel", request.method().channel(),
-                    "missing", "no channel gateway is configured"))), request, null, false);
+                    new PaymentRefusal.NoGateway(request.method().channel())))), request, null, false);
         }
         LocalDate day = at.toLocalDate();
         Pricing pricing = rateCards.price(request.merchant(), request.method(), day, request.amount(), request.installments());

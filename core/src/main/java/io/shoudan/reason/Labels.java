@@ -140,6 +140,14 @@ final class Labels {
         put(m, "key:product", "产品", "product");
         put(m, "key:status", "状态", "status");
         put(m, "key:amount", "金额", "amount");
+        put(m, "key:code", "扫到的码", "code scanned");
+        put(m, "key:outcome", "结果", "outcome");
+        put(m, "key:expiredAt", "过期时间", "expired at");
+        put(m, "key:original", "原交易", "original");
+        put(m, "key:payment", "交易", "payment");
+        put(m, "key:state", "交易状态", "state");
+        put(m, "key:operation", "交易类型", "operation");
+        put(m, "key:request", "请求号", "request id");
         mcc(m);
         return Map.copyOf(m);
     }

@@ -230,8 +230,8 @@ public final class ReasonTexts {
                 "请联系收单机构开通{method~}；在此之前请顾客改用其他支付方式。",
                 "Ask the acquirer to integrate {method~}; until then, ask the customer to pay another way.");
         add(t, INTEGRATION_CHANNEL_NOT_CONNECTED,
-                "收单平台与{channel~}之间没有有效的通道连接或合同，{method~}暂时无法使用。",
-                "The acquirer has no active connection or contract with {channel~}, so {method~} cannot be used.",
+                "收单平台与{channel~}之间没有有效的通道连接或合同[，{method~}暂时无法使用]。",
+                "The acquirer has no active connection or contract with {channel~}[, so {method~} cannot be used].",
                 "收单机构运维需恢复与{channel~}的连接或签约；在此之前请顾客改用其他支付方式。",
                 "Acquirer operations must restore the {channel~} connection or contract; meanwhile, use another method.");
         add(t, INTEGRATION_PROTOCOL_TOO_OLD,

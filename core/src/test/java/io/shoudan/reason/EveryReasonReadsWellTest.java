@@ -179,6 +179,22 @@ class EveryReasonReadsWellTest {
     }
 
     @Test
+    void theReasonsBuiltWithFewerFactsThanTheirRecordsReadWellToo() {
+        // as the payment service, the terminal host and the explanation of a failed payment build them
+        for (Reason reason : List.of(
+                Reason.of(new PaymentRefusal.NoGateway(Channel.WECHAT)),
+                Reason.of(TERMINAL_UNBOUND, "terminal", "NL-Q1-000123", "merchant", "M-0001"),
+                Reason.of(TERMINAL_NOT_ACTIVATED, "terminal", "NL-Q1-000123"),
+                Reason.of(INTEGRATION_METHOD_NOT_OFFERED, "method", "HUABEI", "missing", "no rate card for HUABEI"),
+                Reason.of(NETWORK_CHANNEL_TIMEOUT, "outcome", "UNKNOWN"),
+                Reason.of(OPERATION_UNRECOGNIZED_CODE, "code", "99**********0000"),
+                Reason.of(SECURITY_KEY_EXPIRED, "terminal", "NL-Q1-000123", "expiredAt", NOON),
+                Reason.of(CONSUMER_INSUFFICIENT_FUNDS, "channel", "ALIPAY", "rawCode", "ACQ.BUYER_BALANCE_NOT_ENOUGH"))) {
+            assertReadsWell(reason);
+        }
+    }
+
+    @Test
     void theRulesCatchWhatTheyAreFor() {
         assertThat(ENGLISH_PHRASE.matcher("交易类型不符（problem：the refund is above what is left）").find()).isTrue();
         assertThat(ENGLISH_PHRASE.matcher("终端 NL-Q1-000123 的 MAC 校验失败（应答 ACQ.TRADE_HAS_CLOSE，VOID，Wi-Fi、4G，v3.2.0）").find()).isFalse();

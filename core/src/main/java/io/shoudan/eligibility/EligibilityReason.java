@@ -56,34 +56,53 @@ public sealed interface EligibilityReason extends ReasonFacts {
         public Evidence evidence() { return Evidence.of("method", method, "required", required, "actual", actual); }
     }
 
-    record ChannelWindow(MaintenanceWindow window) implements EligibilityReason {
+    /** A maintenance window that holds now: its scope and times. */
+    sealed interface InWindow extends EligibilityReason {
+        MaintenanceWindow window();
+
+        default Evidence evidence() { return Evidence.of("scope", window().scope(), "from", window().from(), "to", window().to()); }
+    }
+
+    record ChannelWindow(MaintenanceWindow window) implements InWindow {
         public ReasonCode code() { return MAINTENANCE_CHANNEL_WINDOW; }
-        public Evidence evidence() { return Evidence.of("scope", window.scope(), "from", window.from(), "to", window.to()); }
     }
 
-    record PlatformWindow(MaintenanceWindow window) implements EligibilityReason {
+    record PlatformWindow(MaintenanceWindow window) implements InWindow {
         public ReasonCode code() { return MAINTENANCE_PLATFORM_WINDOW; }
-        public Evidence evidence() { return Evidence.of("scope", window.scope(), "from", window.from(), "to", window.to()); }
     }
 
-    record ChannelUnavailable(Channel channel, ChannelStatus status) implements EligibilityReason {
+    /** A channel in a status that stops or slows payments. */
+    sealed interface ChannelInStatus extends EligibilityReason {
+        Channel channel();
+
+        ChannelStatus status();
+
+        default Evidence evidence() { return Evidence.of("channel", channel(), "status", status()); }
+    }
+
+    record ChannelUnavailable(Channel channel, ChannelStatus status) implements ChannelInStatus {
         public ReasonCode code() { return MAINTENANCE_CHANNEL_UNAVAILABLE; }
-        public Evidence evidence() { return Evidence.of("channel", channel, "status", status); }
     }
 
-    record ChannelDegraded(Channel channel, ChannelStatus status) implements EligibilityReason {
+    record ChannelDegraded(Channel channel, ChannelStatus status) implements ChannelInStatus {
         public ReasonCode code() { return MAINTENANCE_CHANNEL_DEGRADED; }
-        public Evidence evidence() { return Evidence.of("channel", channel, "status", status); }
     }
 
-    record TerminalNotActivated(TerminalSn terminal, TerminalStatus status) implements EligibilityReason {
+    /** A terminal in a status that takes no payment. */
+    sealed interface TerminalInStatus extends EligibilityReason {
+        TerminalSn terminal();
+
+        TerminalStatus status();
+
+        default Evidence evidence() { return Evidence.of("terminal", terminal(), "status", status()); }
+    }
+
+    record TerminalNotActivated(TerminalSn terminal, TerminalStatus status) implements TerminalInStatus {
         public ReasonCode code() { return TERMINAL_NOT_ACTIVATED; }
-        public Evidence evidence() { return Evidence.of("terminal", terminal, "status", status); }
     }
 
-    record TerminalLocked(TerminalSn terminal, TerminalStatus status) implements EligibilityReason {
+    record TerminalLocked(TerminalSn terminal, TerminalStatus status) implements TerminalInStatus {
         public ReasonCode code() { return TERMINAL_LOCKED; }
-        public Evidence evidence() { return Evidence.of("terminal", terminal, "status", status); }
     }
 
     record TerminalUpdating(TerminalSn terminal, TerminalStatus status, FirmwareVersion firmware) implements EligibilityReason {
@@ -139,14 +158,21 @@ public sealed interface EligibilityReason extends ReasonFacts {
         public Evidence evidence() { return Evidence.of("method", method, "enabled", enabled); }
     }
 
-    record MerchantNotApproved(MerchantId merchant, MerchantStatus status) implements EligibilityReason {
-        public ReasonCode code() { return MERCHANT_NOT_APPROVED; }
-        public Evidence evidence() { return Evidence.of("merchant", merchant, "status", status); }
+    /** A merchant in a status that takes no payment. */
+    sealed interface MerchantInStatus extends EligibilityReason {
+        MerchantId merchant();
+
+        MerchantStatus status();
+
+        default Evidence evidence() { return Evidence.of("merchant", merchant(), "status", status()); }
     }
 
-    record MerchantSuspended(MerchantId merchant, MerchantStatus status) implements EligibilityReason {
+    record MerchantNotApproved(MerchantId merchant, MerchantStatus status) implements MerchantInStatus {
+        public ReasonCode code() { return MERCHANT_NOT_APPROVED; }
+    }
+
+    record MerchantSuspended(MerchantId merchant, MerchantStatus status) implements MerchantInStatus {
         public ReasonCode code() { return MERCHANT_SUSPENDED; }
-        public Evidence evidence() { return Evidence.of("merchant", merchant, "status", status); }
     }
 
     record TypeNotEligible(PaymentMethod method, MerchantType type, Collection<MerchantType> allowed) implements EligibilityReason {
@@ -237,9 +263,19 @@ public sealed interface EligibilityReason extends ReasonFacts {
         public ReasonCode code() { return SECURITY_CERTIFICATE_EXPIRED; }
         public Evidence evidence() { return Evidence.of("channel", channel, "expiredAt", expiredAt); }
     }
-    record ProductNotSigned(PaymentMethod method, Product product, ProductStatus status) implements EligibilityReason {
+    /** A product the method needs, in a status that does not let it be used. */
+    sealed interface ProductInStatus extends EligibilityReason {
+        PaymentMethod method();
+
+        Product product();
+
+        ProductStatus status();
+
+        default Evidence evidence() { return Evidence.of("method", method(), "product", product(), "status", status()); }
+    }
+
+    record ProductNotSigned(PaymentMethod method, Product product, ProductStatus status) implements ProductInStatus {
         public ReasonCode code() { return MERCHANT_PRODUCT_NOT_SIGNED; }
-        public Evidence evidence() { return Evidence.of("method", method, "product", product, "status", status); }
     }
 
     /** {@code since} and {@code days} under review: both known, or both null. */
@@ -262,9 +298,8 @@ public sealed interface EligibilityReason extends ReasonFacts {
         }
     }
 
-    record ProductSuspended(PaymentMethod method, Product product, ProductStatus status) implements EligibilityReason {
+    record ProductSuspended(PaymentMethod method, Product product, ProductStatus status) implements ProductInStatus {
         public ReasonCode code() { return MERCHANT_PRODUCT_SUSPENDED; }
-        public Evidence evidence() { return Evidence.of("method", method, "product", product, "status", status); }
     }
 
     record ConsentMissing(PaymentMethod method, Product product, ProductStatus status, Channel channel) implements EligibilityReason {

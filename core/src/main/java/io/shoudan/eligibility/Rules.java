@@ -38,7 +38,8 @@ import static io.shoudan.reason.ReasonCode.*;
 
 /**
  * Every eligibility rule of the scenario contract, one per reason code, in catalogue order.
- * Adding a rule means adding one entry here (and its texts in {@code ReasonTexts}). A rule that reads
+ * Adding a rule means adding one entry here, the record of its facts in {@link EligibilityReason} and its
+ * texts in {@code ReasonTexts}. A rule that reads
  * nothing of the method (the terminal's state, the merchant's status, the platform window, the amount's
  * sign) says so with {@link Rule.Reach#EVERY_METHOD}.
  */

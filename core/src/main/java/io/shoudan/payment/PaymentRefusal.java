@@ -143,6 +143,29 @@ public sealed interface PaymentRefusal extends ReasonFacts {
         }
     }
 
+    /** The sale names a terminal this merchant has no snapshot for (not bound to it, or unknown). */
+    record TerminalNotOfMerchant(io.shoudan.terminal.TerminalSn terminal, io.shoudan.merchant.MerchantId merchant)
+            implements PaymentRefusal {
+        public ReasonCode code() {
+            return ReasonCode.TERMINAL_UNBOUND;
+        }
+
+        public Evidence evidence() {
+            return Evidence.of("terminal", terminal, "merchant", merchant);
+        }
+    }
+
+    /** No rate card prices the method for this merchant: {@code missing} says which (for operators, not shown in texts). */
+    record Unpriced(io.shoudan.method.PaymentMethod method, String missing) implements PaymentRefusal {
+        public ReasonCode code() {
+            return ReasonCode.INTEGRATION_METHOD_NOT_OFFERED;
+        }
+
+        public Evidence evidence() {
+            return Evidence.of("method", method, "missing", missing);
+        }
+    }
+
     /** An amount of zero or less. */
     record InvalidAmount(Money amount) implements PaymentRefusal {
         public ReasonCode code() {

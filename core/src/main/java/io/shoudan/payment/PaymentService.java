@@ -15,7 +15,6 @@ import io.shoudan.method.Channel;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.money.Money;
 import io.shoudan.reason.Reason;
-import io.shoudan.reason.ReasonCode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -132,7 +131,7 @@ public final class PaymentService {
         Optional<Snapshot> snapshot = snapshots.snapshot(request.merchant(), request.terminal(), at);
         List<Reason> reasons = new ArrayList<>();
         if (snapshot.isEmpty()) {
-            reasons.add(Reason.of(ReasonCode.TERMINAL_UNBOUND, "terminal", request.terminal(), "merchant", request.merchant()));
+            reasons.add(Reason.of(new PaymentRefusal.TerminalNotOfMerchant(request.terminal(), request.merchant())));
         } else {
             Verdict verdict = gate.check(snapshot.get(), request.intent());
             reasons.addAll(verdict.reasons());
@@ -153,8 +152,7 @@ public final class PaymentService {
         Pricing pricing = rateCards.price(request.merchant(), request.method(), day, request.amount(), request.installments());
         if (pricing instanceof Pricing.Unpriced unpriced) {
             return insertSale(Payment.declined(ids.newPaymentId(), request, now, List.of(Reason.of(
-                    ReasonCode.INTEGRATION_METHOD_NOT_OFFERED, "method", request.method(),
-                    "missing", unpriced.missing()))), request, null, false);
+                    new PaymentRefusal.Unpriced(request.method(), unpriced.missing())))), request, null, false);
         }
         FeeQuote quote = ((Pricing.Priced) pricing).quote();
         boolean huabeiAllowed = request.method() == PaymentMethod.HUABEI

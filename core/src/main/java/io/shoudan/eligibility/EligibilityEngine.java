@@ -2,9 +2,12 @@ package io.shoudan.eligibility;
 
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.reason.Reason;
+import io.shoudan.reason.ReasonCode;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides whether a payment method is supported right now and explains every refusal. The one
@@ -19,12 +22,19 @@ public final class EligibilityEngine {
     private final Rule[] rules;
     /** The blocking rules that read the method, for alternatives. */
     private final Rule[] perMethodBlockingRules;
+    /** The codes of the rules that hold for every method alike: one of them leaves no alternative. */
+    private final Set<ReasonCode> sameForEveryMethod = EnumSet.noneOf(ReasonCode.class);
 
     public EligibilityEngine() {
         this.rules = Rules.ALL.toArray(Rule[]::new);
         this.perMethodBlockingRules = Rules.ALL.stream()
-                .filter(rule -> rule.code().blocking() && !Rules.SAME_FOR_EVERY_METHOD.contains(rule.code()))
+                .filter(rule -> rule.code().blocking() && !rule.sameForEveryMethod())
                 .toArray(Rule[]::new);
+        for (Rule rule : rules) {
+            if (rule.sameForEveryMethod()) {
+                sameForEveryMethod.add(rule.code());
+            }
+        }
     }
 
     /** The full verdict: every reason and the alternatives. */
@@ -74,7 +84,7 @@ public final class EligibilityEngine {
 
     private List<PaymentMethod> alternatives(Snapshot snapshot, PaymentIntent intent, List<Reason> askedReasons) {
         for (Reason reason : askedReasons) {
-            if (Rules.SAME_FOR_EVERY_METHOD.contains(reason.code())) {
+            if (sameForEveryMethod.contains(reason.code())) {
                 return List.of();
             }
         }

@@ -22,6 +22,7 @@ import io.shoudan.policy.PeriodLimits;
 import io.shoudan.reason.Evidence;
 import io.shoudan.reason.Reason;
 import io.shoudan.reason.ReasonCode;
+import io.shoudan.reason.ReasonFacts;
 import io.shoudan.terminal.Capability;
 import io.shoudan.terminal.Terminal;
 import io.shoudan.terminal.TerminalStatus;
@@ -29,31 +30,23 @@ import io.shoudan.terminal.TerminalStatus;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
+import static io.shoudan.eligibility.Rule.Reach.EVERY_METHOD;
 import static io.shoudan.reason.ReasonCode.*;
 
 /**
  * Every eligibility rule of the scenario contract, one per reason code, in catalogue order.
- * Adding a rule means adding one entry here (and its texts in {@code ReasonTexts}).
+ * Adding a rule means adding one entry here, the record of its facts in {@link EligibilityReason} and its
+ * texts in {@code ReasonTexts}. A rule that reads
+ * nothing of the method (the terminal's state, the merchant's status, the platform window, the amount's
+ * sign) says so with {@link Rule.Reach#EVERY_METHOD}.
  */
 final class Rules {
 
     private Rules() {
     }
-
-    /**
-     * Codes whose rules read nothing of the method: the terminal's state, the merchant's status, the
-     * platform window, the amount's sign. They hold for every method alike, so alternatives need not
-     * run them again: when one blocks the asked method, it blocks every other one too.
-     */
-    static final Set<ReasonCode> SAME_FOR_EVERY_METHOD = EnumSet.of(MAINTENANCE_PLATFORM_WINDOW,
-            TERMINAL_NOT_ACTIVATED, TERMINAL_LOCKED, TERMINAL_UPDATING, TERMINAL_UNBOUND, TERMINAL_RELOCATED, TERMINAL_NOT_SIGNED_ON,
-            MERCHANT_NOT_APPROVED, MERCHANT_SUSPENDED, OPERATION_INVALID_AMOUNT, NETWORK_TERMINAL_OFFLINE,
-            SECURITY_KEY_EXPIRED);
 
     static final List<Rule> ALL = List.of(
             new Rule(INTEGRATION_METHOD_NOT_OFFERED) {
@@ -64,7 +57,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method);
+                    return of(new EligibilityReason.MethodNotOffered(f.method));
                 }
             },
             new Rule(INTEGRATION_CHANNEL_NOT_CONNECTED) {
@@ -75,8 +68,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "channel", f.method.channel(),
-                            "connection", f.channel == null ? "ABSENT" : "DISCONNECTED");
+                    return of(new EligibilityReason.ChannelNotConnected(f.method, f.channel == null));
                 }
             },
             new Rule(INTEGRATION_PROTOCOL_TOO_OLD) {
@@ -88,8 +80,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "required", f.rule.minProtocolVersion(),
-                            "actual", f.terminal().protocolVersion());
+                    return of(new EligibilityReason.ProtocolTooOld(f.method, f.rule.minProtocolVersion(), f.terminal().protocolVersion()));
                 }
             },
             new Rule(MAINTENANCE_CHANNEL_WINDOW) {
@@ -100,10 +91,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return windowEvidence(window(f, f.method.channel()));
+                    return of(new EligibilityReason.ChannelWindow(window(f, f.method.channel())));
                 }
             },
-            new Rule(MAINTENANCE_PLATFORM_WINDOW) {
+            new Rule(MAINTENANCE_PLATFORM_WINDOW, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return window(f, null) != null;
@@ -111,7 +102,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return windowEvidence(window(f, null));
+                    return of(new EligibilityReason.PlatformWindow(window(f, null)));
                 }
             },
             new Rule(MAINTENANCE_CHANNEL_UNAVAILABLE) {
@@ -122,7 +113,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("channel", f.method.channel(), "status", f.channel.status());
+                    return of(new EligibilityReason.ChannelUnavailable(f.method.channel(), f.channel.status()));
                 }
             },
             new Rule(MAINTENANCE_CHANNEL_DEGRADED) {
@@ -133,10 +124,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("channel", f.method.channel(), "status", f.channel.status());
+                    return of(new EligibilityReason.ChannelDegraded(f.method.channel(), f.channel.status()));
                 }
             },
-            new Rule(TERMINAL_NOT_ACTIVATED) {
+            new Rule(TERMINAL_NOT_ACTIVATED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().status() == TerminalStatus.NOT_ACTIVATED
@@ -145,10 +136,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status());
+                    return of(new EligibilityReason.TerminalNotActivated(f.terminal().sn(), f.terminal().status()));
                 }
             },
-            new Rule(TERMINAL_LOCKED) {
+            new Rule(TERMINAL_LOCKED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().status() == TerminalStatus.LOCKED;
@@ -156,10 +147,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status());
+                    return of(new EligibilityReason.TerminalLocked(f.terminal().sn(), f.terminal().status()));
                 }
             },
-            new Rule(TERMINAL_UPDATING) {
+            new Rule(TERMINAL_UPDATING, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().status() == TerminalStatus.UPDATING;
@@ -167,11 +158,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "status", f.terminal().status(),
-                            "firmware", f.terminal().firmware());
+                    return of(new EligibilityReason.TerminalUpdating(f.terminal().sn(), f.terminal().status(), f.terminal().firmware()));
                 }
             },
-            new Rule(TERMINAL_UNBOUND) {
+            new Rule(TERMINAL_UNBOUND, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return !f.terminal().merchantId().equals(f.merchant().id());
@@ -179,11 +169,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "boundTo", f.terminal().merchantId(),
-                            "merchant", f.merchant().id());
+                    return of(new EligibilityReason.TerminalUnbound(f.terminal().sn(), f.terminal().merchantId(), f.merchant().id()));
                 }
             },
-            new Rule(TERMINAL_RELOCATED) {
+            new Rule(TERMINAL_RELOCATED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().observedRegion() != null
@@ -192,11 +181,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("registered", f.terminal().registeredRegion(),
-                            "observed", f.terminal().observedRegion());
+                    return of(new EligibilityReason.TerminalRelocated(f.terminal().registeredRegion(), f.terminal().observedRegion()));
                 }
             },
-            new Rule(TERMINAL_NOT_SIGNED_ON) {
+            new Rule(TERMINAL_NOT_SIGNED_ON, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return !f.terminal().signedOn();
@@ -204,7 +192,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "signedOn", false);
+                    return of(new EligibilityReason.NotSignedOn(f.terminal().sn()));
                 }
             },
             new Rule(TERMINAL_FIRMWARE_TOO_OLD) {
@@ -216,8 +204,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "required", f.rule.minFirmware(),
-                            "actual", f.terminal().firmware());
+                    return of(new EligibilityReason.FirmwareTooOld(f.method, f.rule.minFirmware(), f.terminal().firmware()));
                 }
             },
             new Rule(TERMINAL_PARAMETERS_OUTDATED) {
@@ -229,8 +216,8 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "method", f.method,
-                            "required", f.rule.minParameterVersion(), "actual", f.terminal().parameterVersion());
+                    return of(new EligibilityReason.ParametersOutdated(f.terminal().sn(), f.method, f.rule.minParameterVersion(),
+                            f.terminal().parameterVersion()));
                 }
             },
             new Rule(TERMINAL_HARDWARE_UNSUPPORTED) {
@@ -241,8 +228,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "model", f.terminal().model(),
-                            "missing", missingCapabilities(f.rule, f.terminal()));
+                    return of(new EligibilityReason.HardwareUnsupported(f.method, f.terminal().model(), missingCapabilities(f.rule, f.terminal())));
                 }
             },
             new Rule(TERMINAL_HARDWARE_FAULT) {
@@ -261,8 +247,8 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "method", f.method, "model", f.terminal().model(),
-                            "faulty", faultyCapabilities(f.rule, f.terminal()));
+                    return of(new EligibilityReason.HardwareFault(f.terminal().sn(), f.method, f.terminal().model(),
+                            faultyCapabilities(f.rule, f.terminal())));
                 }
             },
             new Rule(TERMINAL_MODEL_NOT_CERTIFIED) {
@@ -274,8 +260,8 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "model", f.terminal().model(),
-                            "certified", f.rule.certifiedModels().stream().map(Object::toString).sorted().toList());
+                    return of(new EligibilityReason.ModelNotCertified(f.method, f.terminal().model(),
+                            f.rule.certifiedModels().stream().map(Object::toString).sorted().toList()));
                 }
             },
             new Rule(TERMINAL_METHOD_NOT_CONFIGURED) {
@@ -286,10 +272,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "enabled", f.terminal().enabledMethods());
+                    return of(new EligibilityReason.MethodNotConfigured(f.method, f.terminal().enabledMethods()));
                 }
             },
-            new Rule(MERCHANT_NOT_APPROVED) {
+            new Rule(MERCHANT_NOT_APPROVED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.merchant().status() == MerchantStatus.PENDING_REVIEW
@@ -298,10 +284,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status());
+                    return of(new EligibilityReason.MerchantNotApproved(f.merchant().id(), f.merchant().status()));
                 }
             },
-            new Rule(MERCHANT_SUSPENDED) {
+            new Rule(MERCHANT_SUSPENDED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.merchant().status() == MerchantStatus.SUSPENDED
@@ -310,7 +296,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("merchant", f.merchant().id(), "status", f.merchant().status());
+                    return of(new EligibilityReason.MerchantSuspended(f.merchant().id(), f.merchant().status()));
                 }
             },
             new Rule(MERCHANT_TYPE_NOT_ELIGIBLE) {
@@ -322,8 +308,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "type", f.merchant().type(),
-                            "allowed", f.rule.merchantTypes());
+                    return of(new EligibilityReason.TypeNotEligible(f.method, f.merchant().type(), f.rule.merchantTypes()));
                 }
             },
             new ProductRule(MERCHANT_PRODUCT_NOT_SIGNED, state -> state.status() == ProductStatus.NOT_SIGNED),
@@ -341,8 +326,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "rating", f.merchant().creditRating(),
-                            "required", f.rule.minCreditRating());
+                    return of(new EligibilityReason.CreditRatingTooLow(f.method, f.merchant().creditRating(), f.rule.minCreditRating()));
                 }
             },
             new Rule(MERCHANT_METHOD_DISABLED_BY_MERCHANT) {
@@ -353,7 +337,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "merchant", f.merchant().id());
+                    return of(new EligibilityReason.DisabledByMerchant(f.method, f.merchant().id()));
                 }
             },
             new Rule(MERCHANT_LIMIT_EXCEEDED) {
@@ -364,7 +348,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return limitEvidence(f, f.rule.dailyLimit(), f.rule.monthlyLimit());
+                    return of(limitPassed(f, f.rule.dailyLimit(), f.rule.monthlyLimit()));
                 }
             },
             new Rule(POLICY_INDUSTRY_RESTRICTED) {
@@ -375,7 +359,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "mcc", f.merchant().mcc(), "rule", deniedMcc(f));
+                    return of(new EligibilityReason.IndustryRestricted(f.method, f.merchant().mcc(), deniedMcc(f)));
                 }
             },
             new Rule(POLICY_REGION_RESTRICTED) {
@@ -386,7 +370,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "region", f.merchant().region(), "rule", deniedRegion(f));
+                    return of(new EligibilityReason.RegionRestricted(f.method, f.merchant().region(), deniedRegion(f)));
                 }
             },
             new Rule(POLICY_AMOUNT_OUT_OF_RANGE) {
@@ -397,9 +381,8 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method, "amount", f.amount,
-                            "bound", belowMin(f) ? "MIN" : "MAX",
-                            "limit", belowMin(f) ? f.rule.amountMin() : f.rule.amountMax());
+                    return of(new EligibilityReason.AmountOutOfRange(f.method, f.amount, belowMin(f) ? "MIN" : "MAX",
+                            belowMin(f) ? f.rule.amountMin() : f.rule.amountMax()));
                 }
             },
             new Rule(POLICY_INSTALLMENT_NOT_ALLOWED) {
@@ -410,7 +393,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return installmentEvidence(f);
+                    return of(installmentFacts(f));
                 }
             },
             new Rule(POLICY_REGULATORY_LIMIT) {
@@ -421,8 +404,8 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("merchantType", f.merchant().type()).and(
-                            limitEvidence(f, typeLimits(f).daily(), typeLimits(f).monthly()));
+                    return of(new EligibilityReason.RegulatoryLimit(f.merchant().type(),
+                            limitPassed(f, typeLimits(f).daily(), typeLimits(f).monthly())));
                 }
             },
             new Rule(CONSUMER_ACCOUNT_FROZEN) {
@@ -433,7 +416,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("channel", f.method.channel(), "status", f.consumer.accountStatus());
+                    return of(new EligibilityReason.AccountFrozen(f.method.channel(), f.consumer.accountStatus()));
                 }
             },
             new Rule(CONSUMER_HUABEI_UNAVAILABLE) {
@@ -445,7 +428,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("status", f.consumer.huabeiStatus());
+                    return of(new EligibilityReason.HuabeiUnavailable(f.consumer.huabeiStatus()));
                 }
             },
             new Rule(CONSUMER_INSUFFICIENT_FUNDS) {
@@ -457,8 +440,8 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("source", f.method == PaymentMethod.HUABEI ? "HUABEI" : "BALANCE",
-                            "available", fundsAvailable(f), "amount", f.amount);
+                    return of(new EligibilityReason.InsufficientFunds(f.method == PaymentMethod.HUABEI ? "HUABEI" : "BALANCE",
+                            fundsAvailable(f), f.amount));
                 }
             },
             new Rule(CONSUMER_PAYMENT_CODE_INVALID) {
@@ -469,7 +452,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode));
+                    return of(new EligibilityReason.PaymentCodeInvalid(PaymentCode.masked(f.paymentCode)));
                 }
             },
             new Rule(OPERATION_CODE_METHOD_MISMATCH) {
@@ -480,10 +463,8 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("method", f.method,
-                            "scanned", scannedIssuer(f),
-                            "expected", f.method.scansCode() ? f.method.channel().name() : "CARD",
-                            "paymentCode", PaymentCode.masked(f.paymentCode));
+                    return of(new EligibilityReason.CodeMethodMismatch(f.method, scannedIssuer(f),
+                            f.method.scansCode() ? f.method.channel().name() : "CARD", PaymentCode.masked(f.paymentCode)));
                 }
             },
             new Rule(OPERATION_UNRECOGNIZED_CODE) {
@@ -494,11 +475,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("paymentCode", PaymentCode.masked(f.paymentCode),
-                            "length", f.paymentCode.length());
+                    return of(new EligibilityReason.UnrecognizedCode(PaymentCode.masked(f.paymentCode), f.paymentCode.length()));
                 }
             },
-            new Rule(OPERATION_INVALID_AMOUNT) {
+            new Rule(OPERATION_INVALID_AMOUNT, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return !f.amount.isPositive();
@@ -506,10 +486,10 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("amount", f.amount);
+                    return of(new EligibilityReason.InvalidAmount(f.amount));
                 }
             },
-            new Rule(NETWORK_TERMINAL_OFFLINE) {
+            new Rule(NETWORK_TERMINAL_OFFLINE, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return silentTooLong(f);
@@ -517,12 +497,11 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("lastSeenAt", f.terminal().lastSeenAt(),
-                            "silentSeconds", secondsBetween(f.terminal().lastSeenAt(), f.at()),
-                            "thresholdSeconds", f.snapshot.policy().terminalOfflineAfterSeconds());
+                    return of(new EligibilityReason.TerminalOffline(f.terminal().lastSeenAt(),
+                            secondsBetween(f.terminal().lastSeenAt(), f.at()), f.snapshot.policy().terminalOfflineAfterSeconds()));
                 }
             },
-            new Rule(SECURITY_KEY_EXPIRED) {
+            new Rule(SECURITY_KEY_EXPIRED, EVERY_METHOD) {
                 @Override
                 boolean holds(Facts f) {
                     return f.terminal().keysExpireAt() != null && !f.terminal().keysExpireAt().isAfter(f.at());
@@ -530,7 +509,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("terminal", f.terminal().sn(), "expiredAt", f.terminal().keysExpireAt());
+                    return of(new EligibilityReason.KeyExpired(f.terminal().sn(), f.terminal().keysExpireAt()));
                 }
             },
             new Rule(SECURITY_CERTIFICATE_EXPIRED) {
@@ -542,7 +521,7 @@ final class Rules {
 
                 @Override
                 Evidence evidence(Facts f) {
-                    return Evidence.of("channel", f.method.channel(), "expiredAt", f.channel.credentialExpiresAt());
+                    return of(new EligibilityReason.CertificateExpired(f.method.channel(), f.channel.credentialExpiresAt()));
                 }
             });
 
@@ -556,10 +535,6 @@ final class Rules {
             }
         }
         return null;
-    }
-
-    private static Evidence windowEvidence(MaintenanceWindow window) {
-        return Evidence.of("scope", window.scope(), "from", window.from(), "to", window.to());
     }
 
     // --- terminal ----------------------------------------------------------------------------
@@ -649,27 +624,24 @@ final class Rules {
             for (Product product : products) {
                 ProductState state = f.merchant().productState(product);
                 if (inState.test(state)) {
-                    out.add(new Reason(code(), productEvidence(f, product, state)));
+                    out.add(new Reason(code(), of(productFacts(f, product, state))));
                 }
             }
         }
 
-        private Evidence productEvidence(Facts f, Product product, ProductState state) {
-            Evidence base = Evidence.of("method", f.method, "product", product, "status", state.status());
+        private ReasonFacts productFacts(Facts f, Product product, ProductState state) {
             return switch (code()) {
-                case MERCHANT_PRODUCT_UNDER_REVIEW -> base.and(state.since() == null
-                        ? Evidence.of("channel", product.channel())
-                        : Evidence.of("channel", product.channel(), "since", state.since(),
-                        "days", Math.max(0, Duration.between(state.since(), f.at()).toDays())));
-                case MERCHANT_PRODUCT_REJECTED -> base.and(state.since() == null
-                        ? Evidence.of("rejections", rejections(state))
-                        : Evidence.of("since", state.since(), "rejections", rejections(state)));
-                case MERCHANT_CONSENT_MISSING -> base.and(Evidence.of("channel", product.channel(), "consent", false));
-                case MERCHANT_PRODUCT_STATUS_DRIFT -> base.and(state.channelCheckedAt() == null
-                        ? Evidence.of("channel", product.channel(), "channelStatus", state.channelStatus())
-                        : Evidence.of("channel", product.channel(), "channelStatus", state.channelStatus(),
-                        "channelCheckedAt", state.channelCheckedAt()));
-                default -> base;
+                case MERCHANT_PRODUCT_NOT_SIGNED -> new EligibilityReason.ProductNotSigned(f.method, product, state.status());
+                case MERCHANT_PRODUCT_UNDER_REVIEW -> new EligibilityReason.ProductUnderReview(f.method, product, state.status(),
+                        product.channel(), state.since(),
+                        state.since() == null ? null : Math.max(0, Duration.between(state.since(), f.at()).toDays()));
+                case MERCHANT_PRODUCT_REJECTED -> new EligibilityReason.ProductRejected(f.method, product, state.status(),
+                        state.since(), rejections(state));
+                case MERCHANT_PRODUCT_SUSPENDED -> new EligibilityReason.ProductSuspended(f.method, product, state.status());
+                case MERCHANT_CONSENT_MISSING -> new EligibilityReason.ConsentMissing(f.method, product, state.status(), product.channel());
+                case MERCHANT_PRODUCT_STATUS_DRIFT -> new EligibilityReason.ProductStatusDrift(f.method, product, state.status(),
+                        product.channel(), state.channelStatus(), state.channelCheckedAt());
+                default -> throw new IllegalStateException(code() + " is not a product reason");
             };
         }
 
@@ -697,14 +669,12 @@ final class Rules {
         return null;
     }
 
-    private static Evidence limitEvidence(Facts f, Money daily, Money monthly) {
+    private static EligibilityReason.LimitExceeded limitPassed(Facts f, Money daily, Money monthly) {
         String period = exceeded(f, daily, monthly);
         Usage used = f.merchant().usage(f.method);
         boolean monthlyPeriod = "MONTHLY".equals(period);
-        return Evidence.of("method", f.method, "period", period,
-                "limit", monthlyPeriod ? monthly : daily,
-                "used", monthlyPeriod ? used.month() : used.today(),
-                "amount", f.amount);
+        return new EligibilityReason.LimitExceeded(f.method, period, monthlyPeriod ? monthly : daily,
+                monthlyPeriod ? used.month() : used.today(), f.amount);
     }
 
     private static PeriodLimits typeLimits(Facts f) {
@@ -768,16 +738,9 @@ final class Rules {
         return problems;
     }
 
-    private static Evidence installmentEvidence(Facts f) {
-        List<Object> evidence = new ArrayList<>(List.of("method", f.method, "installments", f.installments,
-                "problems", installmentProblems(f), "amount", f.amount));
-        if (f.rule != null && f.rule.installmentCounts() != null) {
-            evidence.addAll(List.of("allowedCounts", f.rule.installmentCounts()));
-        }
-        if (f.rule != null && f.rule.installmentMinAmount() != null) {
-            evidence.addAll(List.of("minAmount", f.rule.installmentMinAmount()));
-        }
-        return Evidence.of(evidence.toArray());
+    private static EligibilityReason.InstallmentNotAllowed installmentFacts(Facts f) {
+        return new EligibilityReason.InstallmentNotAllowed(f.method, f.installments, installmentProblems(f), f.amount,
+                f.rule == null ? null : f.rule.installmentCounts(), f.rule == null ? null : f.rule.installmentMinAmount());
     }
 
     // --- consumer and operation --------------------------------------------------------------

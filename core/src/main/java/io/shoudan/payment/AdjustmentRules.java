@@ -1,7 +1,6 @@
 package io.shoudan.payment;
 
 import io.shoudan.reason.Reason;
-import io.shoudan.reason.ReasonCode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,32 +26,27 @@ final class AdjustmentRules {
     static final List<AdjustmentRule> ALL = List.of(
             new AdjustmentRule("amount is positive", BOTH,
                     (request, payment, now) -> !request.amount().isPositive(),
-                    (request, payment, now) -> Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", request.amount())),
+                    (request, payment, now) -> Reason.of(new PaymentRefusal.InvalidAmount(request.amount()))),
             new AdjustmentRule("a void takes an untouched successful payment", VOID,
                     (request, payment, now) -> !payment.state().canBeVoided() || !payment.refunded().isZero() || !payment.refundsPending().isZero(),
-                    (request, payment, now) -> Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                            "state", payment.state(), "problem", "only an untouched successful payment can be voided")),
+                    (request, payment, now) -> Reason.of(new PaymentRefusal.NotVoidable(request.original(), payment.state()))),
             new AdjustmentRule("a void comes before settlement", VOID,
                     (request, payment, now) -> payment.settledAt() != null,
-                    (request, payment, now) -> Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                            "settledAt", payment.settledAt(), "problem", "settled payments are refunded, not voided")),
+                    (request, payment, now) -> Reason.of(new PaymentRefusal.VoidAfterSettlement(request.original(), payment.settledAt()))),
             new AdjustmentRule("a void comes on the payment's business day", VOID,
                     (request, payment, now) -> !paidOn(payment).equals(today(now)),
-                    (request, payment, now) -> {
-                        LocalDate paidOn = paidOn(payment);
-                        LocalDate today = today(now);
-                        return Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                                "paidOn", paidOn, "today", today, "problem", "a void is only possible on the day of the payment");
-                    }),
+                    (request, payment, now) -> Reason.of(new PaymentRefusal.VoidAfterPaymentDay(request.original(), paidOn(payment),
+                            today(now)))),
             new AdjustmentRule("a refund takes a successful payment", REFUND,
                     (request, payment, now) -> !payment.state().canBeRefunded(),
-                    (request, payment, now) -> Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                            "state", payment.state(), "problem", "only a successful payment can be refunded")),
+                    (request, payment, now) -> Reason.of(payment.state() == PaymentState.REFUNDED
+                            // a fully refunded payment has nothing left: any refund is above what is left of it
+                            ? new PaymentRefusal.RefundAboveRemaining(request.original(), request.amount(), payment.refundable())
+                            : new PaymentRefusal.NotRefundable(request.original(), payment.state()))),
             new AdjustmentRule("a refund stays within what is left", REFUND,
                     (request, payment, now) -> request.amount().isGreaterThan(payment.refundable()),
-                    (request, payment, now) -> Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(),
-                            "requested", request.amount(), "refundable", payment.refundable(),
-                            "problem", "the refund is above what is left of the payment")));
+                    (request, payment, now) -> Reason.of(new PaymentRefusal.RefundAboveRemaining(request.original(), request.amount(),
+                            payment.refundable()))));
 
     /** The reason of the first rule that refuses {@code request} on {@code payment} at {@code now}; empty when none does. */
     static Optional<Reason> firstRefusal(RefundRequest request, Payment payment, Instant now) {

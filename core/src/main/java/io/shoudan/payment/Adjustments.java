@@ -5,7 +5,6 @@ import io.shoudan.fee.FeeSplit;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.money.Money;
 import io.shoudan.reason.Reason;
-import io.shoudan.reason.ReasonCode;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +40,7 @@ record Adjustments(PaymentStore store, StoredPayments stored, Gateways gateways,
             }
             Optional<Payment> original = stored.query(request.merchant(), request.original());
             if (original.isEmpty()) {
-                return rejected(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE, "original", request.original(), "problem", "no such sale");
+                return new AdjustmentOutcome.Rejected(List.of(Reason.of(new PaymentRefusal.OriginalNotFound(request.original()))));
             }
             Payment payment = original.get();
             Instant now = clock.instant();
@@ -73,7 +72,7 @@ record Adjustments(PaymentStore store, StoredPayments stored, Gateways gateways,
         }
         if (record.get().operation() == Operation.REVERSAL) {
             // the terminal reversed this void or refund before it arrived: it must not give anything back now
-            return Optional.of(rejected(ReasonCode.OPERATION_TRADE_CLOSED, "request", key.request(), "problem", "reversed before it arrived"));
+            return Optional.of(new AdjustmentOutcome.Rejected(List.of(Reason.of(new PaymentRefusal.ReversedBeforeArrival(key.request())))));
         }
         if (record.get().operation() == Operation.SALE) {
             return Optional.of(new AdjustmentOutcome.Rejected(List.of(DuplicateRequest.reason(key, "operation"))));
@@ -88,9 +87,6 @@ record Adjustments(PaymentStore store, StoredPayments stored, Gateways gateways,
         return Optional.of(AdjustmentOutcome.of(first, payment));
     }
 
-    private static AdjustmentOutcome rejected(ReasonCode code, Object... evidence) {
-        return new AdjustmentOutcome.Rejected(List.of(Reason.of(code, evidence)));
-    }
 
     /** Sends a PENDING refund to the channel, retrying unknown answers with the same refund id. */
     AdjustmentOutcome execute(Refund refund) {

@@ -3,7 +3,6 @@ package io.shoudan.payment;
 import io.shoudan.merchant.MerchantId;
 import io.shoudan.money.Money;
 import io.shoudan.reason.Reason;
-import io.shoudan.reason.ReasonCode;
 
 import java.time.Clock;
 import java.util.List;
@@ -31,8 +30,8 @@ record Reversals(PaymentStore store, StoredPayments stored, Gateways gateways, I
                     return new SaleOutcome.ReversedBeforeArrival(store.findEarlyReversal(key).orElse(note));
                 }
                 case VOID, REFUND -> {
-                    return new SaleOutcome.Rejected(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                            "original", original, "operation", taken.get().operation(), "problem", "the request reversed is not a sale")));
+                    return new SaleOutcome.Rejected(List.of(Reason.of(
+                            new PaymentRefusal.WrongTransactionType(original, taken.get().operation()))));
                 }
                 case SALE -> {
                     // the sale arrived between the look-up and the note: reverse it as any other
@@ -91,8 +90,8 @@ record Reversals(PaymentStore store, StoredPayments stored, Gateways gateways, I
         return switch (found.operation()) {
             case REVERSAL -> new AdjustmentReversal.ReversedBeforeArrival(store.findEarlyReversal(key).orElseThrow(() ->
                     new IllegalStateException("idempotency key " + key + " is held by a reversal that is not stored")));
-            case SALE -> new AdjustmentReversal.Refused(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                    "original", original, "operation", Operation.SALE, "problem", "the request reversed is a sale, not a void or refund")));
+            case SALE -> new AdjustmentReversal.Refused(List.of(Reason.of(
+                    new PaymentRefusal.WrongTransactionType(original, Operation.SALE))));
             case VOID, REFUND -> reversalOf(found, original);
         };
     }
@@ -104,9 +103,8 @@ record Reversals(PaymentStore store, StoredPayments stored, Gateways gateways, I
         return switch (refund.status()) {
             case FAILED -> new AdjustmentReversal.NothingGivenBack(refund, payment);
             case PENDING -> new AdjustmentReversal.StillPending(refund, payment);
-            case SUCCEEDED -> new AdjustmentReversal.Refused(List.of(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                    "original", original, "operation", adjustment.operation(), "payment", payment.id(), "state", payment.state(),
-                    "problem", "the money went back to the consumer and cannot be taken again: the " + adjustment.operation() + " stands")));
+            case SUCCEEDED -> new AdjustmentReversal.Refused(List.of(Reason.of(
+                    new PaymentRefusal.AdjustmentNotReversible(original, adjustment.operation(), payment.id(), payment.state()))));
         };
     }
 }

@@ -8,7 +8,6 @@ import io.shoudan.fee.Pricing;
 import io.shoudan.fee.RateCards;
 import io.shoudan.method.PaymentMethod;
 import io.shoudan.reason.Reason;
-import io.shoudan.reason.ReasonCode;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,14 +43,14 @@ record Sale(PaymentStore store, StoredPayments stored, Gateways gateways, Sale.D
         Optional<Snapshot> snapshot = deciders.snapshots().snapshot(request.merchant(), request.terminal(), at);
         List<Reason> reasons = new ArrayList<>();
         if (snapshot.isEmpty()) {
-            reasons.add(Reason.of(ReasonCode.TERMINAL_UNBOUND, "terminal", request.terminal(), "merchant", request.merchant()));
+            reasons.add(Reason.of(new PaymentRefusal.TerminalNotOfMerchant(request.terminal(), request.merchant())));
         } else {
             Verdict verdict = deciders.gate().check(snapshot.get(), request.intent());
             reasons.addAll(verdict.reasons());
         }
         // The gate checks amounts too; this guard keeps a gate that forgot from reaching the fee arithmetic.
         if (!request.amount().isPositive() && reasons.stream().noneMatch(Reason::blocking)) {
-            reasons.add(Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", request.amount()));
+            reasons.add(Reason.of(new PaymentRefusal.InvalidAmount(request.amount())));
         }
         if (reasons.stream().anyMatch(Reason::blocking)) {
             return insertSale(Payment.declined(deciders.ids().newPaymentId(), request, now, blockingFirst(reasons)), request, null, false);
@@ -59,15 +58,13 @@ record Sale(PaymentStore store, StoredPayments stored, Gateways gateways, Sale.D
         ChannelGateway gateway = gateways.of(request.method().channel());
         if (gateway == null) {
             return insertSale(Payment.declined(deciders.ids().newPaymentId(), request, now, List.of(Reason.of(
-                    ReasonCode.INTEGRATION_CHANNEL_NOT_CONNECTED, "channel", request.method().channel(),
-                    "missing", "no channel gateway is configured"))), request, null, false);
+                    new PaymentRefusal.NoGateway(request.method().channel())))), request, null, false);
         }
         LocalDate day = at.toLocalDate();
         Pricing pricing = deciders.rateCards().price(request.merchant(), request.method(), day, request.amount(), request.installments());
         if (pricing instanceof Pricing.Unpriced unpriced) {
             return insertSale(Payment.declined(deciders.ids().newPaymentId(), request, now, List.of(Reason.of(
-                    ReasonCode.INTEGRATION_METHOD_NOT_OFFERED, "method", request.method(),
-                    "missing", unpriced.missing()))), request, null, false);
+                    new PaymentRefusal.Unpriced(request.method(), unpriced.missing())))), request, null, false);
         }
         FeeQuote quote = ((Pricing.Priced) pricing).quote();
         boolean huabeiAllowed = request.method() == PaymentMethod.HUABEI

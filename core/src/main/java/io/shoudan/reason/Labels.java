@@ -36,8 +36,8 @@ final class Labels {
         put(m, "UNIONPAY_CARD", "银联刷卡受理", "UnionPay card acceptance");
         put(m, "PLATFORM", "收单平台", "the acquiring platform");
         // merchant types
-        put(m, "INDIVIDUAL", "小微商户（无营业执照）", "individual (小微) merchants without a business licence");
-        put(m, "INDIVIDUAL_BUSINESS", "个体工商户", "individual businesses (个体工商户)");
+        put(m, "INDIVIDUAL", "小微商户（无营业执照）", "individual merchants without a business licence");
+        put(m, "INDIVIDUAL_BUSINESS", "个体工商户", "individual businesses");
         put(m, "ENTERPRISE", "企业商户", "enterprises");
         // statuses
         put(m, "NOT_SIGNED", "未签约", "not signed");
@@ -107,6 +107,30 @@ final class Labels {
         put(m, "field:business_scene", "经营场景", "business scene");
         put(m, "field:qualifications", "特殊行业资质", "industry qualifications");
         // evidence keys, for reasons told by their title and facts
+        // payment requests and states (payment refusals)
+        put(m, "operation:SALE", "消费", "sale");
+        put(m, "operation:VOID", "撤销", "void");
+        put(m, "operation:REFUND", "退货", "refund");
+        put(m, "operation:REVERSAL", "冲正", "reversal");
+        put(m, "state:CREATED", "已创建", "created");
+        put(m, "state:PROCESSING", "处理中", "processing");
+        put(m, "state:UNKNOWN", "结果未知", "of unknown outcome");
+        put(m, "state:SUCCEEDED", "成功", "successful");
+        put(m, "state:FAILED", "失败", "failed");
+        put(m, "state:DECLINED", "被拒绝", "declined");
+        put(m, "state:REVERSED", "已冲正", "reversed");
+        put(m, "state:VOIDED", "已撤销", "voided");
+        put(m, "state:PARTIALLY_REFUNDED", "部分退货", "partly refunded");
+        put(m, "state:REFUNDED", "已全额退货", "fully refunded");
+        put(m, "field:operation", "交易类型", "transaction type");
+        put(m, "field:original", "原交易", "original payment");
+        put(m, "field:amount", "金额", "amount");
+        put(m, "field:merchant", "商户", "merchant");
+        put(m, "field:terminal", "终端", "terminal");
+        put(m, "field:request", "请求号", "request id");
+        put(m, "field:method", "支付方式", "method");
+        put(m, "field:installments", "分期期数", "installments");
+        put(m, "field:installmentFeeBearer", "分期手续费承担方", "installment fee bearer");
         put(m, "key:terminal", "终端", "terminal");
         put(m, "key:merchant", "商户", "merchant");
         put(m, "key:boundTo", "绑定商户", "bound to");
@@ -116,6 +140,14 @@ final class Labels {
         put(m, "key:product", "产品", "product");
         put(m, "key:status", "状态", "status");
         put(m, "key:amount", "金额", "amount");
+        put(m, "key:code", "扫到的码", "code scanned");
+        put(m, "key:outcome", "结果", "outcome");
+        put(m, "key:expiredAt", "过期时间", "expired at");
+        put(m, "key:original", "原交易", "original");
+        put(m, "key:payment", "交易", "payment");
+        put(m, "key:state", "交易状态", "state");
+        put(m, "key:operation", "交易类型", "operation");
+        put(m, "key:request", "请求号", "request id");
         mcc(m);
         return Map.copyOf(m);
     }
@@ -123,7 +155,7 @@ final class Labels {
     private static void mcc(Map<String, Text> m) {
         String cashOut = "why:cash-out";
         put(m, cashOut, "该类商品价值高、易变现，用信用支付有套现风险",
-                "its goods are valuable and easy to resell, so credit payments there carry cash-out (套现) risk");
+                "its goods are valuable and easy to resell, so credit payments there carry cash-out risk");
         put(m, "why:quasi-cash", "属于现金或准现金业务，信用资金不得用于取现",
                 "it is cash or quasi-cash business, and credit must not be turned into cash");
         put(m, "why:investment", "信用资金不得流入证券、投资领域", "credit must not flow into securities or investments");

@@ -14,6 +14,11 @@ public record Reason(ReasonCode code, Evidence evidence) {
         return new Reason(code, Evidence.of(evidence));
     }
 
+    /** The reason its typed facts make: the code and evidence the facts record gives. */
+    public static Reason of(ReasonFacts facts) {
+        return facts.reason();
+    }
+
     public boolean blocking() {
         return code.blocking();
     }

@@ -81,6 +81,22 @@ public enum ReasonCode {
     OPERATION_DUPLICATE_REQUEST(Category.OPERATION, "DUPLICATE_REQUEST", CASHIER, NEVER),
     /** Project addition: the order was already closed or reversed at the channel. */
     OPERATION_TRADE_CLOSED(Category.OPERATION, "TRADE_CLOSED", CASHIER, NOW),
+    /** Project addition: a void or refund names a sale this merchant never made. */
+    OPERATION_ORIGINAL_NOT_FOUND(Category.OPERATION, "ORIGINAL_NOT_FOUND", CASHIER, AFTER_FIX),
+    /** Project addition: a void of a payment that did not succeed, or was already partly refunded. */
+    OPERATION_NOT_VOIDABLE(Category.OPERATION, "NOT_VOIDABLE", CASHIER, NEVER),
+    /** Project addition: a void of a payment already in a settlement batch (refund it instead). */
+    OPERATION_VOID_AFTER_SETTLEMENT(Category.OPERATION, "VOID_AFTER_SETTLEMENT", CASHIER, NEVER),
+    /** Project addition: a void after the (China time) day of the payment (refund it instead). */
+    OPERATION_VOID_AFTER_PAYMENT_DAY(Category.OPERATION, "VOID_AFTER_PAYMENT_DAY", CASHIER, NEVER),
+    /** Project addition: a refund of a payment that is not successful (declined, failed, voided, fully refunded). */
+    OPERATION_NOT_REFUNDABLE(Category.OPERATION, "NOT_REFUNDABLE", CASHIER, NEVER),
+    /** Project addition: a refund above what is left of the payment. */
+    OPERATION_REFUND_ABOVE_REMAINING(Category.OPERATION, "REFUND_ABOVE_REMAINING", CASHIER, AFTER_FIX),
+    /** Project addition: a reversal of a void or refund that already gave the money back (it stands). */
+    OPERATION_ADJUSTMENT_NOT_REVERSIBLE(Category.OPERATION, "ADJUSTMENT_NOT_REVERSIBLE", CASHIER, NEVER),
+    /** Project addition: a reversal of a sale that keeps money (partly refunded, or could not be voided). */
+    OPERATION_SALE_NOT_REVERSIBLE(Category.OPERATION, "SALE_NOT_REVERSIBLE", CASHIER, NEVER),
     NETWORK_TERMINAL_OFFLINE(Category.NETWORK, "TERMINAL_OFFLINE", MERCHANT, NOW),
     NETWORK_CHANNEL_TIMEOUT(Category.NETWORK, "CHANNEL_TIMEOUT", CHANNEL, NOW),
     SECURITY_MAC_INVALID(Category.SECURITY, "MAC_INVALID", ACQUIRER, AFTER_FIX),
@@ -136,7 +152,10 @@ public enum ReasonCode {
     public boolean projectAddition() {
         return switch (this) {
             case INTEGRATION_REQUEST_REJECTED, INTEGRATION_UNMAPPED_REFUSAL, CONSUMER_PIN_INVALID, CONSUMER_ISSUER_DECLINED,
-                 CONSUMER_LIMIT_EXCEEDED, CONSUMER_NOT_CERTIFIED, CONSUMER_INSTRUMENT_NOT_ACCEPTED, OPERATION_TRADE_CLOSED -> true;
+                 CONSUMER_LIMIT_EXCEEDED, CONSUMER_NOT_CERTIFIED, CONSUMER_INSTRUMENT_NOT_ACCEPTED, OPERATION_TRADE_CLOSED,
+                 OPERATION_ORIGINAL_NOT_FOUND, OPERATION_NOT_VOIDABLE, OPERATION_VOID_AFTER_SETTLEMENT,
+                 OPERATION_VOID_AFTER_PAYMENT_DAY, OPERATION_NOT_REFUNDABLE, OPERATION_REFUND_ABOVE_REMAINING,
+                 OPERATION_ADJUSTMENT_NOT_REVERSIBLE, OPERATION_SALE_NOT_REVERSIBLE -> true;
             default -> false;
         };
     }

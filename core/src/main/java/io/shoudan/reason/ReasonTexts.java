@@ -230,8 +230,8 @@ public final class ReasonTexts {
                 "请联系收单机构开通{method~}；在此之前请顾客改用其他支付方式。",
                 "Ask the acquirer to integrate {method~}; until then, ask the customer to pay another way.");
         add(t, INTEGRATION_CHANNEL_NOT_CONNECTED,
-                "收单平台与{channel~}之间没有有效的通道连接或合同，{method~}暂时无法使用。",
-                "The acquirer has no active connection or contract with {channel~}, so {method~} cannot be used.",
+                "收单平台与{channel~}之间没有有效的通道连接或合同[，{method~}暂时无法使用]。",
+                "The acquirer has no active connection or contract with {channel~}[, so {method~} cannot be used].",
                 "收单机构运维需恢复与{channel~}的连接或签约；在此之前请顾客改用其他支付方式。",
                 "Acquirer operations must restore the {channel~} connection or contract; meanwhile, use another method.");
         add(t, INTEGRATION_PROTOCOL_TOO_OLD,
@@ -293,14 +293,14 @@ public final class ReasonTexts {
         add(t, TERMINAL_RELOCATED,
                 "终端登记在 {registered}（{registered~region}），但当前定位在 {observed}（{observed~region}），属于跨城市移机。",
                 "The terminal is registered in region {registered} ({registered~region}) but is now located in "
-                        + "{observed} ({observed~region}): it has been moved to another city (移机).",
+                        + "{observed} ({observed~region}): it has been moved to another city.",
                 "请把终端移回登记地使用，或向收单机构申请移机并更新登记地址。",
                 "Move the terminal back to where it is registered, or apply to the acquirer to register the new address.");
         add(t, TERMINAL_NOT_SIGNED_ON,
                 "终端 {terminal} 今天还没有签到，没有有效的工作密钥。",
                 "Terminal {terminal} has not signed on today and has no valid working keys.",
                 "请收银员在终端上执行“签到”后重试。",
-                "The cashier should run sign-on (签到) on the terminal and try again.");
+                "The cashier should sign on at the terminal and try again.");
         add(t, TERMINAL_FIRMWARE_TOO_OLD,
                 "终端固件版本为 {actual}，低于{method~}要求的最低版本 {required}。",
                 "The terminal runs firmware {actual}, older than the {required} that {method~} needs.",
@@ -495,20 +495,62 @@ public final class ReasonTexts {
                 "请重新输入正确的金额。",
                 "Type the correct amount again.");
         add(t, OPERATION_WRONG_TRANSACTION_TYPE,
-                "原交易 {payment} 当前状态为“{state}”，不能做“{operation}”：{detail}。",
-                "Original payment {payment} is {state}, so {operation} is not possible: {detail}.",
-                "请核对原交易后选择正确的交易类型（如已结算的交易请做退货而不是撤销）。",
-                "Check the original payment and choose the right transaction (e.g. refund, not void, after settlement).");
+                "原请求 {original} 是一笔{operation~operation}，与所选的交易类型不符。",
+                "The original request {original} is a {operation~operation}, which the chosen transaction type does not fit.",
+                "请核对原交易后选择正确的交易类型（消费冲正对应消费，撤销或退货的冲正对应撤销或退货）。",
+                "Check the original and choose the matching transaction (a sale's reversal for a sale, a void's or refund's for those).");
         add(t, OPERATION_DUPLICATE_REQUEST,
-                "请求号 {requestId} 已经用过，但这次的 {field} 与第一次不同。",
-                "Request id {requestId} was already used, and this time its {field} differs from the first.",
+                "请求号 {request} 已经用过，但这次的{field~field}与第一次不同。",
+                "Request id {request} was already used, and this time its {field~field} differs from the first.",
                 "新的交易请使用新的请求号（流水号）；重试原交易时请保持内容完全一致。",
                 "Use a new request id (trace number) for a new payment; a retry must repeat the original exactly.");
         add(t, OPERATION_TRADE_CLOSED,
-                "该订单已在{channel~}关闭或撤销，不能再付款（应答 {rawCode}）。",
-                "The order was already closed or reversed at {channel~} and cannot be paid any more (answer {rawCode}).",
+                "该订单已[在{channel~}]关闭或撤销[（应答 {rawCode}）][：终端在请求 {request} 到达之前已将其冲正]，不能再处理。",
+                "The order was already closed or reversed[ at {channel~}][ (answer {rawCode})][: the terminal reversed request "
+                        + "{request} before it arrived], so it cannot be processed any more.",
                 "请发起一笔新交易（新的订单号）。",
                 "Start a new payment (with a new order number).");
+        add(t, OPERATION_ORIGINAL_NOT_FOUND,
+                "找不到原交易 {original}：本商户没有这笔消费。",
+                "There is no original payment {original}: this merchant made no such sale.",
+                "请核对原交易的凭证号或参考号后重新发起。",
+                "Check the original payment's trace or reference number and try again.");
+        add(t, OPERATION_NOT_VOIDABLE,
+                "原交易 {original} 当前状态为“{state~state}”，只有未退过货的成功交易才能撤销。",
+                "Original payment {original} is {state~state}; only a successful payment with no refund can be voided.",
+                "成功且已部分退货的交易请继续做退货；未成功的交易无需撤销。",
+                "Refund a partly refunded payment instead; a payment that did not succeed needs no void.");
+        add(t, OPERATION_VOID_AFTER_SETTLEMENT,
+                "原交易 {original} 已经结算，结算后的交易不能撤销。",
+                "Original payment {original} is already settled, and a settled payment cannot be voided.",
+                "请改做退货。",
+                "Refund it instead.");
+        add(t, OPERATION_VOID_AFTER_PAYMENT_DAY,
+                "原交易 {original} 是 {paidOn} 的交易，撤销只能在交易当天（今天是 {today}）。",
+                "Original payment {original} was made on {paidOn}; a void is only possible on that day (today is {today}).",
+                "请改做退货。",
+                "Refund it instead.");
+        add(t, OPERATION_NOT_REFUNDABLE,
+                "原交易 {original} 当前状态为“{state~state}”，只有成功的交易才能退货。",
+                "Original payment {original} is {state~state}; only a successful payment can be refunded.",
+                "请核对原交易：未成功的交易没有扣款，已撤销或已全额退货的交易不能再退。",
+                "Check the original: one that did not succeed took no money, and one voided or fully refunded cannot be refunded again.");
+        add(t, OPERATION_REFUND_ABOVE_REMAINING,
+                "退货金额 {requested} 元超过原交易 {original} 的可退金额 {refundable} 元。",
+                "The refund of {requested} CNY is above the {refundable} CNY left of original payment {original}.",
+                "请把退货金额改为不超过 {refundable} 元后重新发起。",
+                "Ask for at most {refundable} CNY and try again.");
+        add(t, OPERATION_ADJUSTMENT_NOT_REVERSIBLE,
+                "原请求 {original}（{operation}）已把钱退还给顾客，不能冲正：该笔{operation~operation}有效，交易 {payment} 状态为“{state~state}”。",
+                "The {operation~operation} {original} ({operation}) gave the money back to the customer and cannot be reversed: "
+                        + "it stands, and payment {payment} is {state~state}.",
+                "保留该笔{operation~operation}的签购单，终端批次中按已{operation~operation}处理；不要再次收款。",
+                "Keep the {operation~operation} slip and treat it as done in the terminal's batch; do not charge again.");
+        add(t, OPERATION_SALE_NOT_REVERSIBLE,
+                "交易 {payment} 当前状态为“{state~state}”，钱仍在商户处，不能冲正。",
+                "Payment {payment} is {state~state}; the merchant keeps the money, so it cannot be reversed.",
+                "请核对该交易；如需把钱退给顾客，请做退货。",
+                "Check the payment; to give the money back, refund it.");
         add(t, NETWORK_TERMINAL_OFFLINE,
                 "终端已 {silentSeconds} 秒没有与平台通讯（最后通讯 {lastSeenAt}，超过 {thresholdSeconds} 秒即视为离线）。",
                 "The terminal has been silent for {silentSeconds} seconds (last heard {lastSeenAt}; offline after {thresholdSeconds} seconds).",
@@ -609,6 +651,14 @@ public final class ReasonTexts {
         t.put(OPERATION_INVALID_AMOUNT, new Text("金额无效", "the amount is not valid"));
         t.put(OPERATION_WRONG_TRANSACTION_TYPE, new Text("交易类型不符", "the transaction type does not fit"));
         t.put(OPERATION_DUPLICATE_REQUEST, new Text("重复的请求号", "the request id was already used differently"));
+        t.put(OPERATION_ORIGINAL_NOT_FOUND, new Text("找不到原交易", "the original payment does not exist"));
+        t.put(OPERATION_NOT_VOIDABLE, new Text("原交易状态不能撤销", "the original payment cannot be voided in its state"));
+        t.put(OPERATION_VOID_AFTER_SETTLEMENT, new Text("已结算的交易不能撤销", "a settled payment cannot be voided"));
+        t.put(OPERATION_VOID_AFTER_PAYMENT_DAY, new Text("隔日交易不能撤销", "a void is only possible on the payment's day"));
+        t.put(OPERATION_NOT_REFUNDABLE, new Text("原交易状态不能退货", "the original payment cannot be refunded in its state"));
+        t.put(OPERATION_REFUND_ABOVE_REMAINING, new Text("退货金额超过可退金额", "the refund is above what is left"));
+        t.put(OPERATION_ADJUSTMENT_NOT_REVERSIBLE, new Text("已退款的撤销或退货不能冲正", "a void or refund that gave the money back cannot be reversed"));
+        t.put(OPERATION_SALE_NOT_REVERSIBLE, new Text("该消费不能冲正", "the sale cannot be reversed"));
         t.put(NETWORK_TERMINAL_OFFLINE, new Text("终端离线", "the terminal is offline"));
         t.put(NETWORK_CHANNEL_TIMEOUT, new Text("通道应答超时", "the channel did not answer in time"));
         t.put(SECURITY_MAC_INVALID, new Text("报文 MAC 校验失败", "the message MAC did not verify"));

@@ -239,7 +239,7 @@ class EligibilityProperties {
     void rulesMarkedTheSameForEveryMethodReallyAre(@ForAll("anyWorld") World world) {
         Snapshot snapshot = world.snapshot();
         for (Rule rule : Rules.ALL) {
-            if (!Rules.SAME_FOR_EVERY_METHOD.contains(rule.code())) {
+            if (!rule.sameForEveryMethod()) {
                 continue;
             }
             boolean asked = rule.holds(Facts.of(snapshot, world.intent()));

@@ -84,7 +84,7 @@ class RefundAndVoidTest {
             "S1, 60.00, 40.01",
             "S1, 100.00, 0.01",
     })
-    void aRefundAboveWhatIsLeftIsTheWrongTransactionType(String sale, String before, String asked) {
+    void aRefundAboveWhatIsLeftIsRefusedAsAboveWhatIsLeft(String sale, String before, String asked) {
         paid(sale, PaymentMethod.WECHAT_PAY, "100.00");
         if (Money.parse(before).isPositive()) {
             assertThat(refund("R0", sale, before)).isInstanceOf(AdjustmentOutcome.Done.class);
@@ -94,7 +94,7 @@ class RefundAndVoidTest {
 
         assertThat(outcome).isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected -> {
             Reason reason = rejected.reasons().getFirst();
-            assertThat(reason.code()).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
+            assertThat(reason.code()).isEqualTo(ReasonCode.OPERATION_REFUND_ABOVE_REMAINING);
             if (!Money.parse(before).equals(Money.parse("100.00"))) {
                 assertThat(reason.evidence().text("requested")).isEqualTo(asked);
                 assertThat(reason.evidence().text("refundable")).isEqualTo(Money.parse("100.00").minus(Money.parse(before)).toString());
@@ -119,7 +119,7 @@ class RefundAndVoidTest {
         assertThat(refund("R1", "S1", "10.00")).isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected ->
                 assertThat(rejected.reasons().getFirst().evidence().text("state")).isEqualTo("FAILED"));
         assertThat(refund("R2", "NO-SUCH-SALE", "10.00")).isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected ->
-                assertThat(rejected.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE));
+                assertThat(rejected.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_ORIGINAL_NOT_FOUND));
     }
 
     @Test
@@ -150,14 +150,14 @@ class RefundAndVoidTest {
     }
 
     @Test
-    void aVoidOnTheNextBusinessDayIsTheWrongTransactionType() {
+    void aVoidOnTheNextBusinessDayIsRefusedAsAfterThePaymentDay() {
         paid("S1", PaymentMethod.UNIONPAY_DEBIT, "100.00");
         world.time.advance(Duration.ofHours(14));   // 00:00 Beijing the next day
 
         AdjustmentOutcome outcome = service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1"));
 
         assertThat(outcome).isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected -> {
-            assertThat(rejected.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
+            assertThat(rejected.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_VOID_AFTER_PAYMENT_DAY);
             assertThat(rejected.reasons().getFirst().evidence().text("paidOn")).isEqualTo("2026-11-23");
             assertThat(rejected.reasons().getFirst().evidence().text("today")).isEqualTo("2026-11-24");
         });
@@ -167,13 +167,16 @@ class RefundAndVoidTest {
     }
 
     @Test
-    void aVoidAfterSettlementIsTheWrongTransactionType() {
+    void aVoidAfterSettlementIsRefusedAsAfterSettlement() {
         Payment payment = paid("S1", PaymentMethod.UNIONPAY_DEBIT, "100.00");
         service.markSettled(payment.id());
 
         assertThat(service.voidSale(MERCHANT, new RequestId.Client("V1"), new RequestId.Client("S1")))
                 .isInstanceOfSatisfying(AdjustmentOutcome.Rejected.class, rejected ->
-                        assertThat(rejected.reasons().getFirst().evidence().text("problem")).contains("settled"));
+                        assertThat(rejected.reasons().getFirst()).satisfies(reason -> {
+                            assertThat(reason.code()).isEqualTo(ReasonCode.OPERATION_VOID_AFTER_SETTLEMENT);
+                            assertThat(reason.evidence().text("problem")).contains("settled");
+                        }));
     }
 
     @Test
@@ -262,7 +265,7 @@ class RefundAndVoidTest {
         AdjustmentReversal answer = reverseAdjustment("V1", "30.00");
 
         assertThat(answer).isInstanceOfSatisfying(AdjustmentReversal.Refused.class, refused -> {
-            assertThat(refused.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
+            assertThat(refused.reasons().getFirst().code()).isEqualTo(ReasonCode.OPERATION_ADJUSTMENT_NOT_REVERSIBLE);
             assertThat(refused.reasons().getFirst().evidence().text("operation")).isEqualTo("VOID");
         });
         assertThat(reverseAdjustment("V1", "30.00")).as("retried").isEqualTo(answer);

@@ -5,7 +5,7 @@ import io.shoudan.merchant.MerchantId;
 import io.shoudan.payment.AdjustmentReversal;
 import io.shoudan.payment.Payment;
 import io.shoudan.payment.PaymentService;
-import io.shoudan.payment.PaymentState;
+import io.shoudan.payment.PaymentRefusal;
 import io.shoudan.payment.RequestId;
 import io.shoudan.payment.SaleOutcome;
 import io.shoudan.reason.Reason;
@@ -66,8 +66,7 @@ final class TerminalReversals {
     /** Approved once no money stays taken by the sale; otherwise the sale could not be voided and the reversal is refused. */
     private static Verdict reversedOrKept(Payment p) {
         return p.state().holdsMoney()
-                ? new Verdict.Refused(Reason.of(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE,
-                        "payment", p.id(), "state", p.state(), "operation", "REVERSAL", "detail", "the sale could not be voided"))
+                ? new Verdict.Refused(Reason.of(new PaymentRefusal.SaleNotReversible(p.id(), p.state())))
                 : NOTHING_STAYS_TAKEN;
     }
 

@@ -80,7 +80,7 @@ class LiveDiagnoseTest {
                 "--at", "2026-11-23T09:02:00+08:00", "--db", url, "--format", "text", "--lang", "en");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("Verdict: NOT supported").contains("individual (小微) merchants");
+        assertThat(cli.out()).contains("Verdict: NOT supported").contains("individual merchants without a business licence");
     }
 
     @Test

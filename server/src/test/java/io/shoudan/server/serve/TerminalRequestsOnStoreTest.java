@@ -236,7 +236,7 @@ class TerminalRequestsOnStoreTest {
             TerminalSimulator.Response reversal = pos.reverse(voidRequest);
 
             assertThat(reversal.responseCode()).isEqualTo("12");
-            assertThat(reasonOf(reversal)).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
+            assertThat(reasonOf(reversal)).isEqualTo(ReasonCode.OPERATION_ADJUSTMENT_NOT_REVERSIBLE);
             assertThat(reversal.reason().orElseThrow().text()).contains("VOID");
             assertThat(pos.reverse(voidRequest).responseCode()).as("retried").isEqualTo("12");
             assertThat(paymentRow(server, pos, saleTrace).getState()).isEqualTo(PaymentState.VOIDED.name());

@@ -286,7 +286,7 @@ class TerminalEndpointTest {
 
         assertThat(reversal.mti()).isEqualTo("0410");
         assertThat(reversal.responseCode()).isEqualTo("12");
-        assertThat(reversal.reason()).get().extracting(ReasonField.Decoded::code).isEqualTo(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE);
+        assertThat(reversal.reason()).get().extracting(ReasonField.Decoded::code).isEqualTo(ReasonCode.OPERATION_ADJUSTMENT_NOT_REVERSIBLE);
         assertThat(env.payments.query(PaymentWorld.MERCHANT, rid(t, sale)).orElseThrow().refunded()).isEqualTo(Money.parse("40.00"));
 
         env.world.unionPay.nextRefund(SimulatedChannel.RefundFault.REFUSED);

@@ -146,6 +146,19 @@ public final class ServeCommand implements Callable<Integer> {
         return node;
     }
 
+    /** One recovered payment as a person reads it: its id and how it ended, in English and Chinese. */
+    static String recovered(SaleOutcome outcome) {
+        return switch (outcome) {
+            case SaleOutcome.Succeeded s -> s.payment().id() + "  succeeded 已成功";
+            case SaleOutcome.Failed f -> f.payment().id() + "  failed 已失败";
+            case SaleOutcome.Declined d -> d.payment().id() + "  declined 已拒绝";
+            case SaleOutcome.Reversed r -> r.payment().id() + "  reversed, the money returned 已冲正";
+            case SaleOutcome.StillUnknown u -> u.payment().id() + "  still unknown, retried by the sweep 结果未明，巡检继续处理";
+            case SaleOutcome.ReversedBeforeArrival e -> "reversed before it arrived 到达前已冲正";
+            case SaleOutcome.Rejected r -> "refused 已拒绝";
+        };
+    }
+
     private RecoverySweep.Schedule sweepSchedule() {
         if (recoverEverySeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--recover-every must be a positive number of seconds, got "
@@ -184,7 +197,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("  recovery 恢复:            %d payment(s), %d refund(s) taken on; %d still unknown%n",
                 server.recovery().payments().size(), server.recovery().refunds().size(), unknown);
         for (SaleOutcome outcome : server.recovery().payments()) {
-            out.println("    " + outcome.getClass().getSimpleName());
+            out.println("    " + recovered(outcome));
         }
         RecoverySweep.Schedule sweep = server.recoverySweep().schedule();
         out.printf("  recovery sweep 恢复巡检:   every %d s, payments unchanged for %d s 每 %d 秒，恢复 %d 秒未变化的交易%n",

@@ -1,8 +1,15 @@
 package io.shoudan.server.cli;
 
 import io.shoudan.iso8583.key.MasterKeyCipher;
-import io.shoudan.server.serve.KeyInjectionFile;
+import io.shoudan.method.PaymentMethod;
+import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentId;
+import io.shoudan.payment.SaleOutcome;
+import io.shoudan.payment.testing.PaymentWorld;
+import io.shoudan.reason.Reason;
+import io.shoudan.reason.ReasonCode;
 import io.shoudan.server.Main;
+import io.shoudan.server.serve.KeyInjectionFile;
 import io.shoudan.server.serve.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +22,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -142,5 +150,26 @@ class ServeCommandTest {
                 + ": cannot read the Alipay app private key (NoSuchFileException) / 无法读取支付宝应用私钥文件");
         assertThat(out.toString()).doesNotContain("Shoudan serve");
         assertThat(data.resolve("store.mv.db")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            succeeded     | succeeded 已成功
+            failed        | failed 已失败
+            reversed      | reversed, the money returned 已冲正
+            still unknown | still unknown, retried by the sweep 结果未明
+            """)
+    void aRecoveredPaymentIsListedByItsIdAndHowItEndedNotByAJavaTypeName(String ending, String expected) {
+        Payment payment = Payment.declined(new PaymentId("P-R-1"),
+                PaymentWorld.sale("R1", PaymentMethod.ALIPAY, "12.00"),
+                Instant.parse("2026-11-23T01:00:00Z"), List.of(Reason.of(ReasonCode.TERMINAL_LOCKED, "terminal", "T1")));
+        SaleOutcome outcome = switch (ending) {
+            case "succeeded" -> new SaleOutcome.Succeeded(payment);
+            case "failed" -> new SaleOutcome.Failed(payment);
+            case "reversed" -> new SaleOutcome.Reversed(payment);
+            default -> new SaleOutcome.StillUnknown(payment);
+        };
+
+        assertThat(ServeCommand.recovered(outcome)).startsWith("P-R-1  ").contains(expected).doesNotContain("SaleOutcome", "Payment[");
     }
 }

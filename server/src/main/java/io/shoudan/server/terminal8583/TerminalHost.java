@@ -23,6 +23,7 @@ import io.shoudan.money.Money;
 import io.shoudan.payment.AdjustmentOutcome;
 import io.shoudan.payment.Instrument;
 import io.shoudan.payment.Payment;
+import io.shoudan.payment.PaymentRefusal;
 import io.shoudan.payment.PaymentService;
 import io.shoudan.payment.PaymentState;
 import io.shoudan.payment.RefundRequest;
@@ -196,7 +197,7 @@ public final class TerminalHost {
         TerminalSn sn = who.terminal();
         Optional<TerminalKeys.MasterKey> master = keys.masterKey(sn);
         if (master.isEmpty()) {
-            return Outgoing.plain(declined(base(m, now), Reason.of(ReasonCode.TERMINAL_NOT_ACTIVATED, "terminal", m.getString(41))));
+            return Outgoing.plain(declined(base(m, now), Reason.of(new HostRefusal.TerminalNotActivated(m.getString(41)))));
         }
         WorkingKeys fresh = keyGenerator.workingKeys(master.get().scheme());
         byte[] field62 = Field62KeyDownload.encode(master.get().tmk(), fresh);
@@ -217,18 +218,18 @@ public final class TerminalHost {
         Optional<TerminalKeys.Session> session = keys.session(sn);
         if (master.isEmpty() || session.isEmpty()) {
             metrics.notSignedOn();
-            return Outgoing.plain(declined(base(m, now), Reason.of(ReasonCode.TERMINAL_NOT_SIGNED_ON, "terminal", m.getString(41))));
+            return Outgoing.plain(declined(base(m, now), Reason.of(new HostRefusal.NotSignedOn(m.getString(41)))));
         }
         if (session.get().expiredAt(now)) {
             metrics.keyExpired();
-            return Outgoing.plain(declined(base(m, now), Reason.of(ReasonCode.SECURITY_KEY_EXPIRED, "terminal", m.getString(41),
-                    "expiredAt", session.get().expiresAt())));
+            return Outgoing.plain(declined(base(m, now), Reason.of(new HostRefusal.KeysExpired(m.getString(41),
+                    session.get().expiresAt()))));
         }
         MacAlgorithm algorithm = master.get().mac();
         SymmetricKey mak = session.get().keys().mak();
         if (!new MessageMac(algorithm).verify(mak, m)) {
             metrics.macInvalid();
-            return Outgoing.plain(declined(base(m, now), Reason.of(ReasonCode.SECURITY_MAC_INVALID, "terminal", m.getString(41))));
+            return Outgoing.plain(declined(base(m, now), Reason.of(new HostRefusal.MacInvalid(m.getString(41)))));
         }
         Context c = new Context(m, who, now, session.get());
         IsoMessage response = switch (request) {
@@ -275,7 +276,7 @@ public final class TerminalHost {
         String code = scan.code();
         Channel issuer = PaymentCode.issuerOrNull(code);
         if (issuer == null || code.length() > 32) {
-            return declined(base(c.m(), c.now(), null), Reason.of(ReasonCode.OPERATION_UNRECOGNIZED_CODE, "code", PaymentCode.masked(code)));
+            return declined(base(c.m(), c.now(), null), Reason.of(new HostRefusal.UnrecognizedCode(PaymentCode.masked(code))));
         }
         PaymentMethod method = switch (issuer) {
             case ALIPAY -> PaymentMethod.ALIPAY;
@@ -298,7 +299,7 @@ public final class TerminalHost {
             case SaleOutcome.Declined d -> declinedPayment(m, d.payment());
             case SaleOutcome.Reversed r -> declinedPayment(m, r.payment());
             case SaleOutcome.StillUnknown u -> declined(base(m, u.payment().createdAt(), null),
-                    Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", method.channel(), "outcome", u.payment().state()));
+                    Reason.of(new HostRefusal.StillOpen(method.channel(), u.payment().state())));
             case SaleOutcome.ReversedBeforeArrival early -> throw new IllegalStateException("a sale is not answered as a reversal");
             case SaleOutcome.Rejected rej -> declined(base(m, c.now(), null), rej.reasons().get(0));
         };
@@ -309,7 +310,7 @@ public final class TerminalHost {
         Money amount = v.amount();
         Optional<Payment> sale = payments.query(c.merchant(), v.original());
         if (sale.isPresent() && !sale.get().amount().equals(amount)) {
-            return declined(base(m, c.now(), null), Reason.of(ReasonCode.OPERATION_INVALID_AMOUNT, "amount", amount));
+            return declined(base(m, c.now(), null), Reason.of(new PaymentRefusal.InvalidAmount(amount)));
         }
         AdjustmentOutcome outcome = payments.voidSale(c.merchant(), v.id(), v.original());
         return adjustmentAnswer(c, v.id(), outcome, BatchJournal.Kind.VOID);
@@ -325,7 +326,7 @@ public final class TerminalHost {
             case AdjustmentOutcome.Refused r -> declined(base(m, r.refund().createdAt(), null), Reason.of(
                     r.refund().failure() == null ? ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE : r.refund().failure().reason()));
             case AdjustmentOutcome.StillPending p -> declined(base(m, p.refund().createdAt(), null),
-                    Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", p.payment().request().method().channel(), "outcome", "PENDING"));
+                    Reason.of(new HostRefusal.StillOpen(p.payment().request().method().channel(), "PENDING")));
             case AdjustmentOutcome.Rejected rej -> declined(base(m, c.now(), null), rej.reasons().get(0));
         };
     }
@@ -399,7 +400,7 @@ public final class TerminalHost {
         Optional<Reason> gate = p.verdict().stream().filter(Reason::blocking).findFirst();
         Reason reason = p.state() == PaymentState.DECLINED && gate.isPresent() ? gate.get()
                 : p.failure() != null ? Reason.of(p.failure().reason())
-                : Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "outcome", p.state());
+                : Reason.of(new HostRefusal.EndedWithoutReason(p.state()));
         IsoMessage r = declined(base(m, p.createdAt(), null), reason);
         r.set(37, ReferenceNumbers.rrn(p.id().value()));
         return r;
@@ -424,7 +425,7 @@ public final class TerminalHost {
     }
 
     private static Reason unbound(ParsedMessage m) {
-        return Reason.of(ReasonCode.TERMINAL_UNBOUND, "terminal", m.getString(41).trim(), "merchant", m.getString(42).trim());
+        return Reason.of(new HostRefusal.TerminalUnbound(m.getString(41).trim(), m.getString(42).trim()));
     }
 
     /** {@code 30}, without a MAC: a field is missing or its value does not fit its meaning. */

@@ -9,7 +9,6 @@ import io.shoudan.payment.PaymentRefusal;
 import io.shoudan.payment.RequestId;
 import io.shoudan.payment.SaleOutcome;
 import io.shoudan.reason.Reason;
-import io.shoudan.reason.ReasonCode;
 
 import java.util.Objects;
 
@@ -55,7 +54,7 @@ final class TerminalReversals {
             case SaleOutcome.ReversedBeforeArrival early -> NOTHING_STAYS_TAKEN;
             case SaleOutcome.Rejected rej -> new Verdict.Refused(rej.reasons().get(0));
             case SaleOutcome.StillUnknown u -> new Verdict.Refused(
-                    Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", u.payment().request().method().channel(), "outcome", u.payment().state()));
+                    Reason.of(new HostRefusal.StillOpen(u.payment().request().method().channel(), u.payment().state())));
             case SaleOutcome.Succeeded s -> reversedOrKept(s.payment());
             case SaleOutcome.Failed f -> reversedOrKept(f.payment());
             case SaleOutcome.Declined d -> reversedOrKept(d.payment());
@@ -79,7 +78,7 @@ final class TerminalReversals {
             case AdjustmentReversal.NothingGivenBack nothing -> NOTHING_STAYS_TAKEN;
             case AdjustmentReversal.ReversedBeforeArrival early -> NOTHING_STAYS_TAKEN;
             case AdjustmentReversal.StillPending p -> new Verdict.Refused(
-                    Reason.of(ReasonCode.NETWORK_CHANNEL_TIMEOUT, "channel", p.payment().request().method().channel(), "outcome", "PENDING"));
+                    Reason.of(new HostRefusal.StillOpen(p.payment().request().method().channel(), "PENDING")));
             case AdjustmentReversal.Refused refused -> new Verdict.Refused(refused.reasons().get(0));
         };
     }

@@ -146,7 +146,7 @@ public final class PaymentService {
 
     /**
      * A terminal's reversal (0400) of its own void or refund {@code original}: see {@link AdjustmentReversal}. One that
-     * gave the money back is refused ({@code OPERATION.WRONG_TRANSACTION_TYPE}) and stands; one that failed needed
+     * gave the money back is refused ({@code OPERATION.ADJUSTMENT_NOT_REVERSIBLE}) and stands; one that failed needed
      * nothing; one not seen yet is noted under its key like a sale's ({@link EarlyReversal}), so that it is refused
      * ({@code OPERATION.TRADE_CLOSED}) when it arrives. The same reversal retried is answered the same.
      */

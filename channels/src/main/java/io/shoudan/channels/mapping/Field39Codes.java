@@ -24,7 +24,7 @@ public final class Field39Codes {
             new CodeRow("12", "无效交易", "invalid transaction", refusal(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE)),
             new CodeRow("13", "无效金额", "invalid amount", refusal(ReasonCode.OPERATION_INVALID_AMOUNT)),
             new CodeRow("14", "无效卡号或付款码", "invalid card number or payment code", refusal(ReasonCode.CONSUMER_PAYMENT_CODE_INVALID)),
-            new CodeRow("25", "找不到原始交易", "original not found", refusal(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE)),
+            new CodeRow("25", "找不到原始交易", "original not found", refusal(ReasonCode.OPERATION_ORIGINAL_NOT_FOUND)),
             new CodeRow("30", "报文格式错误", "format error",
                     refusal(ReasonCode.INTEGRATION_REQUEST_REJECTED)),
             new CodeRow("40", "请求的功能尚不支持", "function not supported", refusal(ReasonCode.INTEGRATION_METHOD_NOT_OFFERED)),

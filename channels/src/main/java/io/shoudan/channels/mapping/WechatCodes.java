@@ -39,7 +39,7 @@ public final class WechatCodes {
             new CodeRow("BUYER_MISMATCH", "支付帐号错误", "the order already has another buyer",
                     refusal(ReasonCode.OPERATION_DUPLICATE_REQUEST)),
             new CodeRow("REVERSE_EXPIRE", "订单无法撤销", "past the reverse time limit: refund instead",
-                    refusal(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE)),
+                    refusal(ReasonCode.OPERATION_NOT_VOIDABLE)),
             new CodeRow("PARAM_ERROR", "参数错误", "invalid parameter",
                     refusal(ReasonCode.INTEGRATION_REQUEST_REJECTED)),
             new CodeRow("NOAUTH", "商户无此接口权限", "merchant may not use micropay (not signed or blocked)",
@@ -47,7 +47,7 @@ public final class WechatCodes {
             new CodeRow("OUT_TRADE_NO_USED", "商户订单号重复", "same out_trade_no with different content",
                     refusal(ReasonCode.OPERATION_DUPLICATE_REQUEST)),
             new CodeRow("ORDERNOTEXIST", "此交易订单号不存在", "no such order (query: not seen yet; refund: refused)",
-                    refusal(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE)),
+                    refusal(ReasonCode.OPERATION_ORIGINAL_NOT_FOUND)),
             new CodeRow("SIGNERROR", "签名错误", "signature invalid", refusal(ReasonCode.SECURITY_SIGNATURE_INVALID)),
             new CodeRow("ERROR", "业务错误", "refund refused", refusal(ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE))));
 

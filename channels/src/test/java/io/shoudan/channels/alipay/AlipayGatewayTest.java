@@ -65,11 +65,11 @@ class AlipayGatewayTest {
             "ACQ.ACCESS_FORBIDDEN,                   MERCHANT.PRODUCT_NOT_SIGNED",
             "ACQ.ERROR_BUYER_CERTIFY_LEVEL_LIMIT,    CONSUMER.NOT_CERTIFIED",
             "ACQ.INVALID_PARAMETER,                  INTEGRATION.REQUEST_REJECTED",
-            "ACQ.TRADE_NOT_EXIST,                    OPERATION.WRONG_TRANSACTION_TYPE",
+            "ACQ.TRADE_NOT_EXIST,                    OPERATION.ORIGINAL_NOT_FOUND",
             "ACQ.TRADE_STATUS_ERROR,                 OPERATION.WRONG_TRANSACTION_TYPE",
-            "ACQ.TRADE_HAS_FINISHED,                 OPERATION.WRONG_TRANSACTION_TYPE",
-            "ACQ.TRADE_CANCEL_TIME_OUT,              OPERATION.WRONG_TRANSACTION_TYPE",
-            "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL,         OPERATION.WRONG_TRANSACTION_TYPE",
+            "ACQ.TRADE_HAS_FINISHED,                 OPERATION.NOT_REFUNDABLE",
+            "ACQ.TRADE_CANCEL_TIME_OUT,              OPERATION.NOT_VOIDABLE",
+            "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL,         OPERATION.REFUND_ABOVE_REMAINING",
             "ACQ.DISCORDANT_REPEAT_REQUEST,          OPERATION.DUPLICATE_REQUEST",
     })
     void aBusinessFailureIsARefusalWithItsReasonAndTheRawCodeKept(String subCode, String expectedNearest) {
@@ -263,7 +263,7 @@ class AlipayGatewayTest {
         alipay.refund.then(new AlipayRefundResponse("40004", "Business Failed", "ACQ.TRADE_HAS_FINISHED", "交易已完结", null, null));
         var command = Fixtures.refund(RefundKind.REFUND, Fixtures.trade(PaymentMethod.ALIPAY, "100.00", "2026112322001400000000000001"), "30.00");
         assertThat(gateway.refund(command)).isEqualTo(new RefundAnswer.Refused(new RawCode("40004/ACQ.TRADE_HAS_FINISHED"),
-                ReasonCode.OPERATION_WRONG_TRANSACTION_TYPE));
+                ReasonCode.OPERATION_NOT_REFUNDABLE));
     }
 
     @Test

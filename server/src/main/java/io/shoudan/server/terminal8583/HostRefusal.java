@@ -14,14 +14,19 @@ import java.time.Instant;
  */
 sealed interface HostRefusal extends ReasonFacts {
 
+    /** A refusal whose only fact is the terminal, as field 41 named it: its evidence is written once, here. */
+    sealed interface OfTerminal extends HostRefusal {
+        String terminalId();
+
+        default Evidence evidence() {
+            return Evidence.of("terminal", terminalId());
+        }
+    }
+
     /** Field 41 names no terminal the acquirer has bound (or activated). */
-    record TerminalNotActivated(String terminalId) implements HostRefusal {
+    record TerminalNotActivated(String terminalId) implements OfTerminal {
         public ReasonCode code() {
             return ReasonCode.TERMINAL_NOT_ACTIVATED;
-        }
-
-        public Evidence evidence() {
-            return Evidence.of("terminal", terminalId);
         }
     }
 
@@ -37,13 +42,9 @@ sealed interface HostRefusal extends ReasonFacts {
     }
 
     /** The terminal has no working keys: it must sign on (签到) first. */
-    record NotSignedOn(String terminalId) implements HostRefusal {
+    record NotSignedOn(String terminalId) implements OfTerminal {
         public ReasonCode code() {
             return ReasonCode.TERMINAL_NOT_SIGNED_ON;
-        }
-
-        public Evidence evidence() {
-            return Evidence.of("terminal", terminalId);
         }
     }
 
@@ -59,13 +60,9 @@ sealed interface HostRefusal extends ReasonFacts {
     }
 
     /** The message's MAC (field 64) did not verify under the session's MAK. */
-    record MacInvalid(String terminalId) implements HostRefusal {
+    record MacInvalid(String terminalId) implements OfTerminal {
         public ReasonCode code() {
             return ReasonCode.SECURITY_MAC_INVALID;
-        }
-
-        public Evidence evidence() {
-            return Evidence.of("terminal", terminalId);
         }
     }
 
